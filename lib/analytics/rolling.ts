@@ -1,0 +1,81 @@
+// O(n) rolling mean / sample variance / covariance with shifted sums, so a 20-year panel costs one pass per window.
+
+import type { Numeric } from "./types";
+
+/**
+ * Rolling mean and sample variance (n − 1) over `window` values ending at each index ≥ start + window − 1; earlier
+ * entries are NaN. Sums are taken around a shift (the first value) to avoid cancellation.
+ */
+export function rollingMeanVariance(
+  x: Numeric,
+  window: number,
+  start = 0,
+): { mean: Float64Array; variance: Float64Array } {
+  const n = x.length;
+  const mean = new Float64Array(n).fill(NaN);
+  const variance = new Float64Array(n).fill(NaN);
+  if (window < 1 || n - start < window) return { mean, variance };
+  const k = x[start] as number;
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = start; i < n; i++) {
+    const d = (x[i] as number) - k;
+    s1 += d;
+    s2 += d * d;
+    if (i - start >= window) {
+      const o = (x[i - window] as number) - k;
+      s1 -= o;
+      s2 -= o * o;
+    }
+    if (i - start >= window - 1) {
+      const m = s1 / window;
+      mean[i] = m + k;
+      variance[i] = window > 1 ? Math.max(0, (s2 - s1 * m) / (window - 1)) : NaN;
+    }
+  }
+  return { mean, variance };
+}
+
+/** Rolling sample variances of x and y and their sample covariance over the same window. */
+export function rollingCovariance(
+  x: Numeric,
+  y: Numeric,
+  window: number,
+): { varX: Float64Array; varY: Float64Array; cov: Float64Array } {
+  const n = Math.min(x.length, y.length);
+  const varX = new Float64Array(n).fill(NaN);
+  const varY = new Float64Array(n).fill(NaN);
+  const cov = new Float64Array(n).fill(NaN);
+  if (window < 2 || n < window) return { varX, varY, cov };
+  const kx = x[0] as number;
+  const ky = y[0] as number;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (x[i] as number) - kx;
+    const dy = (y[i] as number) - ky;
+    sx += dx;
+    sy += dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+    if (i >= window) {
+      const ox = (x[i - window] as number) - kx;
+      const oy = (y[i - window] as number) - ky;
+      sx -= ox;
+      sy -= oy;
+      sxx -= ox * ox;
+      syy -= oy * oy;
+      sxy -= ox * oy;
+    }
+    if (i >= window - 1) {
+      varX[i] = Math.max(0, (sxx - (sx * sx) / window) / (window - 1));
+      varY[i] = Math.max(0, (syy - (sy * sy) / window) / (window - 1));
+      cov[i] = (sxy - (sx * sy) / window) / (window - 1);
+    }
+  }
+  return { varX, varY, cov };
+}
