@@ -97,9 +97,9 @@ function ensurePostgresUser(): RunAs {
   return created;
 }
 
-/** Whether `user` can execute `file` and create files in `dir` (every parent must be searchable). */
+/** Whether `user` can execute `file` and enter `dir` (which implies every parent of it is searchable). */
 function canReach(user: RunAs, file: string, dir: string): boolean {
-  const res = spawnSync("/bin/sh", ["-c", 'test -x "$1" && test -w "$2"', "sh", file, dir], {
+  const res = spawnSync("/bin/sh", ["-c", 'test -x "$1" && test -x "$2"', "sh", file, dir], {
     uid: user.uid,
     gid: user.gid,
     stdio: "ignore",

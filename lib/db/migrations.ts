@@ -10,6 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type {
+  DiffTarget,
   MigrationDirectory,
   MigrationList,
   SchemaEngine as SchemaEngineType,
@@ -118,10 +119,8 @@ export async function pendingMigrations(connectionString: string, dir = MIGRATIO
  */
 export async function diffDatamodels(from: string, to: string, connectionString: string): Promise<string> {
   return withEngine(connectionString, to, async (engine) => {
-    const source = (model: string) =>
-      model.trim() === ""
-        ? ({ tag: "empty" } as const)
-        : ({ tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: model }] } as const);
+    const source = (model: string): DiffTarget =>
+      model.trim() === "" ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: model }] };
     const out = await engine.diff({ from: source(from), to: source(to), script: true, exitCode: null, filters: EMPTY_FILTER });
     return out.stdout ?? "";
   });

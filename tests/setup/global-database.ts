@@ -1,6 +1,6 @@
 // Starts one throwaway PostgreSQL for the whole run (or uses TEST_DATABASE_URL), migrates a template database
 // once, and hands its address to the workers; each test file then gets its own copy of the template.
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -28,6 +28,8 @@ export default async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     tempDir = await mkdtemp(path.join(os.tmpdir(), "faultline-test-"));
+    // mkdtemp makes the folder private; as root, PostgreSQL runs as the postgres user and must be able to enter it.
+    await chmod(tempDir, 0o755);
     server = await startEmbeddedPostgres({
       dataDir: path.join(tempDir, "pgdata"),
       port: await freePort(),

@@ -1,0 +1,124 @@
+import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findAssetBySymbol, lastBarDateOf, loadCloses } from "@/lib/assets/queries";
+import { RANGES, parseRange, rangeStart } from "@/lib/assets/ranges";
+import { eventDateOnExchange, firstSessionOnOrAfter } from "@/lib/events/markers";
+import { eventsExposing } from "@/lib/events/queries";
+import { CATEGORY_LABEL, DIRECTION_LABEL, assetHref, formatDate, formatPrice } from "../../_components/format";
+import { PriceChart, type ChartMarker } from "../../_components/price-chart";
+import { SyntheticBadge } from "../../_components/synthetic-badge";
+
+interface Props {
+  params: Promise<{ symbol: string }>;
+  searchParams: Promise<{ range?: string | string[] }>;
+}
+
+function decodeSymbol(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeSymbol((await params).symbol) };
+}
+
+export default async function AssetPage({ params, searchParams }: Props) {
+  const symbol = decodeSymbol((await params).symbol);
+  const asset = await findAssetBySymbol(symbol);
+  if (!asset) notFound();
+  const range = parseRange((await searchParams).range);
+  const last = await lastBarDateOf(asset.id);
+  const [points, events] = await Promise.all([loadCloses(asset.id, rangeStart(range, last)), eventsExposing(asset.id)]);
+  const sessions = points.map((p) => p.date);
+  const markers: ChartMarker[] = [];
+  const rows = events.map((e) => {
+    const eventDate = eventDateOnExchange(e, asset.timeZone);
+    const i = firstSessionOnOrAfter(sessions, eventDate);
+    const session = i >= 0 ? points[i] : undefined;
+    if (session) markers.push({ id: e.id, date: session.date, close: session.close, title: e.title, label: `${eventDate} · ${CATEGORY_LABEL[e.category]}` });
+    return { ...e, eventDate, session: session?.date ?? null };
+  });
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{asset.symbol}</h1>
+        <Text>{asset.name}</Text>
+        <Badge size="xs">{asset.assetClass.replace("_", " ").toLowerCase()}</Badge>
+        <Text>{asset.exchange} · {asset.currency} · {asset.timeZone}</Text>
+        {asset.source === "DEMO" && <SyntheticBadge />}
+      </div>
+
+      <Card>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div>
+            <Title>Close</Title>
+            <Text>
+              Data as of {last ?? "—"}
+              {asset.refreshError ? ` · last refresh failed: ${asset.refreshError}` : ""}
+            </Text>
+          </div>
+          <nav aria-label="Range" className="flex gap-1">
+            {RANGES.map((r) => (
+              <Link
+                key={r}
+                href={`${assetHref(asset.symbol)}?range=${r}`}
+                aria-current={r === range ? "page" : undefined}
+                className={`rounded-tremor-small px-2 py-1 text-tremor-label ${r === range ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`}
+              >
+                {r}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        {points.length === 0 ? (
+          <Text className="mt-6">No prices stored for {asset.symbol} yet. Run a refresh to fetch its history.</Text>
+        ) : (
+          <div className="mt-4">
+            <PriceChart points={points.map(({ date, close }) => ({ date, close }))} markers={markers} currency={asset.currency} />
+          </div>
+        )}
+      </Card>
+
+      <Card>
+        <Title>Events exposing {asset.symbol}</Title>
+        {rows.length === 0 ? (
+          <Text className="mt-4">No event is linked to this asset yet.</Text>
+        ) : (
+          <Table className="mt-4">
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell>Event date</TableHeaderCell>
+                <TableHeaderCell>First session</TableHeaderCell>
+                <TableHeaderCell>Event</TableHeaderCell>
+                <TableHeaderCell>Hypothesis</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell className="tabular-nums">{formatDate(e.eventDate)}</TableCell>
+                  <TableCell className="tabular-nums">{e.session ?? "outside range"}</TableCell>
+                  <TableCell className="whitespace-normal">
+                    <Link href={`/events/${e.id}`} className="text-tremor-brand hover:underline">{e.title}</Link>
+                  </TableCell>
+                  <TableCell>{DIRECTION_LABEL[e.direction]}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Card>
+      {points.length > 0 && (
+        <Text className="text-tremor-label">
+          {points.length} sessions from {points[0]!.date} to {points[points.length - 1]!.date}; last close {formatPrice(points[points.length - 1]!.close)} {asset.currency}.
+        </Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findEvent } from "@/lib/events/queries";
+import { CATEGORY_LABEL, DIRECTION_LABEL, assetHref, formatDate } from "../../_components/format";
+import { SyntheticBadge } from "../../_components/synthetic-badge";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+function parseId(raw: string): number | null {
+  return /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
+}
+
+async function load(raw: string) {
+  const id = parseId(raw);
+  return id === null ? null : findEvent(id);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const event = await load((await params).id);
+  return { title: event?.title ?? "Event not found" };
+}
+
+export default async function EventPage({ params }: Props) {
+  const event = await load((await params).id);
+  if (!event) notFound();
+  return (
+    <div className="space-y-6">
+      <div>
+        <div className="flex flex-wrap items-center gap-2 text-tremor-default">
+          <time dateTime={event.occurredAt.toISOString()}>
+            {event.timePrecision === "DAY" ? formatDate(event.occurredAt) : `${event.occurredAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}
+          </time>
+          <Badge size="xs">{CATEGORY_LABEL[event.category]}</Badge>
+          <Badge size="xs" color="rose">severity {event.severity}</Badge>
+          {event.countries.map((c) => (
+            <Badge key={c} size="xs" color="gray">{c}</Badge>
+          ))}
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
+        {event.theme && <Text className="mt-1">Theme: {event.theme.name}</Text>}
+      </div>
+      <Card>
+        <Title>Summary</Title>
+        <Text className="mt-2 whitespace-pre-line">{event.summary || "No summary yet."}</Text>
+        {event.sourceUrls.length > 0 && (
+          <>
+            <Title className="mt-4">Sources</Title>
+            <ul className="mt-2 list-disc pl-5">
+              {event.sourceUrls.map((u) => (
+                <li key={u}>
+                  <a href={u} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-tremor-brand hover:underline">{u}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {event.tags.length > 0 && <Text className="mt-4">Tags: {event.tags.join(", ")}</Text>}
+      </Card>
+      <Card>
+        <Title>Exposed assets</Title>
+        {event.exposures.length === 0 ? (
+          <Text className="mt-4">No asset is linked to this event yet.</Text>
+        ) : (
+          <Table className="mt-4">
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell>Asset</TableHeaderCell>
+                <TableHeaderCell>Hypothesis</TableHeaderCell>
+                <TableHeaderCell>Rationale</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {event.exposures.map((x) => (
+                <TableRow key={x.id}>
+                  <TableCell>
+                    <Link href={assetHref(x.asset.symbol)} className="font-medium text-tremor-brand hover:underline">{x.asset.symbol}</Link>
+                    <div className="text-tremor-label">{x.asset.name}</div>
+                    {x.asset.source === "DEMO" && <SyntheticBadge />}
+                  </TableCell>
+                  <TableCell>{DIRECTION_LABEL[x.direction]}</TableCell>
+                  <TableCell className="whitespace-normal">{x.rationale}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Card>
+    </div>
+  );
+}

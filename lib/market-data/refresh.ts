@@ -1,0 +1,72 @@
+// Fetches what an asset is missing from its provider and stores it in one transaction: a refresh either lands
+// whole or changes nothing. Failures are recorded on the asset in words an analyst understands.
+import { db } from "@/lib/db/client";
+import { lastBarDate, upsertBars, type UpsertCounts } from "@/lib/market-data/price-store";
+import { MarketDataError, type MarketDataProvider } from "@/lib/market-data/provider";
+
+export interface RefreshOptions {
+  /** Today's date (YYYY-MM-DD) in UTC; injected so tests and backfills are reproducible. */
+  today: string;
+  /** Calendar days re-fetched before the last stored bar, to pick up corrections. */
+  lookbackDays?: number;
+  /** History fetched for an asset with no bars yet. */
+  backfillYears?: number;
+  /** Override the start date (YYYY-MM-DD). */
+  from?: string;
+}
+
+export interface RefreshOutcome extends UpsertCounts {
+  symbol: string;
+  from: string;
+  to: string;
+  fetched: number;
+  error?: string;
+}
+
+function shiftDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function describeFailure(err: unknown): string {
+  if (err instanceof MarketDataError) {
+    if (err.kind === "rate_limited" && err.retryAfterMs) {
+      const at = new Date(Date.now() + err.retryAfterMs).toISOString().slice(11, 16);
+      return `${err.message} Retrying after ${at} UTC.`;
+    }
+    return err.message;
+  }
+  return "The refresh failed unexpectedly; the previous data is still shown.";
+}
+
+export async function refreshAsset(
+  asset: { id: number; symbol: string },
+  provider: MarketDataProvider,
+  options: RefreshOptions,
+): Promise<RefreshOutcome> {
+  const last = await lastBarDate(asset.id);
+  const from =
+    options.from ??
+    (last ? shiftDays(last, -(options.lookbackDays ?? 7)) : shiftDays(options.today, -365 * (options.backfillYears ?? 10)));
+  const to = options.today;
+  try {
+    const history = await provider.history(asset.symbol, from, to);
+    const counts = await db().$transaction(
+      async (tx) => {
+        const c = await upsertBars(asset.id, history.bars, tx);
+        await tx.asset.update({
+          where: { id: asset.id },
+          data: { refreshedAt: new Date(), refreshError: null, refreshErrorAt: null },
+        });
+        return c;
+      },
+      { timeout: 120_000 },
+    );
+    return { symbol: asset.symbol, from, to, fetched: history.bars.length, ...counts };
+  } catch (err) {
+    const message = describeFailure(err);
+    await db().asset.update({ where: { id: asset.id }, data: { refreshError: message, refreshErrorAt: new Date() } });
+    return { symbol: asset.symbol, from, to, fetched: 0, inserted: 0, updated: 0, error: message };
+  }
+}
