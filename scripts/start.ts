@@ -1,46 +1,16 @@
 // `npm start` (and `npm run dev` with --dev): database, migrations, first-run content, build if needed, then the
 // Next.js server. Ctrl-C / SIGTERM stops the web server first and PostgreSQL last.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
 import { parseEnv } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 import { disconnectDb } from "@/lib/db/client";
 import { assertPortFree } from "@/lib/db/embedded-postgres";
 import { bootstrapContent } from "@/lib/runtime/bootstrap";
+import { NEXT_BIN, build, isBuildCurrent } from "@/lib/runtime/build";
 import { prepareDatabase } from "@/lib/runtime/database";
 
-const require = createRequire(import.meta.url);
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`faultline: ${line}`);
-const STAMP = path.join(".next", "faultline-source-stamp");
-const SOURCES = ["app", "lib", "prisma", "package-lock.json", "next.config.js", "tailwind.config.ts", "postcss.config.js"];
-
-/** Newest modification time among the app's sources: a build older than that is rebuilt. */
-function sourceStamp(): string {
-  let newest = 0;
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const s = statSync(p);
-    if (s.isDirectory()) {
-      if (p.endsWith("generated") || p.endsWith("node_modules")) return;
-      for (const entry of readdirSync(p)) walk(path.join(p, entry));
-    } else newest = Math.max(newest, s.mtimeMs);
-  };
-  SOURCES.forEach(walk);
-  return String(Math.floor(newest));
-}
-
-function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const stamp = sourceStamp();
-  const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp;
-  if (built) return;
-  log("building the app (first start or sources changed; about 30 s)…");
-  const res = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit", env });
-  if (res.status !== 0) throw new StartupError("`next build` failed (see above)", "fix the build error, then run `npm start` again");
-  writeFileSync(STAMP, stamp);
-}
 
 async function main() {
   const env = parseEnv();
@@ -71,8 +41,11 @@ async function main() {
     await bootstrapContent(env, log);
     await disconnectDb();
     const childEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
-    if (!dev) buildIfNeeded(childEnv);
-    const args = [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME];
+    if (!dev && !isBuildCurrent()) {
+      log("building the app (first start or sources changed; about 30 s)…");
+      build(childEnv);
+    }
+    const args = [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME];
     next = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
     log(`serving http://localhost:${env.PORT} (Ctrl-C to stop)`);
     next.on("exit", (code, signal) => {

@@ -64,7 +64,7 @@ export class DemoProvider implements MarketDataProvider {
     let burst = 0;
     for (let t = ORIGIN; t <= end; t += DAY_MS) {
       const day = Math.floor(t / DAY_MS);
-      if (this.bursts.has(day) || this.bursts.has(day - 1)) burst = 3; // react on the day and the one after
+      if (this.bursts.has(day) || this.bursts.has(day - 1)) burst = 1.5; // react on the day and the one after
       const weekday = new Date(t).getUTCDay();
       if (weekday === 0 || weekday === 6) continue;
       const sigma = dailyVol * (1 + burst);
