@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/config/env";
+import { StartupError } from "@/lib/config/startup-error";
+
+describe("configuration from the environment", () => {
+  it("uses the documented defaults", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, FAULTLINE_DATA_DIR: ".faultline", FAULTLINE_PG_PORT: 54329, MARKET_DATA: "yahoo" });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+
+  it("rejects a malformed DATABASE_URL without echoing its password", () => {
+    let error: unknown;
+    try {
+      parseEnv({ DATABASE_URL: "mysql://ana:s3cret@db:3306/x" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StartupError);
+    const message = (error as StartupError).message;
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("postgresql://");
+    expect(message).not.toContain("s3cret");
+  });
+
+  it.each([
+    ["PORT", "70000"],
+    ["PORT", "http"],
+    ["FAULTLINE_PG_PORT", "0"],
+    ["MARKET_DATA", "bloomberg"],
+  ])("rejects %s=%s naming the variable", (key, value) => {
+    expect(() => parseEnv({ [key]: value })).toThrow(new RegExp(key));
+  });
+});
