@@ -30,7 +30,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 /** Parses the given environment; throws a StartupError naming every bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // Empty strings mean "unset" (a common shell idiom: DATABASE_URL= npm start).
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = schema.safeParse(cleaned);

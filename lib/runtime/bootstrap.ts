@@ -3,6 +3,7 @@
 import type { Env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { createProvider, demoProvider } from "@/lib/market-data/providers";
+import { YahooProvider } from "@/lib/market-data/yahoo";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { refreshAsset } from "@/lib/market-data/refresh";
 import { isEmptyDatabase, seedStoryline } from "@/lib/seed/seed";
@@ -12,19 +13,15 @@ const PROBE_TIMEOUT_MS = 8_000;
 async function chooseProvider(env: Env, log: (l: string) => void): Promise<MarketDataProvider> {
   if (env.MARKET_DATA === "demo") return demoProvider();
   try {
-    const yahoo = await createProvider("yahoo");
+    // One quick attempt, no retries: a first start should not wait half a minute to learn Yahoo is out of reach.
+    const probe = new YahooProvider({ policy: { retries: 0, timeoutMs: PROBE_TIMEOUT_MS } });
     const today = new Date().toISOString().slice(0, 10);
     const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-    await Promise.race([
-      yahoo.history("^GSPC", weekAgo, today),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("no answer within 8 s")), PROBE_TIMEOUT_MS)),
-    ]);
-    return yahoo;
+    await probe.history("^GSPC", weekAgo, today);
+    return createProvider("yahoo");
   } catch (err) {
-    log(
-      `Yahoo Finance cannot be reached (${(err as Error).message.split("\n")[0]}): using synthetic demo data instead. ` +
-        "Set MARKET_DATA=demo to skip this check.",
-    );
+    const reason = (err as Error).message.split("\n")[0]!.replace(/\.$/, "");
+    log(`${reason}. Using synthetic demo data instead (labelled as such everywhere); set MARKET_DATA=demo to skip this check.`);
     return demoProvider();
   }
 }
