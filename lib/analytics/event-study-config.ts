@@ -64,8 +64,18 @@ export function resolveEventStudyConfig(partial: Partial<EventStudyConfig> = {})
   return config;
 }
 
-/** Reporting windows inside the event window, standard first, without duplicates. */
+const windowCache = new WeakMap<EventStudyConfig, EventWindow[]>();
+
+/** Reporting windows inside the event window, standard first, without duplicates (memoised per config object). */
 export function reportingWindows(config: EventStudyConfig): EventWindow[] {
+  const cached = windowCache.get(config);
+  if (cached) return cached;
+  const out = computeReportingWindows(config);
+  windowCache.set(config, out);
+  return out;
+}
+
+function computeReportingWindows(config: EventStudyConfig): EventWindow[] {
   const [e0, e1] = config.eventWindow;
   const seen = new Set<string>();
   const out: EventWindow[] = [];

@@ -72,6 +72,8 @@ export interface EventStudyOk {
   benchmarkSxx: number;
   /** Corrado U = K/(L+1) − ½ for estimation days then event days (L = L1 + L2, average ranks for ties). */
   rankU: Float64Array;
+  /** S_U = √((1/L) Σ U²), the rank test's scale. */
+  rankScale: number;
   windows: CarWindowStats[];
 }
 
@@ -206,7 +208,12 @@ export function eventStudyAt(data: EventStudyData, day0Index: number, config: Ev
   const ranks = averageRanks(combined);
   const rankU = new Float64Array(L1 + L2);
   const scale = 1 / (L1 + L2 + 1);
-  for (let k = 0; k < rankU.length; k++) rankU[k] = (ranks[k] as number) * scale - 0.5;
+  let u2 = 0;
+  for (let k = 0; k < rankU.length; k++) {
+    const u = (ranks[k] as number) * scale - 0.5;
+    rankU[k] = u;
+    u2 += u * u;
+  }
 
   const result: EventStudyOk = {
     status: "ok",
@@ -230,6 +237,7 @@ export function eventStudyAt(data: EventStudyData, day0Index: number, config: Ev
     benchmarkDeviation,
     benchmarkSxx: sxx,
     rankU,
+    rankScale: Math.sqrt(u2 / rankU.length),
     windows: [],
   };
   result.windows = reportingWindows(config).map((w) => carWindowStats(result, w));
@@ -268,12 +276,7 @@ export function carWindowStats(study: EventStudyOk, window: EventWindow): CarWin
   const df = study.df;
   const patellZ = csar / Math.sqrt((w * df) / (df - 2));
 
-  let u2 = 0;
-  for (let k = 0; k < study.rankU.length; k++) {
-    const u = study.rankU[k] as number;
-    u2 += u * u;
-  }
-  const rankZ = uSum / (Math.sqrt(w) * Math.sqrt(u2 / study.rankU.length));
+  const rankZ = uSum / (Math.sqrt(w) * study.rankScale);
 
   const p0 = study.positiveResidualShare;
   const signZ = (positiveDays - w * p0) / Math.sqrt(w * p0 * (1 - p0));

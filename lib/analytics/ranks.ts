@@ -18,13 +18,10 @@ export function averageRanks(values: Float64Array, scratch?: Float64Array): Floa
       else hi = mid;
     }
     const lower = lo;
-    hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    ranks[i] = (lower + 1 + lo) / 2;
+    // Ties are rare in returns: walk past them instead of a second search.
+    let upper = lower + 1;
+    while (upper < n && (sorted[upper] as number) === v) upper++;
+    ranks[i] = (lower + 1 + upper) / 2;
   }
   return ranks;
 }

@@ -10,6 +10,7 @@ const LANCZOS = [
 const EPS = 1e-16;
 const TINY = 1e-300;
 const MAX_ITERATIONS = 10_000;
+const LOG_GAMMA_HALF = 0.5 * Math.log(Math.PI);
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; reflection below 0.5). */
 export function logGamma(x: number): number {
@@ -24,7 +25,7 @@ export function logGamma(x: number): number {
 /** Regularised lower incomplete gamma P(a, x) and its complement Q(a, x), each computed on its accurate side. */
 function incompleteGamma(a: number, x: number): { p: number; q: number } {
   if (x <= 0) return { p: 0, q: 1 };
-  const logPrefix = -x + a * Math.log(x) - logGamma(a);
+  const logPrefix = -x + a * Math.log(x) - (a === 0.5 ? LOG_GAMMA_HALF : logGamma(a));
   if (x < a + 1) {
     let ap = a;
     let del = 1 / a;
@@ -91,11 +92,25 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
   return h;
 }
 
+// ln B(a, b) for the few (a, b) pairs an event study uses (degrees of freedom), memoised: p-values are computed
+// for every (event, asset, window).
+const logBetaCache = new Map<string, number>();
+function logBeta(a: number, b: number): number {
+  const key = `${a},${b}`;
+  let v = logBetaCache.get(key);
+  if (v === undefined) {
+    v = logGamma(a) + logGamma(b) - logGamma(a + b);
+    if (logBetaCache.size > 10_000) logBetaCache.clear();
+    logBetaCache.set(key, v);
+  }
+  return v;
+}
+
 /** Regularised incomplete beta I_x(a, b). */
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const logFront = -logBeta(a, b) + a * Math.log(x) + b * Math.log1p(-x);
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(a, b, x)) / a;
   return 1 - (Math.exp(logFront) * betaContinuedFraction(b, a, 1 - x)) / b;
 }
