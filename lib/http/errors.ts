@@ -1,0 +1,141 @@
+// The one place where errors become HTTP statuses and action results. Route handlers and server actions throw these
+// domain errors (or let zod/unknown errors through) and call `toErrorResponse` / `toActionFailure`:
+// validation → 422 with per-field messages, bad request → 400, no credentials → 401, role too low → 403,
+// missing → 404, stale version → 409 naming who changed it, anything else → a generic 500 that hides internals.
+import { ZodError } from "zod";
+import { logger } from "@/lib/http/logger";
+
+export type FieldErrors = Record<string, string[]>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends DomainError {
+  constructor(message: string) {
+    super(400, "bad_request", message);
+  }
+}
+
+export class AuthenticationError extends DomainError {
+  constructor(message = "Sign in first, or send an API token as `Authorization: Bearer <token>`.") {
+    super(401, "unauthenticated", message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "Your role does not allow this.") {
+    super(403, "forbidden", message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string) {
+    super(404, "not_found", message);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  constructor(message: string) {
+    super(429, "too_many_requests", message);
+  }
+}
+
+/** Another writer saved first: names who and when so the user can review their change, then save again. */
+export class ConflictError extends DomainError {
+  constructor(
+    message: string,
+    readonly changedBy: string | null = null,
+    readonly changedAt: Date | null = null,
+    readonly currentVersion: number | null = null,
+  ) {
+    super(409, "conflict", message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    message = "Some fields need attention.",
+  ) {
+    super(422, "validation_failed", message);
+  }
+
+  static fromZod(error: ZodError): ValidationError {
+    return new ValidationError(fieldErrorsOf(error));
+  }
+}
+
+/** Per-field messages keyed by the dotted path ("countries.2"); form-level issues under "_form". */
+export function fieldErrorsOf(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export interface ErrorBody {
+  error: {
+    status: number;
+    code: string;
+    message: string;
+    fieldErrors?: FieldErrors;
+    changedBy?: string | null;
+    changedAt?: string | null;
+    currentVersion?: number | null;
+  };
+}
+
+export function toErrorBody(err: unknown): ErrorBody {
+  if (err instanceof ZodError) return toErrorBody(ValidationError.fromZod(err));
+  if (err instanceof DomainError) {
+    const body: ErrorBody = { error: { status: err.status, code: err.code, message: err.message } };
+    if (err instanceof ValidationError) body.error.fieldErrors = err.fieldErrors;
+    if (err instanceof ConflictError) {
+      body.error.changedBy = err.changedBy;
+      body.error.changedAt = err.changedAt?.toISOString() ?? null;
+      body.error.currentVersion = err.currentVersion;
+    }
+    return body;
+  }
+  logger().error({ err }, "unexpected error");
+  return { error: { status: 500, code: "internal", message: "Something went wrong on our side. It has been logged." } };
+}
+
+export function toErrorResponse(err: unknown): Response {
+  const body = toErrorBody(err);
+  return Response.json(body, { status: body.error.status, headers: { "cache-control": "no-store" } });
+}
+
+/** What a server action returns when it fails: the form shows these and keeps what the user typed. */
+export type ActionFailure = { ok: false } & ErrorBody["error"];
+export type ActionResult<T = null> = { ok: true; data: T } | ActionFailure;
+
+export function toActionFailure(err: unknown): ActionFailure {
+  return { ok: false, ...toErrorBody(err).error };
+}
+
+/** True for Next's control-flow throws (redirect, notFound), which must propagate untouched. */
+export function isNextControlFlow(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}
+
+/** Runs a server action's body, turning domain errors into a result the form can show. */
+export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (err) {
+    if (isNextControlFlow(err)) throw err;
+    return toActionFailure(err);
+  }
+}
