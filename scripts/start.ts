@@ -8,6 +8,7 @@ import { assertPortFree } from "@/lib/db/embedded-postgres";
 import { bootstrapContent } from "@/lib/runtime/bootstrap";
 import { NEXT_BIN, build, isBuildCurrent } from "@/lib/runtime/build";
 import { prepareDatabase } from "@/lib/runtime/database";
+import { startWorker } from "@/lib/runtime/worker";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`faultline: ${line}`);
@@ -19,6 +20,7 @@ async function main() {
   process.env.DATABASE_URL = database.url;
 
   let next: ChildProcess | undefined;
+  let stopWorker: (() => Promise<void>) | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -29,6 +31,7 @@ async function main() {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (next.exitCode === null && next.signalCode === null) next.kill("SIGKILL");
     }
+    await stopWorker?.().catch(() => undefined);
     await disconnectDb();
     await database.stop();
     log("stopped");
@@ -39,7 +42,7 @@ async function main() {
 
   try {
     await bootstrapContent(env, log);
-    await disconnectDb();
+    stopWorker = await startWorker(env, database.url, log);
     const childEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
     if (!dev && !isBuildCurrent()) {
       log("building the app (first start or sources changed; about 30 s)…");
@@ -55,6 +58,8 @@ async function main() {
       }
     });
   } catch (err) {
+    await stopWorker?.().catch(() => undefined);
+    await disconnectDb();
     await database.stop();
     throw err;
   }

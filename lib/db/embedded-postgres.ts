@@ -26,6 +26,8 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Trade durability for speed: for throwaway test clusters only. */
   ephemeral?: boolean;
+  /** When another Faultline process already runs this cluster, use it (command-line tools) instead of refusing. */
+  attachIfRunning?: boolean;
   onLog?: (line: string) => void;
 }
 
@@ -184,28 +186,41 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Stops a postmaster left running by a previous run that did not shut down (kill -9, a crash). */
-async function stopOrphan(dataDir: string, onLog: (l: string) => void) {
+/** The parent of a process, from /proc (Linux); undefined where that cannot be read. */
+async function parentPid(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => undefined);
+  const fields = stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ppid = Number(fields?.[1]);
+  return Number.isInteger(ppid) ? ppid : undefined;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Looks at a postmaster already running on `dataDir`. One whose Faultline process is still alive is in use (its pid
+ * is returned); one left behind by a run that did not shut down (kill -9, a crash) is stopped.
+ */
+async function inspectRunningServer(dataDir: string, onLog: (l: string) => void): Promise<{ inUseBy?: number }> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   const text = await readFile(pidFile, "utf8").catch(() => undefined);
   const pid = Number(text?.split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // stale file: PostgreSQL removes it itself
-  }
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return {}; // none, or a stale file PostgreSQL removes itself
   const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-  if (cmdline && !cmdline.includes("postgres")) return;
+  if (cmdline && !cmdline.includes("postgres")) return {};
+  const owner = await parentPid(pid);
+  if (owner !== undefined && owner > 1 && alive(owner)) return { inUseBy: owner };
   onLog(`stopping the database server left running by a previous start (pid ${pid})`);
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
+    if (!alive(pid)) return {};
   }
   throw new StartupError(`a PostgreSQL server (pid ${pid}) still holds ${dataDir}`, `stop it (kill ${pid}) and start again`);
 }
@@ -264,7 +279,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const pwPath = path.join(path.dirname(path.resolve(options.dataDir)), "pg-password");
-  await stopOrphan(dataDir, onLog);
+  const running = await inspectRunningServer(dataDir, onLog);
   if (!(await isInitialised(dataDir))) {
     const password = randomBytes(18).toString("base64url");
     await writeFile(pwPath, `${password}\n`, { mode: 0o600 });
@@ -273,6 +288,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = (await readFile(pwPath, "utf8").catch(() => {
     throw new StartupError(`the database password file ${pwPath} is missing`, "restore it, or move the data folder away to start afresh");
   })).trim();
+
+  const enc = encodeURIComponent;
+  const urlFor = (db: string) => `postgresql://${SUPERUSER}:${enc(password)}@127.0.0.1:${options.port}/${enc(db)}`;
+  if (running.inUseBy !== undefined) {
+    if (!options.attachIfRunning) {
+      throw new StartupError(
+        `another Faultline process (pid ${running.inUseBy}) is already running the database in ${dataDir}`,
+        "stop it first, or give this one its own FAULTLINE_DATA_DIR",
+      );
+    }
+    return { url: urlFor(options.database), urlFor, dataDir, stop: async () => undefined };
+  }
 
   await assertPortFree(options.port, "embedded PostgreSQL", "FAULTLINE_PG_PORT");
   const flags = [
@@ -300,8 +327,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     for (const line of text.split("\n")) if (line.trim()) onLog(line);
   });
 
-  const enc = encodeURIComponent;
-  const urlFor = (db: string) => `postgresql://${SUPERUSER}:${enc(password)}@127.0.0.1:${options.port}/${enc(db)}`;
   await waitUntilReady(urlFor("postgres"), child, () => tail.trim().split("\n").slice(-3).join(" "));
 
   const admin = new pg.Client({ connectionString: urlFor("postgres") });

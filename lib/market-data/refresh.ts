@@ -13,6 +13,8 @@ export interface RefreshOptions {
   backfillYears?: number;
   /** Override the start date (YYYY-MM-DD). */
   from?: string;
+  /** Record a rate limit or outage on the asset, then throw it so a job queue can retry later. */
+  rethrowTransient?: boolean;
 }
 
 export interface RefreshOutcome extends UpsertCounts {
@@ -67,6 +69,7 @@ export async function refreshAsset(
   } catch (err) {
     const message = describeFailure(err);
     await db().asset.update({ where: { id: asset.id }, data: { refreshError: message, refreshErrorAt: new Date() } });
+    if (options.rethrowTransient && err instanceof MarketDataError && err.transient) throw err;
     return { symbol: asset.symbol, from, to, fetched: 0, inserted: 0, updated: 0, error: message };
   }
 }

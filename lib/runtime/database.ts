@@ -50,7 +50,11 @@ export async function checkConnection(url: string): Promise<void> {
   }
 }
 
-export async function prepareDatabase(env: Env, log: (line: string) => void): Promise<ReadyDatabase> {
+export async function prepareDatabase(
+  env: Env,
+  log: (line: string) => void,
+  options: { attachIfRunning?: boolean } = {},
+): Promise<ReadyDatabase> {
   let url: string;
   let stop = async () => undefined as void;
   const embedded = !env.DATABASE_URL;
@@ -61,7 +65,13 @@ export async function prepareDatabase(env: Env, log: (line: string) => void): Pr
   } else {
     const dataDir = path.resolve(env.FAULTLINE_DATA_DIR, "pgdata");
     const started = Date.now();
-    const server = await startEmbeddedPostgres({ dataDir, port: env.FAULTLINE_PG_PORT, database: "faultline", onLog: () => undefined });
+    const server = await startEmbeddedPostgres({
+      dataDir,
+      port: env.FAULTLINE_PG_PORT,
+      database: "faultline",
+      attachIfRunning: options.attachIfRunning,
+      onLog: () => undefined,
+    });
     url = server.url;
     stop = server.stop;
     log(`database: embedded PostgreSQL 18 on 127.0.0.1:${env.FAULTLINE_PG_PORT}, data in ${server.dataDir} (${Date.now() - started} ms)`);

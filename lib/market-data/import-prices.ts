@@ -1,0 +1,34 @@
+// Stores a validated price CSV for one asset, all or nothing. The asset's source becomes CSV: its series is the
+// user's from now on, and scheduled refreshes leave it alone. Switching an asset from Yahoo/demo to CSV replaces
+// its bars rather than mixing two sources in one series.
+import { db } from "@/lib/db/client";
+import { parsePriceCsv, type PriceCsvFlag, type PriceCsvRowError } from "@/lib/market-data/csv";
+import { upsertBars } from "@/lib/market-data/price-store";
+
+export type ImportPricesResult =
+  | { ok: true; symbol: string; inserted: number; updated: number; removed: number; flags: PriceCsvFlag[] }
+  | { ok: false; symbol: string; errors: PriceCsvRowError[] };
+
+export class UnknownAssetError extends Error {
+  constructor(readonly symbol: string) {
+    super(`There is no asset "${symbol}": add it first (with its name, currency and exchange time zone).`);
+    this.name = "UnknownAssetError";
+  }
+}
+
+export async function importPriceCsv(symbol: string, csvText: string): Promise<ImportPricesResult> {
+  const asset = await db().asset.findUnique({ where: { symbol } });
+  if (!asset) throw new UnknownAssetError(symbol);
+  const parsed = parsePriceCsv(csvText);
+  if (!parsed.ok) return { ok: false, symbol, errors: parsed.errors };
+  return db().$transaction(
+    async (tx) => {
+      let removed = 0;
+      if (asset.source !== "CSV") removed = (await tx.priceBar.deleteMany({ where: { assetId: asset.id } })).count;
+      const counts = await upsertBars(asset.id, parsed.bars, tx);
+      await tx.asset.update({ where: { id: asset.id }, data: { source: "CSV", refreshedAt: new Date(), refreshError: null, refreshErrorAt: null } });
+      return { ok: true as const, symbol, ...counts, removed, flags: parsed.flags };
+    },
+    { timeout: 120_000 },
+  );
+}

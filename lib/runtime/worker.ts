@@ -1,0 +1,25 @@
+// The background side of an app instance: the pg-boss supervisor and the price-refresh worker. Every instance runs
+// one; pg-boss makes sure a scheduled cycle and each symbol's refresh run once however many instances there are.
+import type { Env } from "@/lib/config/env";
+import { startBoss } from "@/lib/jobs/boss";
+import { createProvider } from "@/lib/market-data/providers";
+import { startRefreshWorker } from "@/lib/market-data/refresh-jobs";
+import { refreshCron } from "@/lib/market-data/refresh-schedule";
+
+export async function startWorker(env: Env, url: string, log: (l: string) => void): Promise<() => Promise<void>> {
+  const boss = await startBoss({ connectionString: url, supervise: true });
+  const cron = refreshCron(env.REFRESH_INTERVAL_MINUTES);
+  await startRefreshWorker(boss, {
+    providerFor: (source) => createProvider(source === "DEMO" ? "demo" : "yahoo"),
+    lookbackDays: env.REFRESH_LOOKBACK_DAYS,
+    backfillYears: env.BACKFILL_YEARS,
+    cron,
+    cycleSeconds: Math.max(env.REFRESH_INTERVAL_MINUTES, 1) * 60,
+    onOutcome: (o) => {
+      if (o.error) log(`refresh ${o.symbol}: ${o.error}`);
+      else if (o.inserted || o.updated) log(`refresh ${o.symbol}: ${o.inserted} new, ${o.updated} corrected bars`);
+    },
+  });
+  log(cron ? `price refresh every ${env.REFRESH_INTERVAL_MINUTES} min (cron ${cron} UTC)` : "scheduled price refresh is off");
+  return () => boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+}
