@@ -1,6 +1,7 @@
 // Roles in increasing order of rights: viewer (read, download) < analyst (also write events, exposures, themes,
 // annotations) < admin (also users, roles, restore, API tokens).
 import type { Role } from "@/lib/db/generated/enums";
+import { ForbiddenError } from "@/lib/http/errors";
 
 export type { Role };
 
@@ -13,3 +14,10 @@ export function hasRole(role: Role, minRole: Role): boolean {
 }
 
 export const ROLE_LABEL: Record<Role, string> = { VIEWER: "Viewer", ANALYST: "Analyst", ADMIN: "Admin" };
+
+/** Defence in depth inside lib/: commands re-check the role they need even though every caller already did. */
+export function assertRole(actor: { role: Role }, minRole: Role): void {
+  if (!hasRole(actor.role, minRole)) {
+    throw new ForbiddenError(`Your role (${actor.role.toLowerCase()}) does not allow this; it needs ${minRole.toLowerCase()}.`);
+  }
+}

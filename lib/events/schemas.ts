@@ -1,0 +1,74 @@
+// One schema per input, shared by the event form, the server actions, the CSV/JSON import and the JSON API.
+import { z } from "zod";
+import { isCountryCode } from "@/lib/events/country-codes";
+import { eventDateSchema, httpUrlSchema, idSchema, listOf, versionSchema } from "@/lib/validation/fields";
+
+export const EVENT_CATEGORIES = ["SUMMIT", "DIPLOMACY", "TREATY", "MILITARY", "SANCTIONS", "INTELLIGENCE", "UN", "ECONOMIC", "OTHER"] as const;
+export const DIRECTIONS = ["UP", "DOWN", "UNCERTAIN"] as const;
+
+export const LIMITS = { title: 200, summary: 10_000, tags: 20, tag: 50, sources: 20, countries: 30, rationale: 2_000 } as const;
+
+export const categorySchema = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+  z.enum(EVENT_CATEGORIES, { error: `Category must be one of: ${EVENT_CATEGORIES.map((c) => c.toLowerCase()).join(", ")}` }),
+);
+
+export const severitySchema = z.coerce
+  .number({ error: "Severity must be between 1 and 5" })
+  .int("Severity must be between 1 and 5")
+  .min(1, "Severity must be between 1 and 5")
+  .max(5, "Severity must be between 1 and 5");
+
+export const countryCodeSchema = z
+  .string()
+  .transform((c) => c.trim().toUpperCase())
+  .refine(isCountryCode, { error: (i) => `${String(i.input)} is not an ISO 3166-1 alpha-2 country code (or EU)` });
+
+const themeIdSchema = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema("Theme").nullable());
+
+export const eventInputSchema = z.object({
+  title: z
+    .string({ error: "Enter a title" })
+    .trim()
+    .min(1, "Enter a title")
+    .max(LIMITS.title, `Title must be at most ${LIMITS.title} characters`),
+  occurredAt: eventDateSchema,
+  category: categorySchema,
+  severity: severitySchema,
+  countries: listOf(countryCodeSchema).pipe(z.array(z.string()).max(LIMITS.countries, `At most ${LIMITS.countries} countries`)),
+  summary: z
+    .string()
+    .max(LIMITS.summary, `Summary must be at most ${LIMITS.summary.toLocaleString("en-US")} characters`)
+    .optional()
+    .transform((s) => s?.trim() ?? ""),
+  sourceUrls: listOf(httpUrlSchema, /[\s]+/).pipe(z.array(z.string()).max(LIMITS.sources, `At most ${LIMITS.sources} source URLs`)),
+  tags: listOf(z.string().max(LIMITS.tag, `A tag must be at most ${LIMITS.tag} characters`)).pipe(
+    z.array(z.string()).max(LIMITS.tags, `At most ${LIMITS.tags} tags`),
+  ),
+  themeId: themeIdSchema.optional().transform((v) => v ?? null),
+});
+export type EventInput = z.input<typeof eventInputSchema>;
+export type ValidEvent = z.output<typeof eventInputSchema>;
+
+export const eventUpdateSchema = eventInputSchema.extend({ version: versionSchema });
+export type EventUpdateInput = z.input<typeof eventUpdateSchema>;
+
+/** Delete and restore name the version too: deleting what someone just changed is a conflict like any edit. */
+export const eventVersionSchema = z.object({ id: idSchema("Event"), version: versionSchema });
+
+export const exposureInputSchema = z.object({
+  eventId: idSchema("Event"),
+  assetSymbol: z.string({ error: "Choose an asset" }).trim().min(1, "Choose an asset").max(40, "Unknown asset"),
+  direction: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+    z.enum(DIRECTIONS, { error: "Direction must be up, down or uncertain" }),
+  ),
+  rationale: z
+    .string()
+    .max(LIMITS.rationale, `Rationale must be at most ${LIMITS.rationale.toLocaleString("en-US")} characters`)
+    .optional()
+    .transform((s) => s?.trim() ?? ""),
+});
+export type ExposureInput = z.input<typeof exposureInputSchema>;
+
+export const exposureRemoveSchema = z.object({ eventId: idSchema("Event"), assetSymbol: z.string().trim().min(1, "Choose an asset") });

@@ -1,0 +1,12 @@
+import { db } from "@/lib/db/client";
+
+export async function listThemes() {
+  return db().theme.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, description: true, createdAt: true, updatedAt: true, _count: { select: { events: { where: { deletedAt: null } } } } },
+  });
+}
+
+export async function findTheme(id: number) {
+  return db().theme.findUnique({ where: { id } });
+}
