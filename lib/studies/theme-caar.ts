@@ -1,0 +1,116 @@
+// A storyline's cumulative effect: for each asset exposed to the theme's events, the CAAR across those events with the
+// cross-sectional tests — "does this kind of event move this market, on average?".
+import "server-only";
+import { resolveEventStudyConfig, type EventStudyOk } from "@/lib/analytics";
+import { db } from "@/lib/db/client";
+import { prepareAsset, studyEventOnAsset } from "./asset-study";
+import { aggregateJson, settingsJson, type AggregateJson, type StudySettingsJson } from "./event-study";
+import { ASSET_SELECT } from "./load";
+import { loadAdjustedCloses } from "./prices";
+
+export interface ThemeEventJson {
+  id: number;
+  title: string;
+  occurredAt: string;
+  timePrecision: "EXACT" | "DAY";
+  category: string;
+  severity: number;
+  symbols: string[];
+}
+
+export interface ThemeAssetCaar {
+  asset: { id: number; symbol: string; name: string; source: "YAHOO" | "CSV" | "DEMO" };
+  model: "market" | "constant-mean" | "market-adjusted";
+  modelNote: string | null;
+  benchmark: { symbol: string; name: string } | null;
+  /** Events of the theme exposing this asset. */
+  events: number;
+  /** Events without a study, with the reason (short history, event after the data…). */
+  skipped: { eventId: number; title: string; reason: string }[];
+  aggregate: AggregateJson | null;
+}
+
+export interface ThemeCaarReport {
+  theme: { id: number; name: string; description: string };
+  settings: StudySettingsJson;
+  events: ThemeEventJson[];
+  assets: ThemeAssetCaar[];
+}
+
+/** CAAR per asset across the theme's live events (default settings); null for an unknown theme. */
+export async function themeCaar(themeId: number): Promise<ThemeCaarReport | null> {
+  const theme = await db().theme.findUnique({
+    where: { id: themeId },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      events: {
+        where: { deletedAt: null },
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          occurredAt: true,
+          timePrecision: true,
+          category: true,
+          severity: true,
+          exposures: { select: { direction: true, asset: { select: ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
+        },
+      },
+    },
+  });
+  if (!theme) return null;
+  const config = resolveEventStudyConfig();
+  const assets = new Map<number, (typeof theme.events)[number]["exposures"][number]["asset"]>();
+  for (const e of theme.events) for (const x of e.exposures) assets.set(x.asset.id, x.asset);
+  const ids = [...assets.values()].flatMap((a) => (a.benchmark ? [a.id, a.benchmark.id] : [a.id]));
+  const prices = await loadAdjustedCloses(ids);
+  const out: ThemeAssetCaar[] = [...assets.values()]
+    .sort((a, b) => a.symbol.localeCompare(b.symbol))
+    .map((asset) => {
+      const prepared = prepareAsset(asset, prices, config.model);
+      const linked = theme.events.flatMap((e) => {
+        const x = e.exposures.find((y) => y.asset.id === asset.id);
+        return x ? [{ event: e, direction: x.direction }] : [];
+      });
+      const ok: { label: string; ok: EventStudyOk }[] = [];
+      const skipped: ThemeAssetCaar["skipped"] = [];
+      for (const { event, direction } of linked) {
+        const r = studyEventOnAsset({
+          prepared,
+          event,
+          direction,
+          config,
+          otherEvents: [],
+          verdictWindow: [-1, 1],
+          placeboWindows: [],
+        });
+        if (r.ok) ok.push({ label: event.title, ok: r.ok });
+        else skipped.push({ eventId: event.id, title: event.title, reason: r.summary });
+      }
+      return {
+        asset: { id: asset.id, symbol: asset.symbol, name: asset.name, source: asset.source },
+        model: prepared.model,
+        modelNote: prepared.modelNote,
+        benchmark: prepared.benchmark,
+        events: linked.length,
+        skipped,
+        aggregate: aggregateJson(ok, config),
+      };
+    });
+  return {
+    theme: { id: theme.id, name: theme.name, description: theme.description },
+    settings: settingsJson(config),
+    events: theme.events.map((e) => ({
+      id: e.id,
+      title: e.title,
+      occurredAt: e.occurredAt.toISOString(),
+      timePrecision: e.timePrecision,
+      category: e.category,
+      severity: e.severity,
+      symbols: e.exposures.map((x) => x.asset.symbol),
+    })),
+    assets: out,
+  };
+}
