@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { parseEnv } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 import { db, disconnectDb } from "@/lib/db/client";
+import { endPgPool } from "@/lib/db/pool";
 import { UnknownAssetError, importPriceCsv } from "@/lib/market-data/import-prices";
 import { createProvider } from "@/lib/market-data/providers";
 import { refreshAsset } from "@/lib/market-data/refresh";
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
       : await importFile(file!, values.symbol!);
   } finally {
     await disconnectDb();
+    await endPgPool();
     await database.stop();
   }
 }

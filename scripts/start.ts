@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { parseEnv } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 import { disconnectDb } from "@/lib/db/client";
+import { endPgPool } from "@/lib/db/pool";
 import { assertPortFree } from "@/lib/db/embedded-postgres";
 import { bootstrapContent } from "@/lib/runtime/bootstrap";
 import { NEXT_BIN, build, isBuildCurrent } from "@/lib/runtime/build";
@@ -33,6 +34,7 @@ async function main() {
     }
     await stopWorker?.().catch(() => undefined);
     await disconnectDb();
+    await endPgPool();
     await database.stop();
     log("stopped");
     process.exit(code);

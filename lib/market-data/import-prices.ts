@@ -3,7 +3,8 @@
 // its bars rather than mixing two sources in one series.
 import { db } from "@/lib/db/client";
 import { parsePriceCsv, type PriceCsvFlag, type PriceCsvRowError } from "@/lib/market-data/csv";
-import { upsertBars } from "@/lib/market-data/price-store";
+import { withTransaction } from "@/lib/db/pool";
+import { upsertBarsWith } from "@/lib/market-data/price-store";
 
 export type ImportPricesResult =
   | { ok: true; symbol: string; inserted: number; updated: number; removed: number; flags: PriceCsvFlag[] }
@@ -21,14 +22,14 @@ export async function importPriceCsv(symbol: string, csvText: string): Promise<I
   if (!asset) throw new UnknownAssetError(symbol);
   const parsed = parsePriceCsv(csvText);
   if (!parsed.ok) return { ok: false, symbol, errors: parsed.errors };
-  return db().$transaction(
-    async (tx) => {
-      let removed = 0;
-      if (asset.source !== "CSV") removed = (await tx.priceBar.deleteMany({ where: { assetId: asset.id } })).count;
-      const counts = await upsertBars(asset.id, parsed.bars, tx);
-      await tx.asset.update({ where: { id: asset.id }, data: { source: "CSV", refreshedAt: new Date(), refreshError: null, refreshErrorAt: null } });
-      return { ok: true as const, symbol, ...counts, removed, flags: parsed.flags };
-    },
-    { timeout: 120_000 },
-  );
+  return withTransaction(async (client) => {
+    let removed = 0;
+    if (asset.source !== "CSV") removed = (await client.query("DELETE FROM price_bar WHERE asset_id = $1", [asset.id])).rowCount ?? 0;
+    const counts = await upsertBarsWith(client, [{ assetId: asset.id, bars: parsed.bars }]);
+    await client.query(
+      "UPDATE asset SET source = 'CSV', refreshed_at = now(), refresh_error = NULL, refresh_error_at = NULL, updated_at = now() WHERE id = $1",
+      [asset.id],
+    );
+    return { ok: true as const, symbol, ...counts, removed, flags: parsed.flags };
+  });
 }

@@ -1,45 +1,71 @@
-// Writes daily bars in set-based SQL: one statement per chunk, arrays unnested server-side. Prisma's createMany is
-// an order of magnitude slower for price histories (see docs/performance.md).
+// Writes daily bars set-based: the rows are streamed with COPY into a session-local staging table, then merged into
+// price_bar in one INSERT … ON CONFLICT. Prisma's createMany is an order of magnitude slower for price histories, and
+// COPY keeps the write within a small factor of `psql \copy` (bench/upsert-prices.ts, docs/performance.md).
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { withTransaction } from "@/lib/db/pool";
 import type { DailyBar } from "@/lib/market-data/provider";
-
-type Tx = Pick<ReturnType<typeof db>, "$queryRaw">;
-
-const CHUNK = 50_000;
 
 export interface UpsertCounts {
   inserted: number;
   updated: number;
 }
 
-/**
- * Inserts new bars and overwrites changed ones for one asset; unchanged rows are not rewritten. Run it inside a
- * transaction (`tx`) to make a refresh all-or-nothing.
- */
-export async function upsertBars(assetId: number, bars: readonly DailyBar[], tx: Tx = db()): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { inserted: 0, updated: 0 };
-  for (let start = 0; start < bars.length; start += CHUNK) {
-    const chunk = bars.slice(start, start + CHUNK);
-    const rows = await tx.$queryRaw<{ inserted: boolean; n: bigint }[]>(Prisma.sql`
-      WITH written AS (
-        INSERT INTO price_bar AS p (asset_id, date, open, high, low, close, adj_close, volume)
-        SELECT ${assetId}, d, o, h, l, c, a, v
-        FROM unnest(${chunk.map((b) => b.date)}::date[], ${chunk.map((b) => b.open)}::float8[],
-                    ${chunk.map((b) => b.high)}::float8[], ${chunk.map((b) => b.low)}::float8[],
-                    ${chunk.map((b) => b.close)}::float8[], ${chunk.map((b) => b.adjClose)}::float8[],
-                    ${chunk.map((b) => b.volume)}::float8[]) AS t(d, o, h, l, c, a, v)
-        ON CONFLICT (asset_id, date) DO UPDATE SET
-          open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
-          adj_close = EXCLUDED.adj_close, volume = EXCLUDED.volume
-        WHERE (p.open, p.high, p.low, p.close, p.adj_close, p.volume)
-          IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.adj_close, EXCLUDED.volume)
-        RETURNING (xmax = 0) AS inserted
-      )
-      SELECT inserted, count(*) AS n FROM written GROUP BY inserted`);
-    for (const r of rows) counts[r.inserted ? "inserted" : "updated"] += Number(r.n);
+export interface AssetBars {
+  assetId: number;
+  bars: readonly DailyBar[];
+}
+
+const STAGE = `CREATE TEMP TABLE IF NOT EXISTS price_bar_stage
+  (asset_id int, date date, open float8, high float8, low float8, close float8, adj_close float8, volume float8)
+  ON COMMIT DELETE ROWS`;
+
+// Unchanged rows are not rewritten (no dead tuples, no WAL); changed ones are, so provider corrections land.
+const MERGE = `
+  WITH written AS (
+    INSERT INTO price_bar AS p (asset_id, date, open, high, low, close, adj_close, volume)
+    SELECT DISTINCT ON (asset_id, date) asset_id, date, open, high, low, close, adj_close, volume FROM price_bar_stage
+    ORDER BY asset_id, date
+    ON CONFLICT (asset_id, date) DO UPDATE SET
+      open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
+      adj_close = EXCLUDED.adj_close, volume = EXCLUDED.volume
+    WHERE (p.open, p.high, p.low, p.close, p.adj_close, p.volume)
+      IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.adj_close, EXCLUDED.volume)
+    RETURNING (xmax = 0) AS inserted
+  )
+  SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM written`;
+
+/** COPY text format: tab-separated, \N for null. String(number) is the shortest exact round trip of a double. */
+function* copyLines(sets: readonly AssetBars[]): Generator<string> {
+  const cell = (v: number | null) => (v === null || !Number.isFinite(v) ? "\\N" : String(v));
+  let chunk = "";
+  for (const { assetId, bars } of sets) {
+    for (const b of bars) {
+      chunk += `${assetId}\t${b.date}\t${cell(b.open)}\t${cell(b.high)}\t${cell(b.low)}\t${cell(b.close)}\t${cell(b.adjClose)}\t${cell(b.volume)}\n`;
+      if (chunk.length > 1 << 16) {
+        yield chunk;
+        chunk = "";
+      }
+    }
   }
-  return counts;
+  if (chunk) yield chunk;
+}
+
+/** Upserts bars of one or many assets inside the caller's transaction (`client` must be in BEGIN). */
+export async function upsertBarsWith(client: pg.PoolClient, sets: readonly AssetBars[]): Promise<UpsertCounts> {
+  await client.query(STAGE);
+  await pipeline(Readable.from(copyLines(sets)), client.query(copyFrom("COPY price_bar_stage FROM STDIN")));
+  const { rows } = await client.query<{ inserted: string; updated: string }>(MERGE);
+  await client.query("TRUNCATE price_bar_stage");
+  return { inserted: Number(rows[0]?.inserted ?? 0), updated: Number(rows[0]?.updated ?? 0) };
+}
+
+/** Upserts one asset's bars in a transaction of its own. */
+export async function upsertBars(assetId: number, bars: readonly DailyBar[]): Promise<UpsertCounts> {
+  return withTransaction((client) => upsertBarsWith(client, [{ assetId, bars }]));
 }
 
 /** Last stored trading date per asset (YYYY-MM-DD), for incremental refreshes. */

@@ -1,7 +1,8 @@
 // Fetches what an asset is missing from its provider and stores it in one transaction: a refresh either lands
 // whole or changes nothing. Failures are recorded on the asset in words an analyst understands.
 import { db } from "@/lib/db/client";
-import { lastBarDate, upsertBars, type UpsertCounts } from "@/lib/market-data/price-store";
+import { withTransaction } from "@/lib/db/pool";
+import { lastBarDate, upsertBarsWith, type UpsertCounts } from "@/lib/market-data/price-store";
 import { MarketDataError, type MarketDataProvider } from "@/lib/market-data/provider";
 
 export interface RefreshOptions {
@@ -54,17 +55,12 @@ export async function refreshAsset(
   const to = options.today;
   try {
     const history = await provider.history(asset.symbol, from, to);
-    const counts = await db().$transaction(
-      async (tx) => {
-        const c = await upsertBars(asset.id, history.bars, tx);
-        await tx.asset.update({
-          where: { id: asset.id },
-          data: { refreshedAt: new Date(), refreshError: null, refreshErrorAt: null },
-        });
-        return c;
-      },
-      { timeout: 120_000 },
-    );
+    // Bars and the asset's status land together or not at all.
+    const counts = await withTransaction(async (client) => {
+      const c = await upsertBarsWith(client, [{ assetId: asset.id, bars: history.bars }]);
+      await client.query("UPDATE asset SET refreshed_at = now(), refresh_error = NULL, refresh_error_at = NULL, updated_at = now() WHERE id = $1", [asset.id]);
+      return c;
+    });
     return { symbol: asset.symbol, from, to, fetched: history.bars.length, ...counts };
   } catch (err) {
     const message = describeFailure(err);

@@ -2,6 +2,7 @@
 // intercepted by msw: a request no handler expects fails the test instead of reaching the network.
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
+import { endPgPool } from "@/lib/db/pool";
 import { mswServer } from "../msw/server";
 import { createTestDatabase } from "./test-database";
 
@@ -21,5 +22,6 @@ afterEach(() => {
 afterAll(async () => {
   mswServer.close();
   await disconnectDb();
+  await endPgPool();
   await dropDatabase?.();
 });

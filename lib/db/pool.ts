@@ -1,0 +1,39 @@
+// A plain node-postgres pool beside the Prisma client, for the few set-based paths Prisma cannot express fast
+// (COPY for bulk price writes). Same DATABASE_URL, same process-wide lifetime.
+import pg from "pg";
+import { databaseUrl } from "@/lib/db/client";
+
+const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool; faultlinePoolUrl?: string };
+
+export function pgPool(): pg.Pool {
+  const url = databaseUrl();
+  if (!globalForPool.faultlinePool || globalForPool.faultlinePoolUrl !== url) {
+    void globalForPool.faultlinePool?.end();
+    globalForPool.faultlinePool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000 });
+    // An idle client losing its connection (database restart) must not crash the process.
+    globalForPool.faultlinePool.on("error", () => undefined);
+    globalForPool.faultlinePoolUrl = url;
+  }
+  return globalForPool.faultlinePool;
+}
+
+export async function endPgPool(): Promise<void> {
+  await globalForPool.faultlinePool?.end();
+  globalForPool.faultlinePool = undefined;
+}
+
+/** Runs `fn` in one transaction on one connection: committed if it resolves, rolled back if it throws. */
+export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
