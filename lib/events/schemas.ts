@@ -24,6 +24,11 @@ export const countryCodeSchema = z
   .transform((c) => c.trim().toUpperCase())
   .refine(isCountryCode, { error: (i) => `${String(i.input)} is not an ISO 3166-1 alpha-2 country code (or EU)` });
 
+/** Lists may be left out: an absent list is an empty one. */
+function optionalList<T extends z.ZodType<string[]>>(list: T) {
+  return list.optional().transform((v): string[] => v ?? []);
+}
+
 const themeIdSchema = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema("Theme").nullable());
 
 export const eventInputSchema = z.object({
@@ -35,15 +40,17 @@ export const eventInputSchema = z.object({
   occurredAt: eventDateSchema,
   category: categorySchema,
   severity: severitySchema,
-  countries: listOf(countryCodeSchema).pipe(z.array(z.string()).max(LIMITS.countries, `At most ${LIMITS.countries} countries`)),
+  countries: optionalList(listOf(countryCodeSchema).pipe(z.array(z.string()).max(LIMITS.countries, `At most ${LIMITS.countries} countries`))),
   summary: z
     .string()
     .max(LIMITS.summary, `Summary must be at most ${LIMITS.summary.toLocaleString("en-US")} characters`)
     .optional()
     .transform((s) => s?.trim() ?? ""),
-  sourceUrls: listOf(httpUrlSchema, /[\s]+/).pipe(z.array(z.string()).max(LIMITS.sources, `At most ${LIMITS.sources} source URLs`)),
-  tags: listOf(z.string().max(LIMITS.tag, `A tag must be at most ${LIMITS.tag} characters`)).pipe(
-    z.array(z.string()).max(LIMITS.tags, `At most ${LIMITS.tags} tags`),
+  sourceUrls: optionalList(listOf(httpUrlSchema, /[\s]+/).pipe(z.array(z.string()).max(LIMITS.sources, `At most ${LIMITS.sources} source URLs`))),
+  tags: optionalList(
+    listOf(z.string().max(LIMITS.tag, `A tag must be at most ${LIMITS.tag} characters`)).pipe(
+      z.array(z.string()).max(LIMITS.tags, `At most ${LIMITS.tags} tags`),
+    ),
   ),
   themeId: themeIdSchema.optional().transform((v) => v ?? null),
 });
