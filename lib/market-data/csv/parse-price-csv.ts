@@ -4,6 +4,7 @@
 // real data (close outside high/low on Yahoo FX rows, big one-day moves, long gaps) are flags, not errors.
 import { parse } from "csv-parse/sync";
 import type { DailyBar } from "@/lib/market-data/provider";
+import { qualityFlags, type QualityFlag, type QualityFlagCode } from "@/lib/market-data/quality";
 
 export type PriceCsvColumn = "date" | "open" | "high" | "low" | "close" | "adj_close" | "volume";
 
@@ -14,13 +15,8 @@ export interface PriceCsvRowError {
   reason: string;
 }
 
-export type PriceCsvFlagCode = "close_outside_range" | "open_outside_range" | "large_move" | "gap";
-
-export interface PriceCsvFlag {
-  date: string;
-  code: PriceCsvFlagCode;
-  message: string;
-}
+export type PriceCsvFlagCode = QualityFlagCode;
+export type PriceCsvFlag = QualityFlag;
 
 export type PriceCsvResult =
   | { ok: true; bars: DailyBar[]; flags: PriceCsvFlag[] }
@@ -51,16 +47,10 @@ const HEADER_ALIASES: Record<string, PriceCsvColumn> = {
 };
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const DAY_MS = 86_400_000;
-
 function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const ms = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
-}
-
-function percent(fraction: number): string {
-  return `${fraction >= 0 ? "+" : ""}${(fraction * 100).toFixed(1)}%`;
 }
 
 export function parsePriceCsv(text: string, options: PriceCsvOptions = {}): PriceCsvResult {
@@ -170,42 +160,6 @@ export function parsePriceCsv(text: string, options: PriceCsvOptions = {}): Pric
   }
 
   const bars = parsed.map((p) => p.bar).sort((a, b) => (a.date < b.date ? -1 : 1));
-  return { ok: true, bars, flags: qualityFlags(bars, threshold, maxGapDays) };
+  return { ok: true, bars, flags: qualityFlags(bars, { largeMoveThreshold: threshold, maxGapDays }) };
 }
 
-/** What a reviewer should look at before trusting the series; nothing here changes a bar. */
-function qualityFlags(bars: DailyBar[], threshold: number, maxGapDays: number): PriceCsvFlag[] {
-  const flags: PriceCsvFlag[] = [];
-  let previous: DailyBar | undefined;
-  for (const bar of bars) {
-    const { date, open, high, low, close } = bar;
-    if (high !== null && low !== null) {
-      if (close < low || close > high) {
-        flags.push({ date, code: "close_outside_range", message: `The close (${close}) is outside the day's low–high range (${low}–${high}).` });
-      }
-      if (open !== null && (open < low || open > high)) {
-        flags.push({ date, code: "open_outside_range", message: `The open (${open}) is outside the day's low–high range (${low}–${high}).` });
-      }
-    }
-    if (previous) {
-      const gapDays = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${previous.date}T00:00:00Z`)) / DAY_MS);
-      if (gapDays > maxGapDays) {
-        flags.push({ date, code: "gap", message: `No prices for ${gapDays} days before this date (since ${previous.date}).` });
-      }
-      // Adjusted closes when both rows have one, so a split or dividend in a raw series is not taken for a move.
-      const useAdjusted = previous.adjClose !== null && bar.adjClose !== null;
-      const from = useAdjusted ? (previous.adjClose as number) : previous.close;
-      const to = useAdjusted ? (bar.adjClose as number) : close;
-      const move = to / from - 1;
-      if (Math.abs(move) > threshold) {
-        flags.push({
-          date,
-          code: "large_move",
-          message: `The ${useAdjusted ? "adjusted close" : "close"} moved ${percent(move)} from ${previous.date}.`,
-        });
-      }
-    }
-    previous = bar;
-  }
-  return flags;
-}
