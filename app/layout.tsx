@@ -21,6 +21,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </Link>
             <Link href="/" className="text-tremor-default hover:text-tremor-brand">Overview</Link>
             <Link href="/events" className="text-tremor-default hover:text-tremor-brand">Events</Link>
+            <Link href="/assets" className="text-tremor-default hover:text-tremor-brand">Assets</Link>
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

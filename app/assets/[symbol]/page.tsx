@@ -1,14 +1,21 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Badge, Card, Text, Title } from "@tremor/react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { findAssetBySymbol, lastBarDateOf, loadCloses } from "@/lib/assets/queries";
 import { RANGES, parseRange, rangeStart } from "@/lib/assets/ranges";
 import { eventDateOnExchange, firstSessionOnOrAfter } from "@/lib/events/markers";
+import { hasRole } from "@/lib/auth/roles";
+import { currentUser } from "@/lib/auth/session";
 import { eventsExposing } from "@/lib/events/queries";
-import { CATEGORY_LABEL, DIRECTION_LABEL, assetHref, formatDate, formatPrice } from "../../_components/format";
+import { CardSkeleton } from "../../_components/card-skeleton";
+import { CATEGORY_LABEL, assetHref, formatPrice } from "../../_components/format";
 import { PriceChart, type ChartMarker } from "../../_components/price-chart";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
+import { DataStatusCard } from "./_components/data-status-card";
+import { EventStudiesTable } from "./_components/event-studies-table";
+import { VolatilityPanel } from "./_components/volatility-panel";
 
 interface Props {
   params: Promise<{ symbol: string }>;
@@ -32,17 +39,18 @@ export default async function AssetPage({ params, searchParams }: Props) {
   const asset = await findAssetBySymbol(symbol);
   if (!asset) notFound();
   const range = parseRange((await searchParams).range);
+  const viewer = await currentUser();
+  const canWrite = viewer !== null && hasRole(viewer.role, "ANALYST");
   const last = await lastBarDateOf(asset.id);
   const [points, events] = await Promise.all([loadCloses(asset.id, rangeStart(range, last)), eventsExposing(asset.id)]);
   const sessions = points.map((p) => p.date);
   const markers: ChartMarker[] = [];
-  const rows = events.map((e) => {
+  for (const e of events) {
     const eventDate = eventDateOnExchange(e, asset.timeZone);
     const i = firstSessionOnOrAfter(sessions, eventDate);
     const session = i >= 0 ? points[i] : undefined;
     if (session) markers.push({ id: e.id, date: session.date, close: session.close, title: e.title, label: `${eventDate} · ${CATEGORY_LABEL[e.category]}` });
-    return { ...e, eventDate, session: session?.date ?? null };
-  });
+  }
 
   return (
     <div className="space-y-6">
@@ -85,35 +93,17 @@ export default async function AssetPage({ params, searchParams }: Props) {
         )}
       </Card>
 
-      <Card>
-        <Title>Events exposing {asset.symbol}</Title>
-        {rows.length === 0 ? (
-          <Text className="mt-4">No event is linked to this asset yet.</Text>
-        ) : (
-          <Table className="mt-4">
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell>Event date</TableHeaderCell>
-                <TableHeaderCell>First session</TableHeaderCell>
-                <TableHeaderCell>Event</TableHeaderCell>
-                <TableHeaderCell>Hypothesis</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell className="tabular-nums">{formatDate(e.eventDate)}</TableCell>
-                  <TableCell className="tabular-nums">{e.session ?? "outside range"}</TableCell>
-                  <TableCell className="whitespace-normal">
-                    <Link href={`/events/${e.id}`} className="text-tremor-brand hover:underline">{e.title}</Link>
-                  </TableCell>
-                  <TableCell>{DIRECTION_LABEL[e.direction]}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </Card>
+      <Suspense fallback={<CardSkeleton label="data status" height="h-32" />}>
+        <DataStatusCard assetId={asset.id} symbol={asset.symbol} canWrite={canWrite} />
+      </Suspense>
+
+      <Suspense fallback={<CardSkeleton label="volatility" />}>
+        <VolatilityPanel assetId={asset.id} from={points[0]?.date} markers={markers} />
+      </Suspense>
+
+      <Suspense fallback={<CardSkeleton label="event studies" height="h-40" />}>
+        <EventStudiesTable assetId={asset.id} symbol={asset.symbol} />
+      </Suspense>
       {points.length > 0 && (
         <Text className="text-tremor-label">
           {points.length} sessions from {points[0]!.date} to {points[points.length - 1]!.date}; last close {formatPrice(points[points.length - 1]!.close)} {asset.currency}.

@@ -1,0 +1,37 @@
+// What an analyst needs to judge a series before trusting a chart: where it comes from, how much there is, how
+// fresh it is, what failed last, and the quality flags of its bars.
+import { db } from "@/lib/db/client";
+import { isoDate } from "@/lib/dates";
+import type { DailyBar } from "@/lib/market-data/provider";
+import { qualityFlags, staleFlag, type QualityFlag } from "@/lib/market-data/quality";
+
+export interface DataStatus {
+  source: "YAHOO" | "CSV" | "DEMO";
+  bars: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  refreshedAt: Date | null;
+  refreshError: string | null;
+  refreshErrorAt: Date | null;
+  flags: QualityFlag[];
+}
+
+export async function dataStatus(assetId: number, today = new Date().toISOString().slice(0, 10)): Promise<DataStatus> {
+  const [asset, rows] = await Promise.all([
+    db().asset.findUniqueOrThrow({ where: { id: assetId } }),
+    db().priceBar.findMany({ where: { assetId }, orderBy: { date: "asc" } }),
+  ]);
+  const bars: DailyBar[] = rows.map((r) => ({ ...r, date: isoDate(r.date) }));
+  const lastDate = bars.at(-1)?.date ?? null;
+  const stale = asset.source === "CSV" ? null : staleFlag(lastDate, today);
+  return {
+    source: asset.source,
+    bars: bars.length,
+    firstDate: bars[0]?.date ?? null,
+    lastDate,
+    refreshedAt: asset.refreshedAt,
+    refreshError: asset.refreshError,
+    refreshErrorAt: asset.refreshErrorAt,
+    flags: [...qualityFlags(bars), ...(stale ? [stale] : [])],
+  };
+}
