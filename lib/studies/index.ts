@@ -5,6 +5,7 @@ export { riskForAsset, RISK_PARAMETERS, type AssetRiskReport } from "./risk";
 export { themeCaar, type ThemeCaarReport, type ThemeAssetCaar, type ThemeEventJson } from "./theme-caar";
 export {
   studyParamsSchema,
+  riskQuerySchema,
   studyConfigFromQuery,
   studyQueryString,
   queryFromSearchParams,

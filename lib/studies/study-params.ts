@@ -125,3 +125,12 @@ export function primaryWindow(config: EventStudyConfig): EventWindow {
 export function describeConfig(config: EventStudyConfig, model: EventStudyModel = config.model): string {
   return `${MODEL_LABEL[model]}, estimation ${windowLabel(config.estimationWindow)}, event window ${windowLabel(config.eventWindow)}`;
 }
+
+/** `?asOf=YYYY-MM-DD` of the risk endpoint: the panel as it stood after that session's close. */
+export const riskQuerySchema = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "asOf must be a date, YYYY-MM-DD")
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "asOf is not a calendar date")
+    .optional(),
+});

@@ -2,12 +2,17 @@ import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, T
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { findEvent } from "@/lib/events/queries";
 import { CATEGORY_LABEL, DIRECTION_LABEL, assetHref, formatDate } from "../../_components/format";
+import { CardSkeleton } from "../../_components/card-skeleton";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
+import { EventAggregatePanel, EventAssetStudies } from "./_components/event-study-panels";
+import { StudySettingsForm } from "./_components/study-settings-form";
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 function parseId(raw: string): number | null {
@@ -24,9 +29,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: event?.title ?? "Event not found" };
 }
 
-export default async function EventPage({ params }: Props) {
+export default async function EventPage({ params, searchParams }: Props) {
   const event = await load((await params).id);
   if (!event) notFound();
+  const study = await searchParams;
   return (
     <div className="space-y-6">
       <div>
@@ -41,7 +47,11 @@ export default async function EventPage({ params }: Props) {
           ))}
         </div>
         <h1 className="mt-2 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
-        {event.theme && <Text className="mt-1">Theme: {event.theme.name}</Text>}
+        {event.theme && (
+          <Text className="mt-1">
+            Theme: <Link href={`/themes/${event.theme.id}`} className="text-tremor-brand hover:underline">{event.theme.name}</Link>
+          </Text>
+        )}
       </div>
       <Card>
         <Title>Summary</Title>
@@ -89,6 +99,13 @@ export default async function EventPage({ params }: Props) {
           </Table>
         )}
       </Card>
+      <StudySettingsForm eventId={event.id} query={study} />
+      <Suspense fallback={<CardSkeleton label="event study across assets" />}>
+        <EventAggregatePanel eventId={event.id} query={study} />
+      </Suspense>
+      <Suspense fallback={<CardSkeleton label="event study per asset" height="h-96" />}>
+        <EventAssetStudies eventId={event.id} query={study} />
+      </Suspense>
     </div>
   );
 }

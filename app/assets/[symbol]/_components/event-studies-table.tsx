@@ -1,0 +1,85 @@
+import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import Link from "next/link";
+import { eventStudiesForAsset, type CarCell } from "@/lib/studies";
+import { DIRECTION_LABEL, formatDate } from "../../../_components/format";
+import { HYPOTHESIS_COLOR, HYPOTHESIS_LABEL, formatP, formatPercentile, formatReturn } from "../../../_components/stats-format";
+
+function CarCells({ cell }: { cell: CarCell | undefined }) {
+  if (!cell) {
+    return (
+      <>
+        <TableCell className="text-right">—</TableCell>
+        <TableCell className="text-right">—</TableCell>
+      </>
+    );
+  }
+  return (
+    <>
+      <TableCell className="text-right tabular-nums" title={`t = ${cell.t?.toFixed(2) ?? "—"}, p = ${formatP(cell.p)}`}>
+        <span className={cell.significant ? "font-semibold" : "text-tremor-content-subtle"}>{formatReturn(cell.car)}</span>
+        <span className="block text-tremor-label">p {formatP(cell.p)}{cell.significant ? "" : " · no detectable effect"}</span>
+      </TableCell>
+      <TableCell className="text-right tabular-nums">{formatPercentile(cell.placeboPercentile, cell.placeboDraws)}</TableCell>
+    </>
+  );
+}
+
+/** The asset's events with the two CARs an analyst scans first, whether they are beyond noise, and the verdict. */
+export async function EventStudiesTable({ assetId, symbol }: { assetId: number; symbol: string }) {
+  const studies = await eventStudiesForAsset(assetId);
+  if (!studies) return null;
+  return (
+    <Card>
+      <Title>Events exposing {symbol}</Title>
+      {studies.rows.length === 0 ? (
+        <Text className="mt-4">No event is linked to this asset yet.</Text>
+      ) : (
+        <>
+          <Table className="mt-4" data-testid="asset-event-studies">
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell>Event date</TableHeaderCell>
+                <TableHeaderCell>Day 0</TableHeaderCell>
+                <TableHeaderCell>Event</TableHeaderCell>
+                <TableHeaderCell>Hypothesis</TableHeaderCell>
+                <TableHeaderCell className="text-right">CAR [−1, +1]</TableHeaderCell>
+                <TableHeaderCell className="text-right">Placebo pct.</TableHeaderCell>
+                <TableHeaderCell className="text-right">CAR [−5, +5]</TableHeaderCell>
+                <TableHeaderCell className="text-right">Placebo pct.</TableHeaderCell>
+                <TableHeaderCell>Outcome</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {studies.rows.map((r) => (
+                <TableRow key={r.event.id}>
+                  <TableCell className="tabular-nums">{formatDate(r.eventDate)}</TableCell>
+                  <TableCell className="tabular-nums">{r.day0Session ?? "—"}</TableCell>
+                  <TableCell className="whitespace-normal">
+                    <Link href={`/events/${r.event.id}`} className="text-tremor-brand hover:underline">{r.event.title}</Link>
+                  </TableCell>
+                  <TableCell>{DIRECTION_LABEL[r.direction]}</TableCell>
+                  {r.status === "ok" ? (
+                    <>
+                      <CarCells cell={r.cars.find((c) => c.label === "[−1, +1]")} />
+                      <CarCells cell={r.cars.find((c) => c.label === "[−5, +5]")} />
+                      <TableCell>
+                        {r.hypothesis && <Badge size="xs" color={HYPOTHESIS_COLOR[r.hypothesis]}>{HYPOTHESIS_LABEL[r.hypothesis]}</Badge>}
+                      </TableCell>
+                    </>
+                  ) : (
+                    <TableCell colSpan={5} className="whitespace-normal text-tremor-content-subtle">{r.summary}</TableCell>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Text className="mt-2 text-tremor-label">
+            {studies.caption}. Day 0: the first session that closes after the event ({studies.sessionClose.close} {studies.sessionClose.timeZone},{" "}
+            {studies.sessionClose.basis}). Placebo pct.: share of placebo CARs at or below this one. Outcome scored on CAR [−1, +1].
+            {studies.modelNote ? ` ${studies.modelNote}` : ""}
+          </Text>
+        </>
+      )}
+    </Card>
+  );
+}

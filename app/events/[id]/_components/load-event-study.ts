@@ -1,0 +1,20 @@
+// One computation per request for the event page's study widgets: each widget is its own Suspense boundary, and
+// React's cache lets them share the result (keyed by primitives, since cache compares arguments by identity).
+import "server-only";
+import { cache } from "react";
+import { eventStudyForEvent, studyConfigFromQuery, type StudyQuery } from "@/lib/studies";
+
+export const loadEventStudy = cache(async (eventId: number, queryKey: string) => {
+  const query = JSON.parse(queryKey) as StudyQuery;
+  const { config } = studyConfigFromQuery(query);
+  return eventStudyForEvent(eventId, config);
+});
+
+/** Stable cache key for the study settings in a page's search params. */
+export function studyQueryKey(query: StudyQuery): string {
+  const pick = (k: string) => {
+    const v = query[k];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  return JSON.stringify({ model: pick("model"), est: pick("est"), win: pick("win"), car: pick("car") });
+}

@@ -1,0 +1,51 @@
+import { Card, Text } from "@tremor/react";
+import { MODEL_LABEL, STUDY_MODELS, studyConfigFromQuery, type StudyQuery } from "@/lib/studies";
+
+const input =
+  "mt-1 w-28 rounded-tremor-small border border-tremor-border bg-tremor-background px-2 py-1 text-tremor-default tabular-nums dark:border-dark-tremor-border dark:bg-dark-tremor-background";
+
+/**
+ * Model and windows of the study, as a plain GET form: the settings land in the query string, so a link reproduces
+ * the view and the selector works without JavaScript.
+ */
+export function StudySettingsForm({ eventId, query }: { eventId: number; query: StudyQuery }) {
+  const { config, errors } = studyConfigFromQuery(query);
+  return (
+    <Card>
+      <form method="get" action={`/events/${eventId}`} className="flex flex-wrap items-end gap-4" aria-label="Event study settings">
+        <label className="text-tremor-default">
+          Model
+          <select name="model" defaultValue={config.model} className={`${input} block w-48`}>
+            {STUDY_MODELS.map((m) => (
+              <option key={m} value={m}>{MODEL_LABEL[m]}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-tremor-default">
+          Estimation window
+          <input name="est" defaultValue={config.estimationWindow.join(",")} className={`${input} block`} aria-describedby="study-settings-help" />
+        </label>
+        <label className="text-tremor-default">
+          Event window
+          <input name="win" defaultValue={config.eventWindow.join(",")} className={`${input} block`} />
+        </label>
+        <label className="text-tremor-default">
+          Extra CAR windows
+          <input name="car" defaultValue={config.customWindows.map((w) => w.join(",")).join(";")} placeholder="e.g. 0,2;-2,2" className={`${input} block w-40`} />
+        </label>
+        <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white hover:bg-tremor-brand-emphasis">
+          Apply
+        </button>
+        <a href={`/events/${eventId}`} className="text-tremor-default text-tremor-brand hover:underline">Defaults</a>
+      </form>
+      <Text id="study-settings-help" className="mt-2 text-tremor-label">
+        Windows in trading sessions relative to day 0, as start,end. Defaults: market model, estimation −250,−11, event window −10,10.
+      </Text>
+      {errors.length > 0 && (
+        <div role="alert" className="mt-2 text-tremor-default text-rose-600">
+          The link&apos;s settings were ignored, defaults shown instead: {errors.join("; ")}.
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,82 @@
+import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import Link from "next/link";
+import { MODEL_LABEL, themeCaar, windowLabel } from "@/lib/studies";
+import { assetHref } from "../../../_components/format";
+import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
+import { SyntheticBadge } from "../../../_components/synthetic-badge";
+import { CaarPathsChart } from "./caar-paths-chart";
+
+const SHOWN = ["[−1, +1]", "[−5, +5]", "[−10, +10]"];
+
+/** Per asset: the average abnormal move across the theme's events, and whether it is beyond noise. */
+export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
+  const report = await themeCaar(themeId);
+  if (!report) return null;
+  const s = report.settings;
+  const studied = report.assets.filter((a) => a.aggregate);
+  return (
+    <Card>
+      <Title>CAAR per asset across the theme&apos;s events</Title>
+      {report.assets.length === 0 ? (
+        <Text className="mt-2">No asset is linked to this theme&apos;s events yet.</Text>
+      ) : (
+        <>
+          {studied.length > 0 && (
+            <div className="mt-4">
+              <CaarPathsChart taus={studied[0]!.aggregate!.taus} series={studied.map((a) => ({ symbol: a.asset.symbol, caar: a.aggregate!.caar }))} />
+            </div>
+          )}
+          <Table className="mt-4" data-testid="theme-caar-table">
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell>Asset</TableHeaderCell>
+                <TableHeaderCell className="text-right">Events studied</TableHeaderCell>
+                {SHOWN.map((l) => (
+                  <TableHeaderCell key={l} className="text-right">CAAR {l}</TableHeaderCell>
+                ))}
+                <TableHeaderCell>Model</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {report.assets.map((a) => (
+                <TableRow key={a.asset.id}>
+                  <TableCell>
+                    <Link href={assetHref(a.asset.symbol)} className="font-medium text-tremor-brand hover:underline">{a.asset.symbol}</Link>
+                    <div className="text-tremor-label">{a.asset.name}</div>
+                    {a.asset.source === "DEMO" && <SyntheticBadge />}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums" title={a.skipped.map((x) => `${x.title}: ${x.reason}`).join("\n")}>
+                    {a.aggregate?.n ?? 0} of {a.events}
+                  </TableCell>
+                  {SHOWN.map((l) => {
+                    const w = a.aggregate?.windows.find((x) => x.label === l);
+                    if (!w) return <TableCell key={l} className="text-right">—</TableCell>;
+                    return (
+                      <TableCell key={l} className="text-right tabular-nums" title={`BMP t ${formatStat(w.bmpT)} (p ${formatP(w.bmpP)}), cross-sectional t ${formatStat(w.crossSectionalT)}`}>
+                        <span className={w.significant ? "font-semibold" : "text-tremor-content-subtle"}>{formatReturn(w.caar)}</span>
+                        <span className="block text-tremor-label">
+                          {w.n < 2 ? "one event: no test" : `KP t ${formatStat(w.kpT)}, p ${formatP(w.kpP)}${w.significant ? "" : " · no detectable effect"}`}
+                        </span>
+                      </TableCell>
+                    );
+                  })}
+                  <TableCell className="whitespace-normal text-tremor-label">
+                    {MODEL_LABEL[a.model]}
+                    {a.benchmark ? ` vs ${a.benchmark.symbol}` : ""}
+                    {a.modelNote ? " (no benchmark)" : ""}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Text className="mt-2 text-tremor-label">
+            CAAR = mean over the theme&apos;s events of each event&apos;s CAR on the asset; {MODEL_LABEL[s.model]} (constant-mean where the asset has no
+            benchmark), estimation {windowLabel(s.estimationWindow)}, event window {windowLabel(s.eventWindow)}; simple returns of adjusted closes.
+            Kolari–Pynnönen t against t(N − 1), N = events studied; significance at α = {s.alpha}. Events too early for an estimation window or after the data
+            are left out (hover the count for the reasons).
+          </Text>
+        </>
+      )}
+    </Card>
+  );
+}
