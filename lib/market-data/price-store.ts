@@ -7,7 +7,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/pool";
-import type { DailyBar } from "@/lib/market-data/provider";
+import type { CorporateAction, DailyBar } from "@/lib/market-data/provider";
 
 export interface UpsertCounts {
   inserted: number;
@@ -61,6 +61,17 @@ export async function upsertBarsWith(client: pg.PoolClient, sets: readonly Asset
   const { rows } = await client.query<{ inserted: string; updated: string }>(MERGE);
   await client.query("TRUNCATE price_bar_stage");
   return { inserted: Number(rows[0]?.inserted ?? 0), updated: Number(rows[0]?.updated ?? 0) };
+}
+
+/** Stores splits and dividends reported with a history (few rows: a plain parameterised upsert). */
+export async function upsertActionsWith(client: pg.PoolClient, assetId: number, actions: readonly CorporateAction[]): Promise<void> {
+  if (actions.length === 0) return;
+  await client.query(
+    `INSERT INTO corporate_action (asset_id, date, kind, value)
+     SELECT $1, d, k::"CorporateActionKind", v FROM unnest($2::date[], $3::text[], $4::float8[]) AS t(d, k, v)
+     ON CONFLICT (asset_id, date, kind) DO UPDATE SET value = EXCLUDED.value`,
+    [assetId, actions.map((a) => a.date), actions.map((a) => (a.kind === "split" ? "SPLIT" : "DIVIDEND")), actions.map((a) => a.value)],
+  );
 }
 
 /** Upserts one asset's bars in a transaction of its own. */

@@ -2,7 +2,7 @@
 // whole or changes nothing. Failures are recorded on the asset in words an analyst understands.
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/pool";
-import { lastBarDate, upsertBarsWith, type UpsertCounts } from "@/lib/market-data/price-store";
+import { lastBarDate, upsertActionsWith, upsertBarsWith, type UpsertCounts } from "@/lib/market-data/price-store";
 import { MarketDataError, type MarketDataProvider } from "@/lib/market-data/provider";
 
 export interface RefreshOptions {
@@ -58,6 +58,7 @@ export async function refreshAsset(
     // Bars and the asset's status land together or not at all.
     const counts = await withTransaction(async (client) => {
       const c = await upsertBarsWith(client, [{ assetId: asset.id, bars: history.bars }]);
+      await upsertActionsWith(client, asset.id, history.actions);
       await client.query("UPDATE asset SET refreshed_at = now(), refresh_error = NULL, refresh_error_at = NULL, updated_at = now() WHERE id = $1", [asset.id]);
       return c;
     });

@@ -54,6 +54,31 @@ describe("refreshing an asset", () => {
     expect(stored.refreshError).toBeNull();
   });
 
+  it("stores the splits and dividends that come with a history, with the bars", async () => {
+    const a = await db().asset.create({
+      data: { symbol: "SPLITCO", name: "Split Co", assetClass: "EQUITY", currency: "USD", exchange: "NMS", timeZone: "America/New_York" },
+    });
+    const withActions: MarketDataProvider = {
+      name: "yahoo",
+      history: async (symbol) => ({
+        symbol, timeZone: "America/New_York", currency: "USD",
+        bars: [bar("2020-08-28", 499.23), bar("2020-08-31", 129.04)],
+        actions: [{ date: "2020-08-31", kind: "split", value: 4 }, { date: "2020-08-07", kind: "dividend", value: 0.82 }],
+      }),
+      search: async () => [],
+      profile: async () => {
+        throw new Error("unused");
+      },
+    };
+    await refreshAsset(a, withActions, { today: "2020-09-01", backfillYears: 1 });
+    await refreshAsset(a, withActions, { today: "2020-09-01" }); // again: no duplicates
+    const actions = await db().corporateAction.findMany({ where: { assetId: a.id }, orderBy: { date: "asc" } });
+    expect(actions.map((x) => [x.date.toISOString().slice(0, 10), x.kind, x.value])).toEqual([
+      ["2020-08-07", "DIVIDEND", 0.82],
+      ["2020-08-31", "SPLIT", 4],
+    ]);
+  });
+
   it("records a failure in words and writes nothing", async () => {
     const failing: MarketDataProvider = {
       name: "yahoo",
