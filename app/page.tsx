@@ -1,83 +1,182 @@
-import { Badge, BadgeDelta, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Badge, Card, Metric, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
 import Link from "next/link";
-import { listAssetOverview } from "@/lib/assets/queries";
-import { latestEvents } from "@/lib/events/queries";
-import { CATEGORY_LABEL, assetHref, formatDate, formatPercent, formatPrice } from "./_components/format";
+import { Suspense } from "react";
+import { requireUser } from "@/lib/auth/session";
+import { overviewData } from "@/lib/dashboard/overview";
+import { WATCHLIST_SORTS, sortWatchlist, type WatchlistSort } from "@/lib/dashboard/watchlist";
+import { CardSkeleton } from "./_components/card-skeleton";
+import { CATEGORY_LABEL, assetHref, formatPercent, formatPrice } from "./_components/format";
+import { IntensityChart } from "./_components/overview/intensity-chart";
+import { Sparkline } from "./_components/overview/sparkline";
+import { EventTimeline } from "./_components/overview/event-timeline";
 import { SyntheticBadge } from "./_components/synthetic-badge";
 
-export default async function OverviewPage() {
-  const [assets, events] = await Promise.all([listAssetOverview(), latestEvents(8)]);
-  const synthetic = assets.some((a) => a.source === "DEMO");
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const COLUMNS: { key: WatchlistSort; label: string; hint: string }[] = [
+  { key: "return1d", label: "1d", hint: "simple return over 1 session" },
+  { key: "return1w", label: "1w", hint: "simple return over 5 sessions" },
+  { key: "return1m", label: "1m", hint: "simple return over 21 sessions" },
+  { key: "vol20", label: "Vol 20d", hint: "annualised realised volatility, last 20 log returns" },
+  { key: "volZ", label: "z", hint: "20d volatility z-score vs its trailing 252 sessions; above 2 is an elevated regime" },
+  { key: "drawdown", label: "Drawdown", hint: "below the highest close stored" },
+  { key: "ewmaVar99", label: "VaR 99%", hint: "1-day parametric VaR with EWMA σ (λ = 0.94)" },
+];
+
+function signed(v: number | null) {
+  if (v === null) return <span className="text-tremor-content-subtle">—</span>;
+  return <span className={v > 0 ? "text-emerald-600" : v < 0 ? "text-rose-600" : ""}>{formatPercent(v)}</span>;
+}
+
+async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; dir: "asc" | "desc"; intensitySymbol?: string }) {
+  const data = await overviewData({ intensitySymbol });
+  const rows = sortWatchlist(data.watchlist, sort, dir);
+  const sortHref = (key: WatchlistSort) => `/?sort=${key}&dir=${key === sort && dir === "desc" ? "asc" : "desc"}${intensitySymbol ? `&intensity=${encodeURIComponent(intensitySymbol)}` : ""}`;
   return (
-    <div className="grid gap-6 lg:grid-cols-5">
-      <Card className="lg:col-span-3">
-        <div className="flex items-center justify-between gap-2">
-          <Title>Assets</Title>
-          {synthetic && <SyntheticBadge />}
-        </div>
-        {assets.length === 0 ? (
-          <Text className="mt-4">No assets yet. Add one from its Yahoo symbol to start tracking it.</Text>
-        ) : (
-          <Table className="mt-4">
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell>Asset</TableHeaderCell>
-                <TableHeaderCell className="text-right">Last close</TableHeaderCell>
-                <TableHeaderCell className="text-right">Change</TableHeaderCell>
-                <TableHeaderCell className="text-right">As of</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {assets.map((a) => (
-                <TableRow key={a.id}>
-                  <TableCell>
-                    <Link href={assetHref(a.symbol)} className="font-medium text-tremor-brand hover:underline">
-                      {a.symbol}
-                    </Link>
-                    <div className="text-tremor-label">{a.name}</div>
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {formatPrice(a.lastClose)} <span className="text-tremor-label">{a.currency}</span>
-                  </TableCell>
-                  <TableCell className="text-right">
-                    {a.change === null ? (
-                      "—"
-                    ) : (
-                      <BadgeDelta deltaType={a.change > 0 ? "moderateIncrease" : a.change < 0 ? "moderateDecrease" : "unchanged"}>
-                        {formatPercent(a.change)}
-                      </BadgeDelta>
-                    )}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {a.lastDate ?? <span title={a.refreshError ?? undefined}>no prices yet</span>}
-                  </TableCell>
-                </TableRow>
+    <>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {data.eventCounts.map((c) => (
+          <Card key={c.days} decoration="top" decorationColor="orange">
+            <Text>Events, last {c.days} days</Text>
+            <Metric>{c.total}</Metric>
+            <Text className="mt-1 text-tremor-label">
+              {c.total === 0
+                ? `None logged since ${data.today}${data.lastEventDate ? ` − ${c.days} d (latest: ${data.lastEventDate})` : ""}`
+                : Object.entries(c.byCategory).map(([k, n]) => `${CATEGORY_LABEL[k]} ${n}`).join(" · ")}
+            </Text>
+          </Card>
+        ))}
+        <Card decoration="top" decorationColor={data.elevated.length ? "rose" : "emerald"}>
+          <Text>Exposed assets in an elevated-volatility regime</Text>
+          <Metric>{data.elevated.length}</Metric>
+          <Text className="mt-1 text-tremor-label">
+            {data.elevated.length ? data.elevated.map((e) => `${e.symbol} (z ${e.volZ!.toFixed(1)})`).join(", ") : "20d vol z-score ≤ 2 for every exposed asset"}
+          </Text>
+        </Card>
+        <Card decoration="top" decorationColor={data.freshness.stale.length || data.freshness.failing.length ? "amber" : "emerald"}>
+          <Text>Data freshness</Text>
+          <Metric>{data.freshness.latest ?? "—"}</Metric>
+          <Text className="mt-1 text-tremor-label">
+            {data.freshness.stale.length ? `Stale: ${data.freshness.stale.join(", ")}. ` : "No stale series. "}
+            {data.freshness.failing.length ? `Last refresh failed: ${data.freshness.failing.join(", ")}.` : ""}
+          </Text>
+          {data.freshness.synthetic && <div className="mt-1"><SyntheticBadge /></div>}
+        </Card>
+      </div>
+
+      <Card>
+        <Title>Watchlist</Title>
+        <Table className="mt-3">
+          <TableHead>
+            <TableRow>
+              <TableHeaderCell>
+                <Link href={sortHref("symbol")} className="hover:underline">Asset</Link>
+              </TableHeaderCell>
+              <TableHeaderCell>Last 60 sessions</TableHeaderCell>
+              <TableHeaderCell className="text-right">Last close</TableHeaderCell>
+              {COLUMNS.map((c) => (
+                <TableHeaderCell key={c.key} className="text-right" aria-sort={c.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <Link href={sortHref(c.key)} title={c.hint} className="hover:underline">
+                    {c.label}
+                    {c.key === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                  </Link>
+                </TableHeaderCell>
               ))}
-            </TableBody>
-          </Table>
-        )}
-      </Card>
-      <Card className="lg:col-span-2">
-        <Title>Latest events</Title>
-        {events.length === 0 ? (
-          <Text className="mt-4">No events logged yet.</Text>
-        ) : (
-          <ul className="mt-4 divide-y divide-tremor-border dark:divide-dark-tremor-border">
-            {events.map((e) => (
-              <li key={e.id} className="py-3">
-                <div className="flex items-center gap-2 text-tremor-label">
-                  <time dateTime={e.occurredAt.toISOString()}>{formatDate(e.occurredAt)}</time>
-                  <Badge size="xs">{CATEGORY_LABEL[e.category]}</Badge>
-                  <span>severity {e.severity}</span>
-                </div>
-                <Link href={`/events/${e.id}`} className="mt-1 block text-tremor-default font-medium hover:text-tremor-brand">
-                  {e.title}
-                </Link>
-              </li>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell>
+                  <Link href={assetHref(r.symbol)} className="font-medium text-tremor-brand hover:underline">{r.symbol}</Link>
+                  <div className="max-w-[14rem] truncate text-tremor-label">{r.name}</div>
+                </TableCell>
+                <TableCell><Sparkline values={r.spark} label={`${r.symbol}, last 60 closes`} /></TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {formatPrice(r.lastClose)} <span className="text-tremor-label">{r.currency}</span>
+                  <div className="text-tremor-label">{r.lastDate ?? "no prices"}</div>
+                </TableCell>
+                <TableCell className="text-right tabular-nums">{signed(r.return1d)}</TableCell>
+                <TableCell className="text-right tabular-nums">{signed(r.return1w)}</TableCell>
+                <TableCell className="text-right tabular-nums">{signed(r.return1m)}</TableCell>
+                <TableCell className="text-right tabular-nums">{r.vol20 === null ? "—" : formatPercent(r.vol20, 1).replace("+", "")}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {r.volZ === null ? "—" : <Badge size="xs" color={r.volZ > 2 ? "rose" : "gray"}>{r.volZ.toFixed(2)}</Badge>}
+                </TableCell>
+                <TableCell className="text-right tabular-nums">{r.drawdown === null ? "—" : formatPercent(-r.drawdown, 1)}</TableCell>
+                <TableCell className="text-right tabular-nums">{r.ewmaVar99 === null ? "—" : formatPercent(r.ewmaVar99, 2).replace("+", "")}</TableCell>
+              </TableRow>
             ))}
-          </ul>
-        )}
+          </TableBody>
+        </Table>
+        <Text className="mt-2 text-tremor-label">
+          Returns from adjusted closes. Vol: √252 × sample sd of the last 20 log returns. z above 2 = elevated regime. VaR: one-day, 99 %, normal with RiskMetrics EWMA σ, μ = 0.
+        </Text>
       </Card>
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <Card className="lg:col-span-3">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <Title>Event intensity vs {data.intensitySymbol} volatility</Title>
+            <form className="flex items-center gap-2 text-tremor-label">
+              <input type="hidden" name="sort" value={sort} />
+              <input type="hidden" name="dir" value={dir} />
+              <label>
+                Asset{" "}
+                <select name="intensity" defaultValue={data.intensitySymbol ?? ""} className="rounded-tremor-small border border-tremor-border bg-transparent px-1">
+                  {data.watchlist.map((w) => (
+                    <option key={w.symbol} value={w.symbol}>{w.symbol}</option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="rounded-tremor-small border border-tremor-border px-2">Show</button>
+            </form>
+          </div>
+          <IntensityChart data={data.intensity} symbol={data.intensitySymbol ?? ""} />
+          <Text className="text-tremor-label">Events per week weighted by severity (1–5), two years up to the latest event.</Text>
+        </Card>
+        <Card className="lg:col-span-2">
+          <Title>Largest moves around recent events</Title>
+          <Text className="text-tremor-label">Close before day 0 to close of day +1, exposed assets of the 25 latest events.</Text>
+          {data.moves.length === 0 ? (
+            <Text className="mt-3">No event has prices around it yet.</Text>
+          ) : (
+            <ul className="mt-3 divide-y divide-tremor-border dark:divide-dark-tremor-border">
+              {data.moves.map((m) => (
+                <li key={`${m.eventId}-${m.symbol}`} className="flex items-center justify-between gap-3 py-2">
+                  <div className="min-w-0">
+                    <Link href={`/events/${m.eventId}`} className="block truncate text-tremor-default hover:text-tremor-brand">{m.title}</Link>
+                    <span className="text-tremor-label">{m.date} · {m.symbol} · expected {m.direction.toLowerCase()}</span>
+                  </div>
+                  <span className="tabular-nums">{signed(m.move)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export default async function OverviewPage({ searchParams }: Props) {
+  await requireUser();
+  const params = await searchParams;
+  const sortParam = one(params.sort);
+  const sort = (WATCHLIST_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as WatchlistSort) : "symbol";
+  const dir = one(params.dir) === "desc" ? "desc" : "asc";
+  return (
+    <div className="space-y-6">
+      <Suspense fallback={<CardSkeleton label="overview" height="h-96" />}>
+        <Overview sort={sort} dir={dir} intensitySymbol={one(params.intensity)} />
+      </Suspense>
+      <Suspense fallback={<CardSkeleton label="event timeline" height="h-64" />}>
+        <EventTimeline params={params} />
+      </Suspense>
     </div>
   );
 }

@@ -1,0 +1,124 @@
+// Data for the overview page, read from PostgreSQL once per request and derived in memory: the watchlist, the KPI
+// cards, the largest recent moves around events and the event-intensity series.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { addDays, isoDate } from "@/lib/dates";
+import { eventDateOnExchange, firstSessionOnOrAfter } from "@/lib/events/markers";
+import { staleFlag } from "@/lib/market-data/quality";
+import { loadAdjustedCloses, type PriceSeries } from "@/lib/studies/prices";
+import { logReturns, rollingVolatility } from "@/lib/analytics";
+import { weeklyIntensity, weeklyLast, type WeeklyIntensity } from "./intensity";
+import { watchlistRow, type WatchlistRow } from "./watchlist";
+
+export interface WatchlistEntry extends WatchlistRow {
+  id: number;
+  symbol: string;
+  name: string;
+  currency: string;
+  source: "YAHOO" | "CSV" | "DEMO";
+  exposed: boolean;
+  refreshError: string | null;
+}
+
+export interface EventMove {
+  eventId: number;
+  title: string;
+  date: string;
+  symbol: string;
+  direction: "UP" | "DOWN" | "UNCERTAIN";
+  /** Simple return from the close before day 0 to the close of day +1 (two sessions), adjusted closes. */
+  move: number;
+}
+
+export interface OverviewData {
+  today: string;
+  watchlist: WatchlistEntry[];
+  eventCounts: { days: 30 | 90; total: number; byCategory: Record<string, number> }[];
+  elevated: WatchlistEntry[];
+  moves: EventMove[];
+  freshness: { latest: string | null; stale: string[]; failing: string[]; synthetic: boolean };
+  intensity: (WeeklyIntensity & { vol20: number | null })[];
+  intensitySymbol: string | null;
+  lastEventDate: string | null;
+}
+
+function moveAround(series: PriceSeries, day0: number): number | null {
+  if (day0 < 1 || day0 + 1 >= series.values.length) return null;
+  return (series.values[day0 + 1] as number) / (series.values[day0 - 1] as number) - 1;
+}
+
+export async function overviewData(options: { today?: string; intensitySymbol?: string } = {}): Promise<OverviewData> {
+  const today = options.today ?? isoDate(new Date());
+  const [assets, events] = await Promise.all([
+    db().asset.findMany({ orderBy: { symbol: "asc" }, include: { _count: { select: { exposures: true } } } }),
+    db().event.findMany({
+      where: { deletedAt: null },
+      orderBy: { occurredAt: "desc" },
+      include: { exposures: { select: { assetId: true, direction: true } } },
+    }),
+  ]);
+  const series = await loadAdjustedCloses(assets.map((a) => a.id));
+  const watchlist: WatchlistEntry[] = assets.map((a) => ({
+    id: a.id,
+    symbol: a.symbol,
+    name: a.name,
+    currency: a.currency,
+    source: a.source,
+    exposed: a._count.exposures > 0,
+    refreshError: a.refreshError,
+    ...watchlistRow(series.get(a.id)!),
+  }));
+
+  const eventCounts = ([30, 90] as const).map((days) => {
+    const since = addDays(today, -days);
+    const inWindow = events.filter((e) => isoDate(e.occurredAt) > since && isoDate(e.occurredAt) <= today);
+    const byCategory: Record<string, number> = {};
+    for (const e of inWindow) byCategory[e.category] = (byCategory[e.category] ?? 0) + 1;
+    return { days, total: inWindow.length, byCategory };
+  });
+
+  const byId = new Map(assets.map((a) => [a.id, a]));
+  const moves: EventMove[] = [];
+  for (const e of events.slice(0, 25)) {
+    for (const x of e.exposures) {
+      const asset = byId.get(x.assetId);
+      const s = series.get(x.assetId);
+      if (!asset || !s) continue;
+      const day0 = firstSessionOnOrAfter(s.dates, eventDateOnExchange(e, asset.timeZone));
+      const move = day0 >= 0 ? moveAround(s, day0) : null;
+      if (move !== null) {
+        moves.push({ eventId: e.id, title: e.title, date: isoDate(e.occurredAt), symbol: asset.symbol, direction: x.direction, move });
+      }
+    }
+  }
+  moves.sort((a, b) => Math.abs(b.move) - Math.abs(a.move));
+
+  // Weekly severity-weighted event counts against the chosen asset's 20-session volatility.
+  function intensityAgainstVolatility() {
+    const weeks = weeklyIntensity(events.map((e) => ({ date: isoDate(e.occurredAt), severity: e.severity })), firstWeek, lastEventDate ?? today);
+    const chosen = assets.find((a) => a.symbol === options.intensitySymbol) ?? assets.find((a) => a.symbol === "^KS11") ?? assets[0];
+    const s = chosen ? series.get(chosen.id) : undefined;
+    const vol = s && s.values.length > 21 ? rollingVolatility(logReturns(s.values), 20) : new Float64Array(0);
+    const sampled = s ? weeklyLast(s.dates.slice(1), vol, weeks.map((w) => w.week)) : weeks.map(() => null);
+    return { intensity: weeks.map((w, i) => ({ ...w, vol20: sampled[i] ?? null })), intensitySymbol: chosen?.symbol ?? null };
+  }
+
+  const lastDates = watchlist.map((w) => w.lastDate).filter((d): d is string => d !== null).sort();
+  const lastEventDate = events[0] ? isoDate(events[0].occurredAt) : null;
+  const firstWeek = addDays(lastEventDate ?? today, -730);
+  return {
+    today,
+    watchlist,
+    eventCounts,
+    elevated: watchlist.filter((w) => w.exposed && w.volZ !== null && w.volZ > 2),
+    moves: moves.slice(0, 6),
+    freshness: {
+      latest: lastDates.at(-1) ?? null,
+      stale: watchlist.filter((w) => w.source !== "CSV" && staleFlag(w.lastDate, today)).map((w) => w.symbol),
+      failing: watchlist.filter((w) => w.refreshError).map((w) => w.symbol),
+      synthetic: watchlist.some((w) => w.source === "DEMO"),
+    },
+    ...intensityAgainstVolatility(),
+    lastEventDate,
+  };
+}
