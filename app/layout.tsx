@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UserMenu } from "./_components/user-menu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-tremor-default hover:text-tremor-brand">Overview</Link>
             <Link href="/events" className="text-tremor-default hover:text-tremor-brand">Events</Link>
             <Link href="/assets" className="text-tremor-default hover:text-tremor-brand">Assets</Link>
+            <UserMenu />
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

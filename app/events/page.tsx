@@ -1,4 +1,5 @@
 import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { requireUser } from "@/lib/auth/session";
 import Link from "next/link";
 import { listEvents } from "@/lib/events/queries";
 import { CATEGORY_LABEL, formatDate } from "../_components/format";
@@ -6,6 +7,7 @@ import { CATEGORY_LABEL, formatDate } from "../_components/format";
 export const metadata = { title: "Events" };
 
 export default async function EventsPage() {
+  await requireUser();
   const events = await listEvents();
   return (
     <Card>

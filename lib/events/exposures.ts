@@ -3,6 +3,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
+import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/write-transaction";
 import { exposureInputSchema, exposureRemoveSchema, type ExposureInput } from "@/lib/events/schemas";
 import { NotFoundError, ValidationError } from "@/lib/http/errors";
@@ -57,4 +58,19 @@ export async function removeExposure(actor: Principal, input: { eventId: unknown
 /** "before" when the hypothesis was stated before the event happened (worth more), else "after". */
 export function hypothesisTiming(setAt: Date, occurredAt: Date): "before" | "after" {
   return setAt.getTime() < occurredAt.getTime() ? "before" : "after";
+}
+
+/** An event's exposures with who stated each hypothesis and whether that was before or after the event. */
+export async function exposuresWithHypothesis(eventId: number) {
+  const event = await db().event.findUnique({ where: { id: eventId }, select: { occurredAt: true } });
+  if (!event) return [];
+  const rows = await db().exposure.findMany({
+    where: { eventId },
+    include: { asset: { select: { symbol: true, name: true } }, setBy: { select: { name: true } } },
+    orderBy: { asset: { symbol: "asc" } },
+  });
+  return rows.map((x) => ({
+    symbol: x.asset.symbol, name: x.asset.name, direction: x.direction, rationale: x.rationale,
+    setBy: x.setBy?.name ?? null, setAt: x.setAt, timing: hypothesisTiming(x.setAt, event.occurredAt),
+  }));
 }

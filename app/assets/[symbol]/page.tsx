@@ -7,7 +7,7 @@ import { findAssetBySymbol, lastBarDateOf, loadCloses } from "@/lib/assets/queri
 import { RANGES, parseRange, rangeStart } from "@/lib/assets/ranges";
 import { eventDateOnExchange, firstSessionOnOrAfter } from "@/lib/events/markers";
 import { hasRole } from "@/lib/auth/roles";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser, requireUser } from "@/lib/auth/session";
 import { eventsExposing } from "@/lib/events/queries";
 import { CardSkeleton } from "../../_components/card-skeleton";
 import { CATEGORY_LABEL, assetHref, formatPrice } from "../../_components/format";
@@ -35,6 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AssetPage({ params, searchParams }: Props) {
+  await requireUser();
   const symbol = decodeSymbol((await params).symbol);
   const asset = await findAssetBySymbol(symbol);
   if (!asset) notFound();

@@ -3,12 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { requireUser } from "@/lib/auth/session";
 import { findEvent } from "@/lib/events/queries";
 import { CATEGORY_LABEL, DIRECTION_LABEL, assetHref, formatDate } from "../../_components/format";
 import { CardSkeleton } from "../../_components/card-skeleton";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { EventAggregatePanel, EventAssetStudies } from "./_components/event-study-panels";
 import { StudySettingsForm } from "./_components/study-settings-form";
+import { EventWorkspace } from "./_components/event-workspace";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -30,6 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EventPage({ params, searchParams }: Props) {
+  const user = await requireUser();
   const event = await load((await params).id);
   if (!event) notFound();
   const study = await searchParams;
@@ -106,6 +109,7 @@ export default async function EventPage({ params, searchParams }: Props) {
       <Suspense fallback={<CardSkeleton label="event study per asset" height="h-96" />}>
         <EventAssetStudies eventId={event.id} query={study} />
       </Suspense>
+      <EventWorkspace event={event} user={user} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Text } from "@tremor/react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { requireUser } from "@/lib/auth/session";
 import { findThemeWithEvents } from "@/lib/themes/theme-timeline";
 import { CardSkeleton } from "../../_components/card-skeleton";
 import { ThemeCaarPanel } from "./_components/theme-caar-panel";
@@ -26,6 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ThemePage({ params }: Props) {
+  await requireUser();
   const theme = await load((await params).id);
   if (!theme) notFound();
   return (

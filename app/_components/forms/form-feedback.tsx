@@ -1,0 +1,32 @@
+// Messages under a field and above a form, from an ActionResult. A conflict says who changed what and when.
+import type { ActionResult } from "@/lib/http/errors";
+
+export function FieldError({ state, name }: { state: ActionResult<unknown> | null; name: string }) {
+  if (!state || state.ok || !state.fieldErrors) return null;
+  const messages = Object.entries(state.fieldErrors)
+    .filter(([k]) => k === name || k.startsWith(`${name}.`))
+    .flatMap(([, m]) => m);
+  if (!messages.length) return null;
+  return (
+    <p className="mt-1 text-sm text-red-600" role="alert" data-field-error={name}>
+      {messages.join(" · ")}
+    </p>
+  );
+}
+
+export function FormMessage({ state, success }: { state: ActionResult<unknown> | null; success?: string }) {
+  if (!state) return null;
+  if (state.ok) return success ? <p className="rounded bg-emerald-50 p-2 text-sm text-emerald-800" role="status">{success}</p> : null;
+  const tone = state.status === 409 ? "bg-amber-50 text-amber-900 border-amber-300" : "bg-red-50 text-red-800 border-red-200";
+  return (
+    <div className={`rounded border p-2 text-sm ${tone}`} role="alert" data-status={state.status}>
+      {state.message}
+      {state.fieldErrors?._form && <span> {state.fieldErrors._form.join(" ")}</span>}
+    </div>
+  );
+}
+
+export const inputClass =
+  "mt-1 block w-full rounded border border-tremor-border bg-white px-2 py-1.5 text-sm text-tremor-content-strong focus:border-tremor-brand focus:outline-none";
+export const buttonClass = "rounded bg-tremor-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-50";
+export const secondaryButtonClass = "rounded border border-tremor-border px-3 py-1.5 text-sm hover:bg-tremor-background-subtle disabled:opacity-50";

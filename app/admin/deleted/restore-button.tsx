@@ -1,0 +1,18 @@
+"use client";
+
+import { useActionState } from "react";
+import { secondaryButtonClass } from "../../_components/forms/form-feedback";
+import { restoreEventAction } from "../../events/actions";
+
+export function RestoreButton({ id, version }: { id: number; version: number }) {
+  const [state, action, pending] = useActionState(restoreEventAction, null);
+  if (state?.ok) return <span className="text-sm text-emerald-700">Restored</span>;
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>Restore</button>
+      {state && !state.ok && <span className="ml-2 text-sm text-red-600">{state.message}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { FieldError, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "../../_components/forms/form-feedback";
+import { changeRoleAction, createUserAction } from "./actions";
+
+const ROLE_OPTIONS = [["VIEWER", "Viewer"], ["ANALYST", "Analyst"], ["ADMIN", "Admin"]] as const;
+
+export function CreateUserForm() {
+  const [state, action, pending] = useActionState(createUserAction, null);
+  return (
+    <form action={action} className="grid max-w-xl gap-3 sm:grid-cols-2">
+      <div className="sm:col-span-2"><FormMessage state={state} success={state?.ok ? `Account ${state.data.email} created: give them the password through a safe channel.` : undefined} /></div>
+      <label className="block text-sm">Name<input name="name" required className={inputClass} /><FieldError state={state} name="name" /></label>
+      <label className="block text-sm">Email<input name="email" type="email" required className={inputClass} /><FieldError state={state} name="email" /></label>
+      <label className="block text-sm">Initial password<input name="password" type="password" autoComplete="new-password" required className={inputClass} /><FieldError state={state} name="password" /></label>
+      <label className="block text-sm">Role
+        <select name="role" defaultValue="VIEWER" className={inputClass}>
+          {ROLE_OPTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </select>
+        <FieldError state={state} name="role" />
+      </label>
+      <div><button type="submit" disabled={pending} className={buttonClass}>Create account</button></div>
+    </form>
+  );
+}
+
+export function RoleForm({ userId, role }: { userId: string; role: string }) {
+  const [state, action, pending] = useActionState(changeRoleAction, null);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <select name="role" defaultValue={role} className="rounded border border-tremor-border px-1 py-0.5 text-sm" aria-label="Role">
+        {ROLE_OPTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>Save</button>
+      <FieldError state={state} name="role" />
+      {state && !state.ok && !state.fieldErrors && <span className="text-sm text-red-600">{state.message}</span>}
+    </form>
+  );
+}
