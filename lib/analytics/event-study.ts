@@ -2,7 +2,7 @@
 // then abnormal returns, CARs and their tests on the event window.
 
 import { reportingWindows, type EventStudyConfig, type EventStudyModel, type EventWindow } from "./event-study-config";
-import { averageRanks } from "./ranks";
+import { averageRanksInto } from "./ranks";
 import { normalTwoSidedP, studentTTwoSidedP } from "./special-functions";
 import { AnalyticsInputError } from "./types";
 
@@ -91,6 +91,10 @@ export interface EventStudyFailure {
 
 export type EventStudyResult = EventStudyOk | EventStudyFailure;
 
+// Temporaries of the rank test, reused across calls: a 50,000-pair run would otherwise allocate two arrays per pair.
+let rankInput = new Float64Array(0);
+let rankOutput = new Float64Array(0);
+
 function fail(status: EventStudyFailureStatus, message: string, day0Index: number, estimationN: number): EventStudyFailure {
   return { status, message, day0Index, estimationN };
 }
@@ -160,7 +164,9 @@ export function eventStudyAt(data: EventStudyData, day0Index: number, config: Ev
     df = L1 - 1;
   }
 
-  const residuals = new Float64Array(L1);
+  // Every array the result keeps shares one allocation: one backing store per study instead of six.
+  const store = new Float64Array(L1 + 4 * L2 + (L1 + L2));
+  const residuals = store.subarray(0, L1);
   let sse = 0;
   let positives = 0;
   let residualSum = 0;
@@ -180,10 +186,10 @@ export function eventStudyAt(data: EventStudyData, day0Index: number, config: Ev
   const sigma2 = sse / df;
   const sigma = Math.sqrt(sigma2);
 
-  const ar = new Float64Array(L2);
-  const arVariance = new Float64Array(L2);
-  const sar = new Float64Array(L2);
-  const benchmarkDeviation = new Float64Array(L2);
+  const ar = store.subarray(L1, L1 + L2);
+  const arVariance = store.subarray(L1 + L2, L1 + 2 * L2);
+  const sar = store.subarray(L1 + 2 * L2, L1 + 3 * L2);
+  const benchmarkDeviation = store.subarray(L1 + 3 * L2, L1 + 4 * L2);
   const eventDates: string[] = new Array<string>(L2);
   for (let k = 0; k < L2; k++) {
     const i = evFrom + k;
@@ -202,11 +208,16 @@ export function eventStudyAt(data: EventStudyData, day0Index: number, config: Ev
     eventDates[k] = data.dates[i] as string;
   }
 
-  const combined = new Float64Array(L1 + L2);
+  const L = L1 + L2;
+  if (rankInput.length < L) {
+    rankInput = new Float64Array(L);
+    rankOutput = new Float64Array(L);
+  }
+  const combined = rankInput.length === L ? rankInput : rankInput.subarray(0, L);
   combined.set(residuals, 0);
   combined.set(ar, L1);
-  const ranks = averageRanks(combined);
-  const rankU = new Float64Array(L1 + L2);
+  const ranks = averageRanksInto(combined, rankOutput);
+  const rankU = store.subarray(L1 + 4 * L2, L1 + 4 * L2 + L);
   const scale = 1 / (L1 + L2 + 1);
   let u2 = 0;
   for (let k = 0; k < rankU.length; k++) {
