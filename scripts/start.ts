@@ -6,7 +6,7 @@ import { StartupError } from "@/lib/config/startup-error";
 import { disconnectDb } from "@/lib/db/client";
 import { endPgPool } from "@/lib/db/pool";
 import { assertPortFree } from "@/lib/db/embedded-postgres";
-import { bootstrapContent } from "@/lib/runtime/bootstrap";
+import { bootstrapAccounts, bootstrapContent } from "@/lib/runtime/bootstrap";
 import { NEXT_BIN, build, isBuildCurrent } from "@/lib/runtime/build";
 import { prepareDatabase } from "@/lib/runtime/database";
 import { startWorker } from "@/lib/runtime/worker";
@@ -44,6 +44,7 @@ async function main() {
 
   try {
     await bootstrapContent(env, log);
+    await bootstrapAccounts(env, log);
     stopWorker = await startWorker(env, database.url, log);
     const childEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
     if (!dev && !isBuildCurrent()) {

@@ -19,7 +19,15 @@ export interface ChartMarker {
 const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 /** Close series with one clickable marker per event on the session that could first react to it. */
-export function PriceChart({ points, markers, currency }: { points: ChartPoint[]; markers: ChartMarker[]; currency: string }) {
+/** A note pinned to the asset at a date: drawn as a violet diamond on that session. */
+export interface ChartNote {
+  id: number;
+  date: string;
+  close: number;
+  text: string;
+}
+
+export function PriceChart({ points, markers, currency, notes = [] }: { points: ChartPoint[]; markers: ChartMarker[]; currency: string; notes?: ChartNote[] }) {
   const router = useRouter();
   return (
     <div className="h-80 w-full" data-testid="price-chart">
@@ -50,6 +58,20 @@ export function PriceChart({ points, markers, currency }: { points: ChartPoint[]
                 >
                   <title>{`${m.label} — ${m.title}`}</title>
                   <circle cx={props.cx} cy={props.cy} r={6} fill="#f97316" stroke="#fff" strokeWidth={2} />
+                </g>
+              )}
+            />
+          ))}
+          {notes.map((n) => (
+            <ReferenceDot
+              key={`note-${n.id}`}
+              x={n.date}
+              y={n.close}
+              ifOverflow="extendDomain"
+              shape={(props: { cx?: number; cy?: number }) => (
+                <g className="note-marker cursor-pointer" role="link" tabIndex={0} aria-label={n.text} data-note-id={n.id} onClick={() => router.push(`#note-${n.id}`)}>
+                  <title>{n.text}</title>
+                  <rect x={(props.cx ?? 0) - 5} y={(props.cy ?? 0) - 5} width={10} height={10} transform={`rotate(45 ${props.cx ?? 0} ${props.cy ?? 0})`} fill="#8b5cf6" stroke="#fff" strokeWidth={1.5} />
                 </g>
               )}
             />

@@ -7,6 +7,8 @@ import { YahooProvider } from "@/lib/market-data/yahoo";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { refreshAsset } from "@/lib/market-data/refresh";
 import { isEmptyDatabase, seedStoryline } from "@/lib/seed/seed";
+import { resolveAuthSecret } from "@/lib/auth/secret";
+import { ensureAdminFromEnv, hasAnyUser } from "@/lib/auth/users";
 
 const PROBE_TIMEOUT_MS = 8_000;
 
@@ -42,4 +44,16 @@ export async function bootstrapContent(env: Env, log: (l: string) => void): Prom
   }
   const label = provider.name === "demo" ? "synthetic demo data" : "Yahoo Finance";
   log(`first run: stored ${bars} daily bars from ${label} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Accounts at start: makes sure the session-signing secret exists (BETTER_AUTH_SECRET, or one generated into the
+ * data folder) and hands it to the web server; with ADMIN_EMAIL/ADMIN_PASSWORD and no account yet, creates the
+ * admin so an unattended install never shows the first-run page.
+ */
+export async function bootstrapAccounts(env: Env, log: (l: string) => void): Promise<void> {
+  process.env.BETTER_AUTH_SECRET = resolveAuthSecret({ ...process.env, FAULTLINE_DATA_DIR: env.FAULTLINE_DATA_DIR });
+  const outcome = await ensureAdminFromEnv(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+  if (outcome === "created") log(`created the admin account ${env.ADMIN_EMAIL} from ADMIN_EMAIL/ADMIN_PASSWORD`);
+  else if (!(await hasAnyUser())) log("no account yet: open the app to create the admin account");
 }

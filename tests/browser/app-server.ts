@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "@/lib/db/embedded-postgres";
 
+export const TEST_ADMIN = { email: "admin@example.test", password: "browser journey password 2024" } as const;
+
 export interface AppServer {
   baseUrl: string;
   output: () => string;
@@ -28,6 +30,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<A
       FAULTLINE_PG_PORT: String(pgPort),
       MARKET_DATA: "demo",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every page needs a signed-in user: the unattended-install variables create the admin at start.
+      ADMIN_EMAIL: TEST_ADMIN.email,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -40,7 +45,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<A
     if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
     if (Date.now() > deadline) throw new Error(`the app did not answer in time:\n${out}`);
     try {
-      const res = await fetch(`${baseUrl}/`);
+      const res = await fetch(`${baseUrl}/login`);
       if (res.ok) break;
     } catch {
       // not listening yet

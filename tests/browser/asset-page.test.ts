@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./app-server";
 import { launchBrowser } from "./browser";
+import { signInAs } from "./sign-in";
 
 let app: AppServer;
 let browser: Browser;
@@ -12,6 +13,7 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signInAs(page, app.baseUrl);
   await mkdir("test-results", { recursive: true });
 });
 
@@ -21,6 +23,13 @@ afterAll(async () => {
 });
 
 describe("the asset page on a fresh install", () => {
+  it("sends a visitor who is not signed in to the login page", async () => {
+    const anonymous = await browser.newPage();
+    await anonymous.goto(`${app.baseUrl}/assets/%5EKS11`);
+    expect(new URL(anonymous.url()).pathname).toBe("/login");
+    await anonymous.close();
+  });
+
   it("draws the KOSPI close series with the seeded events as markers", async () => {
     await page.goto(`${app.baseUrl}/assets/%5EKS11?range=MAX`);
     const line = page.locator("[data-testid=price-chart] .recharts-line-curve");

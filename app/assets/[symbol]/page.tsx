@@ -12,6 +12,8 @@ import { eventsExposing } from "@/lib/events/queries";
 import { CardSkeleton } from "../../_components/card-skeleton";
 import { CATEGORY_LABEL, assetHref, formatPrice } from "../../_components/format";
 import { PriceChart, type ChartMarker } from "../../_components/price-chart";
+import { pinnedNoteMarkers } from "@/lib/annotations/chart-markers";
+import { PinnedNotes } from "./_components/pinned-notes";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { DataStatusCard } from "./_components/data-status-card";
 import { EventStudiesTable } from "./_components/event-studies-table";
@@ -89,7 +91,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
           <Text className="mt-6">No prices stored for {asset.symbol} yet. Run a refresh to fetch its history.</Text>
         ) : (
           <div className="mt-4">
-            <PriceChart points={points.map(({ date, close }) => ({ date, close }))} markers={markers} currency={asset.currency} />
+            <PriceChart points={points.map(({ date, close }) => ({ date, close }))} markers={markers} currency={asset.currency} notes={await pinnedNoteMarkers(asset.id, points)} />
           </div>
         )}
       </Card>
@@ -110,6 +112,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
           {points.length} sessions from {points[0]!.date} to {points[points.length - 1]!.date}; last close {formatPrice(points[points.length - 1]!.close)} {asset.currency}.
         </Text>
       )}
+      <PinnedNotes assetId={asset.id} symbol={asset.symbol} defaultDate={last ?? undefined} />
     </div>
   );
 }
