@@ -1,8 +1,19 @@
-// Interactive transactions for user writes. A burst of writers (an import, a thread filling up) queues for a
-// pooled connection: wait for one rather than fail after Prisma's default 2 s.
+// Interactive transactions for user writes. A burst of writers (an import, a thread filling up, many analysts at
+// once) queues here, in order, for one of a few transaction slots — not in the connection pool, whose 5 s connect
+// timeout would fail the writes at the back of a long queue — and leaves pool connections free for page reads.
+import PQueue from "p-queue";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
-export function writeTransaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return db().$transaction(fn, { maxWait: 60_000, timeout: 30_000 });
+const SLOTS = Math.max(1, Number(process.env.FAULTLINE_DB_POOL ?? 10) - 3);
+
+const globalForQueue = globalThis as unknown as { faultlineWriteQueue?: PQueue };
+
+function queue(): PQueue {
+  globalForQueue.faultlineWriteQueue ??= new PQueue({ concurrency: SLOTS });
+  return globalForQueue.faultlineWriteQueue;
+}
+
+export async function writeTransaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return queue().add(() => db().$transaction(fn, { maxWait: 10_000, timeout: 30_000 }), { throwOnTimeout: true });
 }
