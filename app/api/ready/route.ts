@@ -1,0 +1,9 @@
+// Readiness: database reachable, this build's migrations applied, job queue installed. 503 while any is not.
+import { readiness } from "@/lib/runtime/readiness";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const r = await readiness();
+  return Response.json({ status: r.ready ? "ready" : "not ready", checks: r.checks }, { status: r.ready ? 200 : 503, headers: { "cache-control": "no-store" } });
+}
