@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { downsampleForChart } from "@/lib/charts/downsample";
 import { findAssetBySymbol, lastBarDateOf, loadCloses } from "@/lib/assets/queries";
 import { RANGES, parseRange, rangeStart } from "@/lib/assets/ranges";
 import { eventDateOnExchange, firstSessionOnOrAfter } from "@/lib/events/markers";
@@ -22,6 +23,12 @@ import { VolatilityPanel } from "./_components/volatility-panel";
 interface Props {
   params: Promise<{ symbol: string }>;
   searchParams: Promise<{ range?: string | string[] }>;
+}
+
+/** At most ~1,200 points drawn (min/max per bucket keeps spikes); event sessions are always among them. */
+function drawnPoints(points: { date: string; close: number }[], markers: { date: string }[]) {
+  const sessions = new Set(markers.map((m) => m.date));
+  return downsampleForChart(points, 600, (p) => sessions.has(p.date)).map(({ date, close }) => ({ date, close }));
 }
 
 function decodeSymbol(raw: string): string {
@@ -54,6 +61,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
     const session = i >= 0 ? points[i] : undefined;
     if (session) markers.push({ id: e.id, date: session.date, close: session.close, title: e.title, label: `${eventDate} · ${CATEGORY_LABEL[e.category]}` });
   }
+  const notes = await pinnedNoteMarkers(asset.id, points);
 
   return (
     <div className="space-y-6">
@@ -91,7 +99,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
           <Text className="mt-6">No prices stored for {asset.symbol} yet. Run a refresh to fetch its history.</Text>
         ) : (
           <div className="mt-4">
-            <PriceChart points={points.map(({ date, close }) => ({ date, close }))} markers={markers} currency={asset.currency} notes={await pinnedNoteMarkers(asset.id, points)} />
+            <PriceChart points={drawnPoints(points, [...markers, ...notes])} markers={markers} currency={asset.currency} notes={notes} />
           </div>
         )}
       </Card>
