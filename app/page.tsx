@@ -23,7 +23,7 @@ const COLUMNS: { key: WatchlistSort; label: string; hint: string }[] = [
   { key: "return1m", label: "1m", hint: "simple return over 21 sessions" },
   { key: "vol20", label: "Vol 20d", hint: "annualised realised volatility, last 20 log returns" },
   { key: "volZ", label: "z", hint: "20d volatility z-score vs its trailing 252 sessions; above 2 is an elevated regime" },
-  { key: "drawdown", label: "Drawdown", hint: "below the highest close stored" },
+  { key: "drawdown", label: "Drawdown", hint: "below the highest close of the last two years" },
   { key: "ewmaVar99", label: "VaR 99%", hint: "1-day parametric VaR with EWMA σ (λ = 0.94)" },
 ];
 

@@ -57,7 +57,11 @@ export async function overviewData(options: { today?: string; intensitySymbol?: 
       include: { exposures: { select: { assetId: true, direction: true } } },
     }),
   ]);
-  const series = await loadAdjustedCloses(assets.map((a) => a.id));
+  // Two years of sessions cover the watchlist (20d vol against its 252-session history) and the intensity chart;
+  // the window also reaches back to the oldest of the 25 latest events, whose moves are listed.
+  const recent = events.slice(0, 25).at(-1);
+  const from = [addDays(today, -800), recent ? addDays(isoDate(recent.occurredAt), -14) : today].sort()[0];
+  const series = await loadAdjustedCloses(assets.map((a) => a.id), undefined, from);
   const watchlist: WatchlistEntry[] = assets.map((a) => ({
     id: a.id,
     symbol: a.symbol,

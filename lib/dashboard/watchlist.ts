@@ -12,7 +12,7 @@ export interface WatchlistRow {
   vol20: number | null;
   /** z-score of today's 20d volatility against its trailing 252-session history; > 2 = elevated regime. */
   volZ: number | null;
-  /** Current drawdown: 1 − P_t / max(P_s, s ≤ t) over the loaded history. */
+  /** Current drawdown: 1 − P_t / max(P_s, s ≤ t) over the history given (the overview passes about two years). */
   drawdown: number | null;
   /** One-day 99 % parametric VaR with the RiskMetrics EWMA σ (λ = 0.94, μ = 0), as a loss fraction. */
   ewmaVar99: number | null;

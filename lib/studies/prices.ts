@@ -13,11 +13,11 @@ export interface PriceSeries extends Series {
 const EMPTY: PriceSeries = { dates: [], values: new Float64Array(0) };
 
 /**
- * Adjusted-close series per asset id, ascending, up to `asOf` (inclusive) when given. Rows whose price is not a
+ * Adjusted-close series per asset id, ascending, from `from` and up to `asOf` (both inclusive) when given. Rows whose price is not a
  * positive finite number are skipped here (PostgreSQL orders NaN above Infinity, so `< 'Infinity'` drops both), since
  * returns cannot be taken across them. Assets without bars map to an empty series.
  */
-export async function loadAdjustedCloses(assetIds: readonly number[], asOf?: string): Promise<Map<number, PriceSeries>> {
+export async function loadAdjustedCloses(assetIds: readonly number[], asOf?: string, from?: string): Promise<Map<number, PriceSeries>> {
   const ids = [...new Set(assetIds)];
   const out = new Map<number, PriceSeries>(ids.map((id) => [id, EMPTY]));
   if (ids.length === 0) return out;
@@ -27,6 +27,7 @@ export async function loadAdjustedCloses(assetIds: readonly number[], asOf?: str
     WHERE asset_id = ANY(${ids}::int[])
       AND COALESCE(adj_close, close) > 0 AND COALESCE(adj_close, close) < 'Infinity'::float8
       ${asOf ? Prisma.sql`AND date <= ${asOf}::date` : Prisma.empty}
+      ${from ? Prisma.sql`AND date >= ${from}::date` : Prisma.empty}
     ORDER BY asset_id, date`);
   let i = 0;
   while (i < rows.length) {
