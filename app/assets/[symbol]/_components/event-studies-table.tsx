@@ -46,7 +46,6 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
                 <TableHeaderCell className="text-right">Placebo pct.</TableHeaderCell>
                 <TableHeaderCell className="text-right">CAR [−5, +5]</TableHeaderCell>
                 <TableHeaderCell className="text-right">Placebo pct.</TableHeaderCell>
-                <TableHeaderCell>Outcome</TableHeaderCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -57,17 +56,21 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
                   <TableCell className="whitespace-normal">
                     <Link href={`/events/${r.event.id}`} className="text-tremor-brand hover:underline">{r.event.title}</Link>
                   </TableCell>
-                  <TableCell>{DIRECTION_LABEL[r.direction]}</TableCell>
+                  <TableCell>
+                    {DIRECTION_LABEL[r.direction]}
+                    {r.hypothesis && (
+                      <Badge size="xs" color={HYPOTHESIS_COLOR[r.hypothesis]} className="mt-1 block w-fit">
+                        {HYPOTHESIS_LABEL[r.hypothesis]}
+                      </Badge>
+                    )}
+                  </TableCell>
                   {r.status === "ok" ? (
                     <>
                       <CarCells cell={r.cars.find((c) => c.label === "[−1, +1]")} />
                       <CarCells cell={r.cars.find((c) => c.label === "[−5, +5]")} />
-                      <TableCell>
-                        {r.hypothesis && <Badge size="xs" color={HYPOTHESIS_COLOR[r.hypothesis]}>{HYPOTHESIS_LABEL[r.hypothesis]}</Badge>}
-                      </TableCell>
                     </>
                   ) : (
-                    <TableCell colSpan={5} className="whitespace-normal text-tremor-content-subtle">{r.summary}</TableCell>
+                    <TableCell colSpan={4} className="whitespace-normal text-tremor-content-subtle">{r.summary}</TableCell>
                   )}
                 </TableRow>
               ))}
@@ -75,7 +78,7 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
           </Table>
           <Text className="mt-2 text-tremor-label">
             {studies.caption}. Day 0: the first session that closes after the event ({studies.sessionClose.close} {studies.sessionClose.timeZone},{" "}
-            {studies.sessionClose.basis}). Placebo pct.: share of placebo CARs at or below this one. Outcome scored on CAR [−1, +1].
+            {studies.sessionClose.basis}). Placebo pct.: share of placebo CARs at or below this one. Hypothesis outcome scored on CAR [−1, +1].
             {studies.modelNote ? ` ${studies.modelNote}` : ""}
           </Text>
         </>
