@@ -1,4 +1,4 @@
-import { Badge, Card, Text, Title } from "@tremor/react";
+import { Card, Text, Title } from "@tremor/react";
 import Link from "next/link";
 import { EVENT_CATEGORIES } from "@/lib/events/schemas";
 import { eventQuerySchema, searchEvents } from "@/lib/events/search";
@@ -93,7 +93,7 @@ export async function EventTimeline({ params }: { params: Params }) {
               <li key={e.id} className="py-2">
                 <div className="flex flex-wrap items-center gap-2 text-tremor-label">
                   <time dateTime={e.occurredAt}>{e.occurredAt.slice(0, 10)}</time>
-                  <Badge size="xs">{CATEGORY_LABEL[e.category]}</Badge>
+                  <span className="rounded bg-tremor-brand-faint px-1.5 text-tremor-brand-emphasis dark:bg-dark-tremor-brand-faint dark:text-dark-tremor-brand-emphasis">{CATEGORY_LABEL[e.category]}</span>
                   <span>severity {e.severity}</span>
                   <span>{e.countries.join(" ")}</span>
                   {e.theme && <span>· {e.theme.name}</span>}
