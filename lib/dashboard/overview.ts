@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { addDays, isoDate } from "@/lib/dates";
-import { eventDateOnExchange, firstSessionOnOrAfter } from "@/lib/events/markers";
+import { reactingSessionIndex } from "@/lib/events/markers";
 import { staleFlag } from "@/lib/market-data/quality";
 import { loadAdjustedCloses, type PriceSeries } from "@/lib/studies/prices";
 import { logReturns, rollingVolatility } from "@/lib/analytics";
@@ -88,7 +88,7 @@ export async function overviewData(options: { today?: string; intensitySymbol?: 
       const asset = byId.get(x.assetId);
       const s = series.get(x.assetId);
       if (!asset || !s) continue;
-      const day0 = firstSessionOnOrAfter(s.dates, eventDateOnExchange(e, asset.timeZone));
+      const day0 = reactingSessionIndex(e, s.dates, asset);
       const move = day0 >= 0 ? moveAround(s, day0) : null;
       if (move !== null) {
         moves.push({ eventId: e.id, title: e.title, date: isoDate(e.occurredAt), symbol: asset.symbol, direction: x.direction, move });

@@ -1,10 +1,20 @@
-// Where an event sits on an asset's chart: the asset's first trading session that could react to it.
+// Where an event sits on an asset's chart: the asset's first trading session that could react to it — the same
+// day 0 the event studies use (MacKinlay: the event's date on the exchange, or the next session when the event came
+// after that session's close or on a day without a session).
+import { firstReactingSession } from "@/lib/analytics";
+import { sessionCloseFor } from "@/lib/assets/exchange-hours";
 import { dateInZone } from "@/lib/dates";
 
 export interface MarkerEvent {
   id: number;
   occurredAt: Date;
   timePrecision: "EXACT" | "DAY";
+}
+
+export interface MarkerAsset {
+  exchange: string;
+  timeZone: string;
+  assetClass?: string;
 }
 
 /** The event's calendar date on the exchange: the UTC date for day-precision events, the local date otherwise. */
@@ -22,4 +32,10 @@ export function firstSessionOnOrAfter(sessions: readonly string[], date: string)
     else hi = mid;
   }
   return lo < sessions.length ? lo : -1;
+}
+
+/** Index of day 0 for `event` among the asset's ascending `sessions`, or -1 when it is after the last one. */
+export function reactingSessionIndex(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset): number {
+  const close = sessionCloseFor(asset);
+  return firstReactingSession(event.occurredAt.toISOString(), event.timePrecision, sessions, close.timeZone, close.close) ?? -1;
 }

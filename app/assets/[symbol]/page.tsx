@@ -6,7 +6,7 @@ import { Suspense } from "react";
 import { downsampleForChart } from "@/lib/charts/downsample";
 import { findAssetBySymbol, lastBarDateOf, loadCloses } from "@/lib/assets/queries";
 import { RANGES, parseRange, rangeStart } from "@/lib/assets/ranges";
-import { eventDateOnExchange, firstSessionOnOrAfter } from "@/lib/events/markers";
+import { eventDateOnExchange, reactingSessionIndex } from "@/lib/events/markers";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { eventsExposing } from "@/lib/events/queries";
@@ -57,7 +57,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
   const markers: ChartMarker[] = [];
   for (const e of events) {
     const eventDate = eventDateOnExchange(e, asset.timeZone);
-    const i = firstSessionOnOrAfter(sessions, eventDate);
+    const i = reactingSessionIndex(e, sessions, asset);
     const session = i >= 0 ? points[i] : undefined;
     if (session) markers.push({ id: e.id, date: session.date, close: session.close, title: e.title, label: `${eventDate} · ${CATEGORY_LABEL[e.category]}` });
   }
