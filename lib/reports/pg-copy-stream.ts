@@ -91,7 +91,7 @@ export async function copyCsvStream(select: string, options: CopyStreamOptions =
       },
       async cancel() {
         cancelled = true;
-        await cancelQuery(client, copy);
+        await cancelQuery(client);
         await finish("cancelled");
       },
     },
@@ -99,16 +99,23 @@ export async function copyCsvStream(select: string, options: CopyStreamOptions =
   );
 }
 
-/** Sends PostgreSQL's CancelRequest for the running COPY (on a connection of its own, as the protocol requires). */
-async function cancelQuery(client: pg.PoolClient | undefined, query: unknown): Promise<void> {
-  if (!client) return;
-  const canceller = new pg.Client({ connectionString: databaseUrl() });
-  // Client#cancel is missing from @types/pg; it opens a bare connection that carries only the cancel message.
-  const c = canceller as unknown as { cancel(client: pg.PoolClient, query: unknown): void; connection: NodeJS.EventEmitter };
-  await new Promise<void>((resolve) => {
-    c.connection.once("end", () => resolve());
-    c.connection.once("error", () => resolve());
-    setTimeout(resolve, 2_000).unref();
-    c.cancel(client, query);
-  });
+/**
+ * Cancels the running COPY with pg_cancel_backend from a connection of its own: the download's connection is busy
+ * streaming, and a pooled one may not be free (every pool slot could be a download). pg's Client#cancel would do the
+ * same through the protocol but reads a deprecated field; the backend pid is all this needs.
+ */
+async function cancelQuery(client: pg.PoolClient | undefined): Promise<void> {
+  // `processID` is set by node-postgres at connection start and missing from @types/pg.
+  const pid = (client as unknown as { processID?: number } | undefined)?.processID;
+  if (!pid) return;
+  const canceller = new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: 5_000 });
+  try {
+    await canceller.connect();
+    await canceller.query("SELECT pg_cancel_backend($1)", [pid]);
+  } catch (err) {
+    // The client-connection check (client_connection_check_interval) still ends the query once the socket is gone.
+    logger().warn({ err }, "could not cancel a report query");
+  } finally {
+    await canceller.end().catch(() => undefined);
+  }
 }
