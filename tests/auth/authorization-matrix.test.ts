@@ -38,6 +38,9 @@ const ROUTES: Record<string, Access> = {
   "GET /api/auth/[...all]": "PUBLIC",
   "POST /api/auth/[...all]": "PUBLIC",
   "GET /api/v1/openapi.json": "PUBLIC",
+  // Liveness/readiness probes for orchestrators: no credentials, no data.
+  "GET /api/health": "PUBLIC",
+  "GET /api/ready": "PUBLIC",
   "GET /api/v1/events": "VIEWER",
   "POST /api/v1/events": "ANALYST",
   "GET /api/v1/events/[id]": "VIEWER",
@@ -52,6 +55,8 @@ const ROUTES: Record<string, Access> = {
   "GET /api/v1/events/[id]/study": "VIEWER",
   "GET /api/v1/annotations": "VIEWER",
   "POST /api/v1/annotations": "ANALYST",
+  "GET /api/reports/[report]": "VIEWER",
+  "POST /api/reports/[report]": "VIEWER",
 };
 
 const ACTIONS: Record<string, Access> = {
