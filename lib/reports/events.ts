@@ -31,7 +31,7 @@ export const EVENTS_COLUMNS: readonly Column[] = [
   col("theme", "text", UNIT.text, "Name of the theme."),
   col("summary", "text", "Markdown text", "Summary as logged (may span lines)."),
   col("source_urls", "text", "URLs separated by spaces", "Sources cited for the event."),
-  col("tags", "text", UNIT.list, "Free tags."),
+  col("tags", "text", UNIT.list, "Free tags the analyst attached to the event."),
   col("exposed_assets", "text", UNIT.list, "Symbols of the assets linked to the event, alphabetically."),
   col("created_by", "text", UNIT.text, "Name of the user who logged the event; empty for imports and removed accounts."),
   col("created_at", "timestamp", UNIT.timestamp, "When the event was logged."),
