@@ -28,6 +28,7 @@ const PAGES: Record<string, Access> = {
   "/themes": "VIEWER",
   "/assets": "VIEWER",
   "/assets/[symbol]": "VIEWER",
+  "/reports": "VIEWER",
   "/themes/[id]": "VIEWER",
   "/admin/users": "ADMIN",
   "/admin/tokens": "ADMIN",

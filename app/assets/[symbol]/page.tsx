@@ -16,6 +16,7 @@ import { PriceChart, type ChartMarker } from "../../_components/price-chart";
 import { pinnedNoteMarkers } from "@/lib/annotations/chart-markers";
 import { PinnedNotes } from "./_components/pinned-notes";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
+import { ReportDownloads, assetReportLinks } from "../../_components/report-downloads";
 import { DataStatusCard } from "./_components/data-status-card";
 import { EventStudiesTable } from "./_components/event-studies-table";
 import { VolatilityPanel } from "./_components/volatility-panel";
@@ -120,6 +121,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
           {points.length} sessions from {points[0]!.date} to {points[points.length - 1]!.date}; last close {formatPrice(points[points.length - 1]!.close)} {asset.currency}.
         </Text>
       )}
+      <ReportDownloads links={assetReportLinks(asset.symbol, rangeStart(range, last))} />
       <PinnedNotes assetId={asset.id} symbol={asset.symbol} defaultDate={last ?? undefined} />
     </div>
   );

@@ -8,6 +8,7 @@ import { findEvent } from "@/lib/events/queries";
 import { CATEGORY_LABEL, DIRECTION_LABEL, assetHref, formatDate } from "../../_components/format";
 import { CardSkeleton } from "../../_components/card-skeleton";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
+import { ReportDownloads, eventReportLinks } from "../../_components/report-downloads";
 import { EventAggregatePanel, EventAssetStudies } from "./_components/event-study-panels";
 import { StudySettingsForm } from "./_components/study-settings-form";
 import { EventWorkspace } from "./_components/event-workspace";
@@ -109,6 +110,7 @@ export default async function EventPage({ params, searchParams }: Props) {
       <Suspense fallback={<CardSkeleton label="event study per asset" height="h-96" />}>
         <EventAssetStudies eventId={event.id} query={study} />
       </Suspense>
+      <ReportDownloads links={eventReportLinks(event.id, study)} />
       <EventWorkspace event={event} user={user} />
     </div>
   );

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { findThemeWithEvents } from "@/lib/themes/theme-timeline";
 import { CardSkeleton } from "../../_components/card-skeleton";
+import { ReportDownloads, themeReportLinks } from "../../_components/report-downloads";
 import { ThemeCaarPanel } from "./_components/theme-caar-panel";
 import { ThemeTimeline } from "./_components/theme-timeline";
 
@@ -43,6 +44,7 @@ export default async function ThemePage({ params }: Props) {
       <Suspense fallback={<CardSkeleton label="CAAR per asset" height="h-72" />}>
         <ThemeCaarPanel themeId={theme.id} />
       </Suspense>
+      <ReportDownloads links={themeReportLinks(theme.id)} />
     </div>
   );
 }
