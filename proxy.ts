@@ -1,16 +1,46 @@
-// Sends visitors without a session cookie to /login before any rendering, so they get a real redirect instead of
-// a streamed page that redirects in the browser. Only an optimistic check: the cookie may be stale or forged, and
-// every page, action and route still verifies the session and role itself (requireUser / authenticateRequest).
+// Runs before every page render. Two jobs:
+// 1. Visitors without a session cookie go to /login before any rendering, so they get a real redirect instead of a
+//    streamed page that redirects in the browser. Only an optimistic check: the cookie may be stale or forged, and
+//    every page, action and route still verifies the session and role itself (requireUser / authenticateRequest).
+// 2. A Content Security Policy with a fresh nonce per request: Next.js puts the nonce on its own scripts, and no
+//    inline or injected script without it runs ('strict-dynamic' lets the nonced bootstrap load the app's chunks).
+//    Styles stay 'unsafe-inline' because the chart library positions elements with inline styles; styles cannot
+//    run code.
 import { NextResponse, type NextRequest } from "next/server";
+import { redirectWithoutSession } from "@/lib/auth/session-cookie";
 
-const SESSION_COOKIES = ["faultline.session_token", "__Secure-faultline.session_token"];
+function contentSecurityPolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV !== "production";
+  return [
+    "default-src 'self'",
+    // React's development build evaluates code for its debugging features; production never does.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 export function proxy(request: NextRequest): NextResponse {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  return NextResponse.redirect(new URL("/login", request.url));
+  const toLogin = redirectWithoutSession(request);
+  if (toLogin) return toLogin;
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {
-  // Public: sign-in, first run, the forbidden page, the API (answers 401 itself), Next's assets.
-  matcher: ["/((?!login|setup|forbidden|api/|_next/|favicon\\.ico|robots\\.txt).*)"],
+  // Pages only: the API answers 401 itself and serves JSON/CSV; Next's assets carry no scripts of their own.
+  matcher: ["/((?!api/|_next/|favicon\\.ico|robots\\.txt).*)"],
 };

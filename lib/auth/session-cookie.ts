@@ -1,6 +1,6 @@
 // For proxy.ts: whether a request carries a session cookie at all, so visitors without one get a real redirect to
-// /login before any rendering (pages stream behind app/loading.tsx, so a page-level redirect would only happen in
-// the browser). Optimistic only: requireUser / authenticateRequest still verify the session and the role.
+// /login before any rendering (pages stream their widgets, so a page-level redirect could only happen in the
+// browser). Optimistic only: requireUser / authenticateRequest still verify the session and the role.
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["faultline.session_token", "__Secure-faultline.session_token"];
