@@ -193,6 +193,10 @@ async function main() {
     ),
     "",
     `Peak-memory growth, 1M vs 100k rows: ${mb(growth(big) - growth(small))} MB (goal < 50 MB).`,
+    "",
+    "The peak growth during an export is about the same at both sizes: 64 KB chunks and socket buffers the garbage",
+    "collector reclaims lazily, bounded by backpressure (the query waits while the file is not being read). Both",
+    "outputs are compared byte for byte after turning Faultline's CRLF record ends back into PostgreSQL's LF.",
   ];
   console.log(lines.join("\n"));
   if (values.out) await writeFile(values.out, lines.join("\n") + "\n");

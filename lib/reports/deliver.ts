@@ -1,7 +1,6 @@
 // From a request to a download: read the parameters (query string, JSON or form body), validate them with the report's
 // schema, and answer with the CSV — or the ZIP bundle with its manifest — as an attachment.
 import "server-only";
-import { parse } from "csv-parse/sync";
 import type { Principal } from "@/lib/auth/principal";
 import { BadRequestError, NotFoundError, ValidationError } from "@/lib/http/errors";
 import { zipStream } from "./bundle";
@@ -67,22 +66,6 @@ export async function prepareReport(slug: string, input: Input): Promise<Prepare
   return { report, run: await report.run(params.data), parameters, filters: params.data, delivery: delivery.data };
 }
 
-/** The columns a run writes: the header row, which for event studies depends on the windows asked for. */
-async function headerOf(run: ReportRun): Promise<string[]> {
-  const reader = (await run.body({ bom: false })).getReader();
-  let text = "";
-  try {
-    while (!text.includes("\n")) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += new TextDecoder().decode(value);
-    }
-  } finally {
-    await reader.cancel();
-  }
-  return (parse(text.slice(0, text.indexOf("\n") + 1)) as string[][])[0] ?? [];
-}
-
 export async function reportResponse(prepared: PreparedReport, principal: Principal, now = new Date()): Promise<Response> {
   const { report, run, delivery } = prepared;
   const csvName = reportFilename(report.slug, run.subject, now, "csv");
@@ -101,7 +84,7 @@ export async function reportResponse(prepared: PreparedReport, principal: Princi
     principal,
     generatedAt: now,
     bom: delivery.bom,
-    columns: await headerOf(run),
+    columns: (run.columns ?? report.columns).map((c) => c.name),
   });
   const body = zipStream({ manifest: { name: "manifest.json", json: manifest }, csv: { name: csvName, body: await run.body({ bom: delivery.bom }) } });
   return new Response(body, {

@@ -227,6 +227,7 @@ async function runStudies(params: EventStudyReportParams, form: "wide" | "long")
     assetIds,
     body: async ({ bom }) => csvStream(columns, rows, { bom }),
     rowCount: async () => rows.length,
+    columns,
     settings: { ...(studies[0]?.settings ?? {}), model: params.config.model, windows: reportingWindows(params.config).map((w) => [w[0], w[1]]) },
   };
 }

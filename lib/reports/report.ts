@@ -9,6 +9,8 @@ export interface ReportRun {
   /** The CSV document (header included). */
   body(options: { bom: boolean }): Promise<ReadableStream<Uint8Array>>;
   rowCount(): Promise<number>;
+  /** The header when it depends on the parameters (event-study windows); the report's own columns otherwise. */
+  columns?: readonly Column[];
   /** Assets whose prices the figures come from: their source and data-as-of go into the manifest. */
   assetIds: readonly number[];
   /** Model, windows and other settings that decide the numbers (event studies, risk), for the manifest. */
