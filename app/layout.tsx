@@ -16,13 +16,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen bg-tremor-background-muted text-tremor-content-emphasis dark:bg-dark-tremor-background-muted dark:text-dark-tremor-content-emphasis">
         <header className="border-b border-tremor-border bg-tremor-background dark:border-dark-tremor-border dark:bg-dark-tremor-background">
-          <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3" aria-label="Main">
+          <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
             <Link href="/" className="font-semibold tracking-tight text-tremor-content-strong dark:text-dark-tremor-content-strong">
               Faultline
             </Link>
             <Link href="/" className="text-tremor-default hover:text-tremor-brand">Overview</Link>
             <Link href="/events" className="text-tremor-default hover:text-tremor-brand">Events</Link>
             <Link href="/assets" className="text-tremor-default hover:text-tremor-brand">Assets</Link>
+            <Link href="/themes" className="text-tremor-default hover:text-tremor-brand">Themes</Link>
+            <Link href="/reports" className="text-tremor-default hover:text-tremor-brand">Reports</Link>
             <UserMenu />
           </nav>
         </header>
