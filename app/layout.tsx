@@ -23,7 +23,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-tremor-default hover:text-tremor-brand">Overview</Link>
             <Link href="/events" className="text-tremor-default hover:text-tremor-brand">Events</Link>
             <Link href="/assets" className="text-tremor-default hover:text-tremor-brand">Assets</Link>
-            <Link href="/themes" className="text-tremor-default hover:text-tremor-brand">Themes</Link>
             <Link href="/reports" className="text-tremor-default hover:text-tremor-brand">Reports</Link>
             <UserMenu />
           </nav>

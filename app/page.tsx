@@ -49,7 +49,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
             <Metric>{c.total}</Metric>
             <Text className="mt-1 text-tremor-label">
               {c.total === 0
-                ? `None logged since ${data.today}${data.lastEventDate ? ` − ${c.days} d (latest: ${data.lastEventDate})` : ""}`
+                ? `None in the last ${c.days} days${data.lastEventDate ? `; the latest is from ${data.lastEventDate}` : ""}.`
                 : Object.entries(c.byCategory).map(([k, n]) => `${CATEGORY_LABEL[k]} ${n}`).join(" · ")}
             </Text>
           </Card>
@@ -158,7 +158,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
                     <Link href={`/events/${m.eventId}`} className="block truncate text-tremor-default hover:text-tremor-brand">{m.title}</Link>
                     <span className="text-tremor-label">{m.date} · {m.symbol} · expected {m.direction.toLowerCase()}</span>
                   </div>
-                  <span className="tabular-nums">{signed(m.move)}</span>
+                  <span className="whitespace-nowrap tabular-nums">{signed(m.move)}</span>
                 </li>
               ))}
             </ul>

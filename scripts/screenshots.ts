@@ -1,0 +1,52 @@
+// Regenerates docs/screenshots/*.png from a running Faultline: signs in and captures the main pages.
+//   FAULTLINE_URL=http://localhost:3000 FAULTLINE_EMAIL=… FAULTLINE_PASSWORD=… node --import tsx scripts/screenshots.ts
+// Uses Debian's Chromium (apt-get install chromium) through playwright-core.
+import { mkdir } from "node:fs/promises";
+import { chromium } from "playwright-core";
+
+const base = process.env.FAULTLINE_URL ?? "http://localhost:3000";
+const email = process.env.FAULTLINE_EMAIL;
+const password = process.env.FAULTLINE_PASSWORD;
+if (!email || !password) {
+  console.error("set FAULTLINE_EMAIL and FAULTLINE_PASSWORD to an account of the running app");
+  process.exit(2);
+}
+
+const PAGES: { name: string; path: string; width?: number; wait?: string }[] = [
+  { name: "overview", path: "/", wait: "[data-testid=event-timeline] .recharts-symbols" },
+  { name: "asset-ks11", path: "/assets/%5EKS11?range=5Y", wait: "[data-testid=price-chart] .event-marker" },
+  { name: "overview-mobile", path: "/", width: 390, wait: "main" },
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--disable-gpu", "--disable-background-networking"],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.fill("input[name=email]", email);
+  await page.fill("input[name=password]", password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("button[type=submit]")]);
+  await mkdir("docs/screenshots", { recursive: true });
+  for (const p of PAGES) {
+    await page.setViewportSize({ width: p.width ?? 1440, height: 1000 });
+    await page.goto(`${base}${p.path}`);
+    if (p.wait) await page.locator(p.wait).first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/screenshots/${p.name}.png`, fullPage: true });
+    console.log(`docs/screenshots/${p.name}.png`);
+  }
+  // The event page of the treaty: found through the events list.
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(`${base}/events`);
+  await page.getByRole("link", { name: /Comprehensive Strategic Partnership Treaty/ }).first().click();
+  await page.waitForURL(/\/events\/\d+/);
+  await page.waitForTimeout(1500);
+  // The top of the event page: details, exposures and the study across assets (the full page is very long).
+  await page.screenshot({ path: "docs/screenshots/event-treaty.png", fullPage: false });
+  console.log("docs/screenshots/event-treaty.png");
+} finally {
+  await browser.close();
+}
