@@ -2,6 +2,7 @@
 // user's from now on, and scheduled refreshes leave it alone. Switching an asset from Yahoo/demo to CSV replaces
 // its bars rather than mixing two sources in one series.
 import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/http/errors";
 import { parsePriceCsv, type PriceCsvFlag, type PriceCsvRowError } from "@/lib/market-data/csv";
 import { withTransaction } from "@/lib/db/pool";
 import { upsertBarsWith } from "@/lib/market-data/price-store";
@@ -10,10 +11,10 @@ export type ImportPricesResult =
   | { ok: true; symbol: string; inserted: number; updated: number; removed: number; flags: PriceCsvFlag[] }
   | { ok: false; symbol: string; errors: PriceCsvRowError[] };
 
-export class UnknownAssetError extends Error {
+/** A NotFoundError, so the import form and the API answer 404 with this message instead of a generic 500. */
+export class UnknownAssetError extends NotFoundError {
   constructor(readonly symbol: string) {
     super(`There is no asset "${symbol}": add it first (with its name, currency and exchange time zone).`);
-    this.name = "UnknownAssetError";
   }
 }
 

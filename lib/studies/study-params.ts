@@ -9,6 +9,7 @@ import {
   type EventStudyModel,
   type EventWindow,
 } from "@/lib/analytics";
+import { calendarDateSchema } from "@/lib/validation/fields";
 import { windowLabel } from "./json";
 
 export const STUDY_MODELS = ["market", "constant-mean", "market-adjusted"] as const satisfies readonly EventStudyModel[];
@@ -128,9 +129,6 @@ export function describeConfig(config: EventStudyConfig, model: EventStudyModel 
 
 /** `?asOf=YYYY-MM-DD` of the risk endpoint: the panel as it stood after that session's close. */
 export const riskQuerySchema = z.object({
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "asOf must be a date, YYYY-MM-DD")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "asOf is not a calendar date")
-    .optional(),
+  // The same calendar bounds as every other date: 9999-12-31 is a typo, not "latest".
+  asOf: calendarDateSchema.optional(),
 });

@@ -61,17 +61,29 @@ export const eventDateSchema = z
 export const calendarDateSchema = z
   .string({ error: "Enter a date as YYYY-MM-DD" })
   .trim()
-  .regex(DATE_ONLY, "Enter a date as YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, "This is not a real calendar date")
+  // abort: the checks below only make sense for YYYY-MM-DD (toISOString throws on "2024-13-01" or "24-01-01").
+  .regex(DATE_ONLY, { message: "Enter a date as YYYY-MM-DD", abort: true })
+  .refine(isRealCalendarDate, { message: "This is not a real calendar date", abort: true })
   .refine((s) => s >= MIN_DATE, `Date must be on or after ${MIN_DATE}`)
   .refine((s) => new Date(`${s}T00:00:00Z`) <= maxDate(), "Date must be at most one year from today");
 
+function isRealCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Ids arrive as decimal numbers in text (paths, forms) or as JSON numbers; "0x10", "1e3" or "" are not ids. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
 export const idSchema = (what: string) =>
-  z.coerce
-    .number({ error: `${what} must be a number` })
-    .int(`${what} must be a whole number`)
-    .positive(`${what} must be positive`)
-    .max(2_147_483_647, `${what} is too large`);
+  z.preprocess(
+    (v) => (typeof v === "string" && DECIMAL.test(v) ? Number(v) : v),
+    z
+      .number({ error: `${what} must be a number` })
+      .int(`${what} must be a whole number`)
+      .positive(`${what} must be positive`)
+      .max(2_147_483_647, `${what} is too large`),
+  );
 
 export const versionSchema = z.coerce
   .number({ error: "The version you edited is missing: reload the page" })
