@@ -1,15 +1,17 @@
 // The one place where errors become HTTP statuses and action results. Route handlers and server actions throw these
 // domain errors (or let zod/unknown errors through) and call `toErrorResponse` / `toActionFailure`:
 // validation → 422 with per-field messages, bad request → 400, no credentials → 401, role too low → 403,
-// missing → 404, stale version → 409 naming who changed it, anything else → a generic 500 that hides internals.
+// missing → 404, stale version → 409 naming who changed it, database unreachable or restarting → 503 (retry),
+// anything else → a generic 500 that hides internals.
 import { ZodError } from "zod";
+import { isDatabaseUnavailable, isUnstorableText } from "@/lib/http/database-errors";
 import { logger } from "@/lib/http/logger";
 
 export type FieldErrors = Record<string, string[]>;
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
     readonly code: string,
     message: string,
   ) {
@@ -45,6 +47,19 @@ export class NotFoundError extends DomainError {
 export class TooManyRequestsError extends DomainError {
   constructor(message: string) {
     super(429, "too_many_requests", message);
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(message: string) {
+    super(413, "payload_too_large", message);
+  }
+}
+
+/** The database is down or restarting: nothing was saved, and the same request can be sent again shortly. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(message = "The database is not reachable right now; nothing was saved. Try again in a few seconds.") {
+    super(503, "database_unavailable", message);
   }
 }
 
@@ -107,13 +122,21 @@ export function toErrorBody(err: unknown): ErrorBody {
     }
     return body;
   }
+  if (isDatabaseUnavailable(err)) {
+    // Expected during a database restart: one line, no stack, so an outage does not flood the log.
+    logger().warn({ reason: err instanceof Error ? err.message : String(err) }, "database unavailable");
+    return toErrorBody(new ServiceUnavailableError());
+  }
+  if (isUnstorableText(err)) return toErrorBody(new BadRequestError("Text may not contain NUL (\\u0000) characters."));
   logger().error({ err }, "unexpected error");
   return { error: { status: 500, code: "internal", message: "Something went wrong on our side. It has been logged." } };
 }
 
 export function toErrorResponse(err: unknown): Response {
   const body = toErrorBody(err);
-  return Response.json(body, { status: body.error.status, headers: { "cache-control": "no-store" } });
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (body.error.status === 503) headers["retry-after"] = "5";
+  return Response.json(body, { status: body.error.status, headers });
 }
 
 /** What a server action returns when it fails: the form shows these and keeps what the user typed. */
