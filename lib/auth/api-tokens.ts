@@ -62,10 +62,16 @@ export async function principalForToken(token: string): Promise<Principal | null
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!row || row.revokedAt || row.user.banned) return null;
-  // Best effort: a lost update of "last used" is harmless and must not slow or fail the request.
-  void db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
   const role = scopeRole(row.scope, row.user.role);
   return { id: row.user.id, name: row.user.name, email: row.user.email, role, via: "token", tokenId: row.id };
+}
+
+/**
+ * Marks a token used, once the request it carried has been allowed: a refused request (scope too low) writes
+ * nothing. Best effort: a lost update of "last used" is harmless and must not slow or fail the request.
+ */
+export function recordTokenUse(tokenId: number): void {
+  void db().apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
 }
 
 function scopeRole(scope: TokenScope, ownerRole: Principal["role"]): Principal["role"] {

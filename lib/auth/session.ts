@@ -17,8 +17,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { principalForToken } from "@/lib/auth/api-tokens";
+import { principalForToken, recordTokenUse } from "@/lib/auth/api-tokens";
 import { auth } from "@/lib/auth/better-auth";
+import { assertSameOriginWrite } from "@/lib/auth/same-origin";
 import type { Principal } from "@/lib/auth/principal";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { AuthenticationError, ForbiddenError } from "@/lib/http/errors";
@@ -56,6 +57,8 @@ export async function authenticateRequest(req: Request, minRole: Role = "VIEWER"
   } else {
     principal = await principalFromSession(req.headers);
     if (!principal) throw new AuthenticationError();
+    // Only the cookie rides along on a forged cross-site request; a bearer token never does.
+    assertSameOriginWrite(req);
   }
   if (!hasRole(principal.role, minRole)) {
     throw new ForbiddenError(
@@ -64,5 +67,6 @@ export async function authenticateRequest(req: Request, minRole: Role = "VIEWER"
         : `Your role (${principal.role.toLowerCase()}) does not allow this; it needs ${minRole.toLowerCase()}.`,
     );
   }
+  if (principal.via === "token" && principal.tokenId !== undefined) recordTokenUse(principal.tokenId);
   return principal;
 }
