@@ -1,12 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { CartesianGrid, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Brush, CartesianGrid, Legend, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export interface ChartPoint {
-  date: string;
-  close: number;
-}
+/** One row per session: the main series under `close`, comparison series (rebased) under their symbols. */
+export type ChartPoint = { date: string; close: number } & Record<string, number | string | null>;
 
 export interface ChartMarker {
   id: number;
@@ -16,9 +14,6 @@ export interface ChartMarker {
   label: string;
 }
 
-const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
-
-/** Close series with one clickable marker per event on the session that could first react to it. */
 /** A note pinned to the asset at a date: drawn as a violet diamond on that session. */
 export interface ChartNote {
   id: number;
@@ -27,17 +22,46 @@ export interface ChartNote {
   text: string;
 }
 
-export function PriceChart({ points, markers, currency, notes = [] }: { points: ChartPoint[]; markers: ChartMarker[]; currency: string; notes?: ChartNote[] }) {
+export interface ComparisonSeries {
+  key: string;
+  label: string;
+}
+
+const COLORS = ["#10b981", "#a855f7", "#ef4444", "#eab308", "#06b6d4"];
+const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+interface Props {
+  points: ChartPoint[];
+  markers: ChartMarker[];
+  currency: string;
+  notes?: ChartNote[];
+  /** Rebased to 100 at the window's first session (set when comparing). */
+  rebased?: boolean;
+  comparisons?: ComparisonSeries[];
+  log?: boolean;
+  symbol?: string;
+}
+
+/**
+ * The asset's close (or all series rebased to 100) with one clickable marker per event on the session that could
+ * first react to it, and the notes pinned to the asset. The brush under the chart zooms within the loaded window.
+ */
+export function PriceChart({ points, markers, currency, notes = [], rebased = false, comparisons = [], log = false, symbol = "Close" }: Props) {
   const router = useRouter();
+  const unit = rebased ? "(index, first session = 100)" : currency;
   return (
-    <div className="h-80 w-full" data-testid="price-chart">
+    <div className="h-96 w-full" data-testid="price-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 12, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="date" minTickGap={48} tick={{ fontSize: 12 }} />
-          <YAxis domain={["auto", "auto"]} tick={{ fontSize: 12 }} tickFormatter={fmt} width={72} />
-          <Tooltip formatter={(v) => [`${fmt(Number(v))} ${currency}`, "Close"]} labelFormatter={(l) => String(l)} />
+          <YAxis scale={log ? "log" : "auto"} domain={["auto", "auto"]} allowDataOverflow={log} tick={{ fontSize: 12 }} tickFormatter={fmt} width={72} />
+          <Tooltip formatter={(v, name) => [`${fmt(Number(v))} ${unit}`, name === "close" ? symbol : String(name)]} labelFormatter={(l) => String(l)} />
+          {comparisons.length > 0 && <Legend formatter={(v) => (v === "close" ? symbol : String(v))} />}
           <Line type="linear" dataKey="close" stroke="#3b82f6" strokeWidth={1.5} dot={false} isAnimationActive={false} className="price-line" />
+          {comparisons.map((c, i) => (
+            <Line key={c.key} type="linear" dataKey={c.key} name={c.label} stroke={COLORS[i % COLORS.length]} strokeWidth={1.25} dot={false} connectNulls isAnimationActive={false} />
+          ))}
           {markers.map((m) => (
             <ReferenceDot
               key={m.id}
@@ -76,6 +100,7 @@ export function PriceChart({ points, markers, currency, notes = [] }: { points: 
               )}
             />
           ))}
+          {points.length > 60 && <Brush dataKey="date" height={22} travellerWidth={8} stroke="#94a3b8" />}
         </LineChart>
       </ResponsiveContainer>
     </div>

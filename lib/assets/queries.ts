@@ -62,10 +62,14 @@ export interface ClosePoint {
   adjClose: number;
 }
 
-/** Closes from `from` (inclusive, YYYY-MM-DD) to the last stored bar, ascending. */
-export async function loadCloses(assetId: number, from?: string): Promise<ClosePoint[]> {
+/** Closes from `from` to `to` (both inclusive, YYYY-MM-DD; open-ended when omitted), ascending. */
+export async function loadCloses(assetId: number, from?: string, to?: string): Promise<ClosePoint[]> {
+  const date = {
+    ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
+    ...(to ? { lte: new Date(`${to}T00:00:00Z`) } : {}),
+  };
   const rows = await db().priceBar.findMany({
-    where: { assetId, ...(from ? { date: { gte: new Date(`${from}T00:00:00Z`) } } : {}) },
+    where: { assetId, ...(from || to ? { date } : {}) },
     orderBy: { date: "asc" },
     select: { date: true, close: true, adjClose: true },
   });

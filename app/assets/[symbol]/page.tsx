@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { downsampleForChart } from "@/lib/charts/downsample";
-import { findAssetBySymbol, lastBarDateOf, loadCloses } from "@/lib/assets/queries";
-import { RANGES, parseRange, rangeStart } from "@/lib/assets/ranges";
+import { loadChartData } from "@/lib/assets/chart-data";
+import { parseChartView, viewQuery, viewStart } from "@/lib/assets/chart-view";
+import { findAssetBySymbol, lastBarDateOf } from "@/lib/assets/queries";
+import { RANGES } from "@/lib/assets/ranges";
 import { eventDateOnExchange, reactingSessionIndex } from "@/lib/events/markers";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser, requireUser } from "@/lib/auth/session";
@@ -20,16 +21,12 @@ import { ReportDownloads, assetReportLinks } from "../../_components/report-down
 import { DataStatusCard } from "./_components/data-status-card";
 import { EventStudiesTable } from "./_components/event-studies-table";
 import { VolatilityPanel } from "./_components/volatility-panel";
+import { ChartDataTable } from "./_components/chart-data-table";
+import { ChartViewForm } from "./_components/chart-view-form";
 
 interface Props {
   params: Promise<{ symbol: string }>;
-  searchParams: Promise<{ range?: string | string[] }>;
-}
-
-/** At most ~1,200 points drawn (min/max per bucket keeps spikes); event sessions are always among them. */
-function drawnPoints(points: { date: string; close: number }[], markers: { date: string }[]) {
-  const sessions = new Set(markers.map((m) => m.date));
-  return downsampleForChart(points, 600, (p) => sessions.has(p.date)).map(({ date, close }) => ({ date, close }));
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 function decodeSymbol(raw: string): string {
@@ -49,20 +46,24 @@ export default async function AssetPage({ params, searchParams }: Props) {
   const symbol = decodeSymbol((await params).symbol);
   const asset = await findAssetBySymbol(symbol);
   if (!asset) notFound();
-  const range = parseRange((await searchParams).range);
+  const parsedView = parseChartView(await searchParams);
+  const view = parsedView.view;
+  const range = view.range;
   const viewer = await currentUser();
   const canWrite = viewer !== null && hasRole(viewer.role, "ANALYST");
   const last = await lastBarDateOf(asset.id);
-  const [points, events] = await Promise.all([loadCloses(asset.id, rangeStart(range, last)), eventsExposing(asset.id)]);
-  const sessions = points.map((p) => p.date);
-  const markers: ChartMarker[] = [];
-  for (const e of events) {
-    const eventDate = eventDateOnExchange(e, asset.timeZone);
-    const i = reactingSessionIndex(e, sessions, asset);
-    const session = i >= 0 ? points[i] : undefined;
-    if (session) markers.push({ id: e.id, date: session.date, close: session.close, title: e.title, label: `${eventDate} · ${CATEGORY_LABEL[e.category]}` });
-  }
-  const notes = await pinnedNoteMarkers(asset.id, points);
+  const events = await eventsExposing(asset.id);
+  // Event sessions (day 0) on the asset's own calendar; the chart keeps them when it downsamples.
+  const day0 = (closes: { date: string }[]) => {
+    const sessions = closes.map((p) => p.date);
+    return events.map((e) => ({ e, i: reactingSessionIndex(e, sessions, asset) })).filter((x) => x.i >= 0).map((x) => ({ ...x, date: sessions[x.i]! }));
+  };
+  const chart = await loadChartData(asset.id, view, last, (closes) => day0(closes).map((x) => x.date));
+  const points = chart.closes;
+  const markers: ChartMarker[] = day0(points).map(({ e, date }) => ({
+    id: e.id, date, close: chart.yOn(date) ?? 0, title: e.title, label: `${eventDateOnExchange(e, asset.timeZone)} · ${CATEGORY_LABEL[e.category]}`,
+  }));
+  const notes = (await pinnedNoteMarkers(asset.id, points)).map((n) => ({ ...n, close: chart.yOn(n.date) ?? n.close }));
 
   return (
     <div className="space-y-6">
@@ -84,23 +85,38 @@ export default async function AssetPage({ params, searchParams }: Props) {
             </Text>
           </div>
           <nav aria-label="Range" className="flex gap-1">
-            {RANGES.map((r) => (
-              <Link
-                key={r}
-                href={`${assetHref(asset.symbol)}?range=${r}`}
-                aria-current={r === range ? "page" : undefined}
-                className={`rounded-tremor-small px-2 py-1 text-tremor-label ${r === range ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`}
-              >
-                {r}
-              </Link>
-            ))}
+            {RANGES.map((r) => {
+              const current = r === range && !view.from && !view.to;
+              return (
+                <Link
+                  key={r}
+                  href={`${assetHref(asset.symbol)}?${viewQuery(view, { range: r, from: undefined, to: undefined })}`}
+                  aria-current={current ? "page" : undefined}
+                  className={`rounded-tremor-small px-2 py-1 text-tremor-label ${current ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`}
+                >
+                  {r}
+                </Link>
+              );
+            })}
+            <Link
+              href={`${assetHref(asset.symbol)}?${viewQuery(view, { log: !view.log })}`}
+              aria-pressed={view.log}
+              className={`rounded-tremor-small px-2 py-1 text-tremor-label ${view.log ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`}
+            >
+              log
+            </Link>
           </nav>
         </div>
+        <ChartViewForm view={view} errors={parsedView.ok ? [] : parsedView.errors} unknown={chart.unknown} />
         {points.length === 0 ? (
           <Text className="mt-6">No prices stored for {asset.symbol} yet. Run a refresh to fetch its history.</Text>
         ) : (
           <div className="mt-4">
-            <PriceChart points={drawnPoints(points, [...markers, ...notes])} markers={markers} currency={asset.currency} notes={notes} />
+            <PriceChart points={chart.rows} markers={markers} currency={asset.currency} notes={notes} rebased={chart.rebased} comparisons={chart.comparisons} log={view.log} symbol={asset.symbol} />
+            {chart.rebased && (
+              <Text className="mt-1 text-tremor-label">Rebased to 100 on {points[0]?.date} from adjusted closes; a comparison without a session on a date has no point there.</Text>
+            )}
+            <ChartDataTable rows={chart.rows} comparisons={chart.comparisons} rebased={chart.rebased} currency={asset.currency} />
           </div>
         )}
       </Card>
@@ -121,7 +137,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
           {points.length} sessions from {points[0]!.date} to {points[points.length - 1]!.date}; last close {formatPrice(points[points.length - 1]!.close)} {asset.currency}.
         </Text>
       )}
-      <ReportDownloads links={assetReportLinks(asset.symbol, rangeStart(range, last))} />
+      <ReportDownloads links={assetReportLinks(asset.symbol, viewStart(view, last))} />
       <PinnedNotes assetId={asset.id} symbol={asset.symbol} defaultDate={last ?? undefined} />
     </div>
   );
