@@ -125,7 +125,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-5">
-        <Card className="lg:col-span-3">
+        <Card className="min-w-0 lg:col-span-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <Title>Event intensity vs {data.intensitySymbol} volatility</Title>
             <form className="flex items-center gap-2 text-tremor-label">
@@ -145,7 +145,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
           <IntensityChart data={data.intensity} symbol={data.intensitySymbol ?? ""} />
           <Text className="text-tremor-label">Events per week weighted by severity (1–5), two years up to the latest event.</Text>
         </Card>
-        <Card className="lg:col-span-2">
+        <Card className="min-w-0 lg:col-span-2">
           <Title>Largest moves around recent events</Title>
           <Text className="text-tremor-label">Close before day 0 to close of day +1, exposed assets of the 25 latest events.</Text>
           {data.moves.length === 0 ? (

@@ -10,7 +10,7 @@ export async function UserMenu() {
   const user = await currentUser();
   if (!user) return null;
   return (
-    <div className="ml-auto flex items-center gap-4">
+    <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
       <Link href="/themes" className={link}>Themes</Link>
       {hasRole(user.role, "ANALYST") && <Link href="/events/new" className={link}>New event</Link>}
       {hasRole(user.role, "ANALYST") && <Link href="/events/import" className={link}>Import</Link>}

@@ -74,7 +74,7 @@ export function ImportPricesForm({ symbol }: { symbol: string }) {
     <form action={action} className="space-y-2">
       <input type="hidden" name="symbol" value={symbol} />
       <label className="block text-tremor-default">
-        Price CSV (<code>date,open,high,low,close,adj_close,volume</code> or a Yahoo download)
+        Price CSV (<code className="break-all">date,open,high,low,close,adj_close,volume</code> or a Yahoo download)
         <input name="file" type="file" accept=".csv,text/csv" required className="mt-1 block text-tremor-default" />
       </label>
       <Button size="xs" type="submit" loading={pending}>Import — replaces this asset&apos;s series</Button>

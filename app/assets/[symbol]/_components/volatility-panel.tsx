@@ -46,7 +46,7 @@ export async function VolatilityPanel({ assetId, from, markers }: { assetId: num
         EWMA (λ = {p.ewmaLambda}, seeded with the first 20 returns). z = the 20-day volatility against its last {p.zScoreHistory}{" "}
         values; elevated above {p.zScoreThreshold}. {risk.returns} returns to {risk.asOf}. Orange dots: this asset&apos;s events.
       </Text>
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+      <div className="mt-4 grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         <div>
           <Table>
             <TableHead>
@@ -72,7 +72,7 @@ export async function VolatilityPanel({ assetId, from, markers }: { assetId: num
           </Table>
           <Text className="mt-1 text-tremor-label">On all {risk.returns} simple daily returns; losses as fractions of value.</Text>
         </div>
-        <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-tremor-default">
+        <dl className="grid min-w-0 grid-cols-2 gap-x-4 gap-y-2 break-words text-tremor-default">
           <dt>Volatility 60d / 1y</dt>
           <dd className="tabular-nums">{vol(latest.vol60)} / {vol(latest.vol252)}</dd>
           <dt>Maximum drawdown</dt>
