@@ -1,8 +1,8 @@
 "use server";
-// Themes from the UI: create, edit, merge (analyst).
+// Themes from the UI: create, edit, merge, delete (analyst).
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { createTheme, mergeThemes, updateTheme } from "@/lib/themes/commands";
+import { createTheme, deleteTheme, mergeThemes, updateTheme } from "@/lib/themes/commands";
 import { type ActionResult, runAction } from "@/lib/http/errors";
 import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";
@@ -31,6 +31,15 @@ export async function mergeThemesAction(_prev: ActionResult | null, form: FormDa
   const user = await requireUser("ANALYST");
   return runAction(async () => {
     await mergeThemes(user, { sourceId: form.get("sourceId"), targetId: form.get("targetId") });
+    revalidatePath("/themes");
+    return null;
+  });
+}
+
+export async function deleteThemeAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const user = await requireUser("ANALYST");
+  return runAction(async () => {
+    await deleteTheme(user, { id: form.get("id") });
     revalidatePath("/themes");
     return null;
   });

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listThemes } from "@/lib/themes/queries";
-import { MergeThemesForm, ThemeForm } from "./theme-forms";
+import { DeleteThemeButton, MergeThemesForm, ThemeForm } from "./theme-forms";
 
 export const metadata: Metadata = { title: "Themes" };
 
@@ -27,7 +27,10 @@ export default async function ThemesPage() {
           {themes.map((t) => (
             <li key={t.id}>
               {canWrite ? <ThemeForm theme={t} /> : <Text><strong>{t.name}</strong> — {t.description}</Text>}
-              <Text className="text-tremor-label">{t._count.events} events</Text>
+              <div className="flex items-baseline gap-3">
+                <Text className="text-tremor-label">{t._count.events} events</Text>
+                {canWrite && <DeleteThemeButton id={t.id} name={t.name} />}
+              </div>
             </li>
           ))}
         </ul>

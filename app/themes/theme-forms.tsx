@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FieldError, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "../_components/forms/form-feedback";
-import { createThemeAction, mergeThemesAction, updateThemeAction } from "./actions";
+import { createThemeAction, deleteThemeAction, mergeThemesAction, updateThemeAction } from "./actions";
 
 export function ThemeForm({ theme }: { theme?: { id: number; name: string; description: string } }) {
   const [state, action, pending] = useActionState(theme ? updateThemeAction : createThemeAction, null);
@@ -26,6 +26,18 @@ export function MergeThemesForm({ themes }: { themes: { id: number; name: string
       <label className="text-sm">into<select name="targetId" className={inputClass}>{options}</select><FieldError state={state} name="targetId" /></label>
       <button type="submit" disabled={pending} className={secondaryButtonClass}>Merge</button>
       <div className="w-full"><FormMessage state={state} success="Merged: the events moved and the first theme is gone." /></div>
+    </form>
+  );
+}
+
+/** Refused by the server while live events use the theme; the message says to merge instead. */
+export function DeleteThemeButton({ id, name }: { id: number; name: string }) {
+  const [state, action, pending] = useActionState(deleteThemeAction, null);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending} className="text-xs text-red-600 hover:underline" aria-label={`Delete theme ${name}`}>Delete</button>
+      {state && !state.ok && <span className="ml-2 text-xs text-red-600" role="alert">{state.message}</span>}
     </form>
   );
 }

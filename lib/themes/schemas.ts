@@ -10,3 +10,5 @@ export type ThemeInput = z.input<typeof themeInputSchema>;
 export const themeMergeSchema = z
   .object({ sourceId: idSchema("Theme to merge"), targetId: idSchema("Theme to keep") })
   .refine((m) => m.sourceId !== m.targetId, { path: ["targetId"], message: "Choose two different themes" });
+
+export const themeDeleteSchema = z.object({ id: idSchema("Theme") });

@@ -80,6 +80,7 @@ const ACTIONS: Record<string, Access> = {
   "themes/actions.createThemeAction": "ANALYST",
   "themes/actions.updateThemeAction": "ANALYST",
   "themes/actions.mergeThemesAction": "ANALYST",
+  "themes/actions.deleteThemeAction": "ANALYST",
   "assets/actions.addAssetAction": "ANALYST",
   "assets/actions.refreshNowAction": "ANALYST",
   "assets/actions.importPricesAction": "ANALYST",
