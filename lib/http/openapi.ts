@@ -1,11 +1,12 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas that validate requests.
 import { z } from "zod";
-import { annotationInputSchema } from "@/lib/annotations/schemas";
+import { annotationEditSchema, annotationInputSchema } from "@/lib/annotations/schemas";
 import { annotationQuerySchema } from "@/lib/annotations/search";
 import { priceQuerySchema } from "@/lib/assets/price-query";
 import { eventInputSchema, eventUpdateSchema } from "@/lib/events/schemas";
 import { eventQuerySchema } from "@/lib/events/search";
-import { themeInputSchema } from "@/lib/themes/schemas";
+import { riskQuerySchema, studyParamsSchema } from "@/lib/studies/study-params";
+import { themeInputSchema, themeMergeSchema } from "@/lib/themes/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -34,6 +35,8 @@ const ERRORS = {
 const json = (schema: JsonSchema, description = "OK") => ({ description, content: { "application/json": { schema } } });
 const body = (s: z.ZodType) => ({ required: true, content: { "application/json": { schema: schemaOf(s) } } });
 const idParam = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const symbolParam = { name: "symbol", in: "path", required: true, schema: { type: "string" } };
+const versionParam = { name: "version", in: "query", required: true, schema: { type: "integer" } };
 const page = { type: "object", properties: { data: { type: "array", items: {} }, page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" } } };
 
 export function openApiDocument() {
@@ -71,7 +74,9 @@ export function openApiDocument() {
         EventInput: schemaOf(eventInputSchema),
         EventUpdate: schemaOf(eventUpdateSchema),
         ThemeInput: schemaOf(themeInputSchema),
+        ThemeMerge: schemaOf(themeMergeSchema),
         AnnotationInput: schemaOf(annotationInputSchema),
+        AnnotationEdit: schemaOf(annotationEditSchema.omit({ id: true })),
       },
     },
     paths: {
@@ -82,7 +87,14 @@ export function openApiDocument() {
       "/events/{id}": {
         get: { summary: "One event with its exposures", parameters: [idParam], responses: { "200": json({}), ...ERRORS } },
         patch: { summary: "Change an event (analyst); send the version you read", parameters: [idParam], requestBody: body(eventUpdateSchema.partial().required({ version: true })), responses: { "200": json({}), ...ERRORS } },
-        delete: { summary: "Soft-delete an event (analyst)", parameters: [idParam, { name: "version", in: "query", required: true, schema: { type: "integer" } }], responses: { "204": { description: "Deleted" }, ...ERRORS } },
+        delete: { summary: "Soft-delete an event (analyst)", parameters: [idParam, versionParam], responses: { "204": { description: "Deleted" }, ...ERRORS } },
+      },
+      "/events/{id}/study": {
+        get: {
+          summary: "Event study of one event on each exposed asset, and the aggregate; undefined statistics are null",
+          parameters: [idParam, ...queryParams(studyParamsSchema)],
+          responses: { "200": json({}), ...ERRORS },
+        },
       },
       "/events/import": {
         post: {
@@ -95,17 +107,39 @@ export function openApiDocument() {
         get: { summary: "List themes", responses: { "200": json({}), ...ERRORS } },
         post: { summary: "Create a theme (analyst)", requestBody: body(themeInputSchema), responses: { "201": json({}, "Created"), ...ERRORS } },
       },
+      "/themes/{id}": {
+        patch: { summary: "Rename or redescribe a theme (analyst); fields left out keep their value", parameters: [idParam], requestBody: body(themeInputSchema.partial()), responses: { "200": json({}), ...ERRORS } },
+        delete: {
+          summary: "Delete a theme no live event uses (analyst); soft-deleted events that name it are detached",
+          parameters: [idParam],
+          responses: { "204": { description: "Deleted" }, ...ERRORS, "409": errorResponse("Live events still use the theme: merge it into another instead") },
+        },
+      },
+      "/themes/merge": {
+        post: { summary: "Move every event of the source theme to the target and remove the source (analyst)", requestBody: body(themeMergeSchema), responses: { "200": json({}, "Merged: the target and how many events moved"), ...ERRORS } },
+      },
       "/assets": { get: { summary: "List assets with their last close", responses: { "200": json({}), ...ERRORS } } },
       "/assets/{symbol}/prices": {
         get: {
           summary: "Daily bars of an asset",
-          parameters: [{ name: "symbol", in: "path", required: true, schema: { type: "string" } }, ...queryParams(priceQuerySchema)],
+          parameters: [symbolParam, ...queryParams(priceQuerySchema)],
+          responses: { "200": json({}), ...ERRORS },
+        },
+      },
+      "/assets/{symbol}/risk": {
+        get: {
+          summary: "Risk panel of an asset: volatility, EWMA, z-score, VaR/ES, drawdown, beta; undefined statistics are null",
+          parameters: [symbolParam, ...queryParams(riskQuerySchema)],
           responses: { "200": json({}), ...ERRORS },
         },
       },
       "/annotations": {
         get: { summary: "List notes by event or asset", parameters: queryParams(annotationQuerySchema), responses: { "200": json(page), ...ERRORS } },
         post: { summary: "Add a note to an event, a reply, or a note pinned to an asset at a date (analyst)", requestBody: body(annotationInputSchema), responses: { "201": json({}, "Created"), ...ERRORS } },
+      },
+      "/annotations/{id}": {
+        patch: { summary: "Edit your own note (analyst); send the version you read", parameters: [idParam], requestBody: body(annotationEditSchema.omit({ id: true })), responses: { "200": json({}), ...ERRORS } },
+        delete: { summary: "Soft-delete a note: your own, or any as an admin (analyst)", parameters: [idParam, versionParam], responses: { "204": { description: "Deleted" }, ...ERRORS } },
       },
     },
   };
