@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { eventMarkerShape } from "./event-marker";
 import { Brush, CartesianGrid, Legend, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** One row per session: the main series under `close`, comparison series (rebased) under their symbols. */
@@ -68,22 +69,7 @@ export function PriceChart({ points, markers, currency, notes = [], rebased = fa
               x={m.date}
               y={m.close}
               ifOverflow="extendDomain"
-              shape={(props: { cx?: number; cy?: number }) => (
-                <g
-                  className="event-marker cursor-pointer"
-                  role="link"
-                  tabIndex={0}
-                  aria-label={`${m.label}: ${m.title}`}
-                  data-event-id={m.id}
-                  onClick={() => router.push(`/events/${m.id}`)}
-                  onKeyDown={(e) => {
-                    if (e.key === "Enter" || e.key === " ") router.push(`/events/${m.id}`);
-                  }}
-                >
-                  <title>{`${m.label} — ${m.title}`}</title>
-                  <circle cx={props.cx} cy={props.cy} r={6} fill="#f97316" stroke="#fff" strokeWidth={2} />
-                </g>
-              )}
+              shape={eventMarkerShape(m, (href) => router.push(href))}
             />
           ))}
           {notes.map((n) => (

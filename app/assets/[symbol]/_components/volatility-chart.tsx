@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { eventMarkerShape } from "../../../_components/event-marker";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface VolatilityPoint {
@@ -42,21 +43,7 @@ export function VolatilityChart({ points, markers }: { points: VolatilityPoint[]
                 x={m.date}
                 y={y}
                 ifOverflow="extendDomain"
-                shape={(props: { cx?: number; cy?: number }) => (
-                  <g
-                    className="event-marker cursor-pointer"
-                    role="link"
-                    tabIndex={0}
-                    aria-label={`${m.label}: ${m.title}`}
-                    onClick={() => router.push(`/events/${m.id}`)}
-                    onKeyDown={(e) => {
-                      if (e.key === "Enter" || e.key === " ") router.push(`/events/${m.id}`);
-                    }}
-                  >
-                    <title>{`${m.label} — ${m.title}`}</title>
-                    <circle cx={props.cx} cy={props.cy} r={5} fill="#f97316" stroke="#fff" strokeWidth={2} />
-                  </g>
-                )}
+                shape={eventMarkerShape(m, (href) => router.push(href), 5)}
               />,
             ];
           })}
