@@ -147,9 +147,19 @@ export class YahooProvider implements MarketDataProvider {
     // Bars are stamped with the session start, which for zones east of UTC falls on the previous UTC day (KRX:
     // 15:00 UTC). So ask from a day early; period2 is exclusive, so ask to the day after `to`; then keep exactly
     // the bars whose trading date in the exchange's zone is in [from, to].
-    const chart = await this.call(context, (client) =>
-      client.chart(symbol, { period1: utcMidnight(from, -1), period2: utcMidnight(to, 1), interval: "1d" }),
-    );
+    let chart;
+    try {
+      chart = await this.call(context, (client) =>
+        client.chart(symbol, { period1: utcMidnight(from, -1), period2: utcMidnight(to, 1), interval: "1d" }),
+      );
+    } catch (error) {
+      // Yahoo's answer for a range before the listing (or any range with no data at all) is a 400 with this text:
+      // for us that is an empty range, like a weekend.
+      if (error instanceof MarketDataError && /Data doesn't exist for startDate/i.test(error.message)) {
+        return { symbol, timeZone: "UTC", currency: null, bars: [], actions: [], droppedBars: 0, duplicateBars: 0 };
+      }
+      throw error;
+    }
     try {
       return toHistory(symbol, from, to, chart);
     } catch (error) {
