@@ -1,13 +1,17 @@
-// Accounts: the first admin (first-run page or ADMIN_EMAIL/ADMIN_PASSWORD), admin-created users, roles, and
-// "sign out everywhere". Passwords are hashed here exactly as better-auth's credential provider expects them.
+// Accounts: the first admin (first-run page or ADMIN_EMAIL/ADMIN_PASSWORD), admin-created users, roles, suspension
+// and deletion, and "sign out everywhere". Passwords are hashed here exactly as better-auth's credential provider
+// expects them.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/http/logger";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/http/errors";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { passwordSchema } from "@/lib/auth/password-policy";
 import type { Principal } from "@/lib/auth/principal";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/db/generated/client";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const newUserSchema = z.object({
   name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(100, "Name must be at most 100 characters"),
@@ -80,7 +84,7 @@ export async function createFirstAdmin(input: z.input<typeof firstAdminSchema>) 
 export async function listUsers() {
   return db().user.findMany({
     orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, email: true, role: true, createdAt: true, _count: { select: { sessions: true } } },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, banned: true, banReason: true, _count: { select: { sessions: true } } },
   });
 }
 
@@ -117,4 +121,90 @@ export async function ensureAdminFromEnv(email: string | undefined, password: st
     if (err instanceof ConflictError) return "skipped";
     throw err;
   }
+}
+
+/**
+ * Deleting an account is soft: the row stays so the events, hypotheses and notes it wrote keep their author and the
+ * audit trail keeps its actor. It is marked by this ban reason, which the accounts page shows as "deleted".
+ */
+export const DELETED_ACCOUNT_REASON = "Account deleted";
+
+export const accountTargetSchema = z.object({ userId: z.string({ error: "Choose an account" }).min(1, "Choose an account") });
+export const banSchema = accountTargetSchema.extend({
+  reason: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(200, "Reason must be at most 200 characters").optional()),
+});
+
+export function isDeletedAccount(user: { banned: boolean | null; banReason: string | null }): boolean {
+  return user.banned === true && (user.banReason?.startsWith(DELETED_ACCOUNT_REASON) ?? false);
+}
+
+/**
+ * The audit trail (audit_entry) records events, exposures, themes and notes by integer id; accounts have text ids
+ * and no audit entity, so account administration is logged as structured pino lines instead: who, whom, what.
+ */
+function logAccountChange(admin: Principal, action: "ban" | "unban" | "delete", user: { id: string; email: string }, extra: Record<string, unknown> = {}) {
+  logger().info({ audit: "account", action, actorId: admin.id, actorEmail: admin.email, userId: user.id, userEmail: user.email, ...extra }, `account ${action}`);
+}
+
+async function otherAccount(tx: Prisma.TransactionClient, admin: Principal, userId: string, verb: string) {
+  // Acting on oneself could lock the last admin out; another admin must do it.
+  if (userId === admin.id) throw new ValidationError({ userId: [`You cannot ${verb} your own account`] });
+  const user = await tx.user.findUnique({ where: { id: userId } });
+  if (!user) throw new NotFoundError("No such account.");
+  return user;
+}
+
+/** Admin-only. Suspends an account: its sessions end at once and its API tokens stop working until it is unbanned. */
+export async function banUser(admin: Principal, input: z.input<typeof banSchema>) {
+  if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins suspend accounts.");
+  const { userId, reason } = parseOrThrow(banSchema, input);
+  const user = await db().$transaction(async (tx) => {
+    const user = await otherAccount(tx, admin, userId, "suspend");
+    if (isDeletedAccount(user)) throw new ValidationError({ userId: ["This account was deleted"] });
+    await tx.user.update({ where: { id: userId }, data: { banned: true, banReason: reason ?? "Suspended by an admin", banExpires: null } });
+    await tx.session.deleteMany({ where: { userId } });
+    return user;
+  });
+  logAccountChange(admin, "ban", user, { reason: reason ?? null });
+}
+
+/** Admin-only. Lifts a suspension; a deleted account stays deleted (its password is gone). */
+export async function unbanUser(admin: Principal, input: z.input<typeof accountTargetSchema>) {
+  if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins lift suspensions.");
+  const { userId } = parseOrThrow(accountTargetSchema, input);
+  const user = await db().$transaction(async (tx) => {
+    const user = await otherAccount(tx, admin, userId, "unban");
+    if (isDeletedAccount(user)) throw new ValidationError({ userId: ["A deleted account cannot be restored: create a new one"] });
+    await tx.user.update({ where: { id: userId }, data: { banned: false, banReason: null, banExpires: null } });
+    return user;
+  });
+  logAccountChange(admin, "unban", user);
+}
+
+/**
+ * Admin-only. Soft delete: the sign-in credential, sessions and API tokens go; the row stays (see
+ * DELETED_ACCOUNT_REASON) with its email replaced, so the address can be given to a new account.
+ */
+export async function deleteUser(admin: Principal, input: z.input<typeof accountTargetSchema>) {
+  if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins delete accounts.");
+  const { userId } = parseOrThrow(accountTargetSchema, input);
+  const user = await db().$transaction(async (tx) => {
+    const user = await otherAccount(tx, admin, userId, "delete");
+    if (isDeletedAccount(user)) throw new ValidationError({ userId: ["This account is already deleted"] });
+    await tx.user.update({
+      where: { id: userId },
+      data: { banned: true, banReason: `${DELETED_ACCOUNT_REASON} (was ${user.email})`, banExpires: null, email: `deleted-${userId}@deleted.invalid` },
+    });
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.account.deleteMany({ where: { userId } });
+    await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    return user;
+  });
+  logAccountChange(admin, "delete", user);
+}
+
+/** True when the account is suspended or deleted: sign-in refuses it (sessions and tokens refuse it anyway). */
+export async function isBanned(userId: string): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { banned: true } });
+  return user?.banned === true;
 }

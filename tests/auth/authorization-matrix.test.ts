@@ -33,6 +33,7 @@ const PAGES: Record<string, Access> = {
   "/admin/users": "ADMIN",
   "/admin/tokens": "ADMIN",
   "/admin/deleted": "ADMIN",
+  "/admin/jobs": "ADMIN",
 };
 
 const ROUTES: Record<string, Access> = {
@@ -73,6 +74,9 @@ const ACTIONS: Record<string, Access> = {
   "account/actions.signOutEverywhereAction": "VIEWER",
   "admin/users/actions.createUserAction": "ADMIN",
   "admin/users/actions.changeRoleAction": "ADMIN",
+  "admin/users/actions.banUserAction": "ADMIN",
+  "admin/users/actions.unbanUserAction": "ADMIN",
+  "admin/users/actions.deleteUserAction": "ADMIN",
   "admin/tokens/actions.issueTokenAction": "ADMIN",
   "admin/tokens/actions.revokeTokenAction": "ADMIN",
   "events/actions.createEventAction": "ANALYST",

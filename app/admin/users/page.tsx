@@ -1,13 +1,13 @@
 import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Title } from "@tremor/react";
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { listUsers } from "@/lib/auth/users";
-import { CreateUserForm, RoleForm } from "./user-forms";
+import { isDeletedAccount, listUsers } from "@/lib/auth/users";
+import { BanForm, CreateUserForm, DeleteUserForm, RoleForm } from "./user-forms";
 
 export const metadata: Metadata = { title: "Accounts" };
 
 export default async function UsersPage() {
-  await requireUser("ADMIN");
+  const admin = await requireUser("ADMIN");
   const users = await listUsers();
   return (
     <div className="space-y-6">
@@ -19,16 +19,29 @@ export default async function UsersPage() {
       <Card>
         <Title>{users.length} accounts</Title>
         <Table className="mt-4">
-          <TableHead><TableRow><TableHeaderCell>Name</TableHeaderCell><TableHeaderCell>Email</TableHeaderCell><TableHeaderCell>Role</TableHeaderCell><TableHeaderCell>Sessions</TableHeaderCell></TableRow></TableHead>
+          <TableHead><TableRow><TableHeaderCell>Name</TableHeaderCell><TableHeaderCell>Email</TableHeaderCell><TableHeaderCell>Role</TableHeaderCell><TableHeaderCell>Sessions</TableHeaderCell><TableHeaderCell>Status</TableHeaderCell></TableRow></TableHead>
           <TableBody>
-            {users.map((u) => (
-              <TableRow key={u.id}>
-                <TableCell>{u.name}</TableCell>
-                <TableCell>{u.email}</TableCell>
-                <TableCell><RoleForm userId={u.id} role={u.role} /></TableCell>
-                <TableCell>{u._count.sessions}</TableCell>
-              </TableRow>
-            ))}
+            {users.map((u) => {
+              const deleted = isDeletedAccount(u);
+              const self = u.id === admin.id;
+              return (
+                <TableRow key={u.id} data-account-status={deleted ? "deleted" : u.banned ? "suspended" : "active"}>
+                  <TableCell>{u.name}</TableCell>
+                  <TableCell>{deleted ? <span className="text-tremor-content-subtle">{u.banReason}</span> : u.email}</TableCell>
+                  <TableCell>{deleted ? "—" : <RoleForm userId={u.id} role={u.role} />}</TableCell>
+                  <TableCell>{u._count.sessions}</TableCell>
+                  <TableCell className="whitespace-normal">
+                    {deleted ? "Deleted" : (
+                      <div className="space-y-1">
+                        <div>{u.banned ? `Suspended${u.banReason ? `: ${u.banReason}` : ""}` : "Active"}</div>
+                        {!self && <BanForm userId={u.id} name={u.name} banned={u.banned === true} />}
+                        {!self && <DeleteUserForm userId={u.id} name={u.name} />}
+                      </div>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </Card>
