@@ -1,4 +1,4 @@
-// Runs before every page render. Two jobs:
+// Runs before every page render. Two jobs for pages:
 // 1. Visitors without a session cookie go to /login before any rendering, so they get a real redirect instead of a
 //    streamed page that redirects in the browser. Only an optimistic check: the cookie may be stale or forged, and
 //    every page, action and route still verifies the session and role itself (requireUser / authenticateRequest).
@@ -6,8 +6,10 @@
 //    inline or injected script without it runs ('strict-dynamic' lets the nonced bootstrap load the app's chunks).
 //    Styles stay 'unsafe-inline' because the chart library positions elements with inline styles; styles cannot
 //    run code.
+// It also runs for the API, only to give every request an id (3. below).
 import { NextResponse, type NextRequest } from "next/server";
 import { redirectWithoutSession } from "@/lib/auth/session-cookie";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
@@ -27,20 +29,32 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export function proxy(request: NextRequest): NextResponse {
+  // 3. A request id for every page, action and API call, passed on to the handlers' logs and sent back.
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+
+  // The API answers 401 itself and serves JSON/CSV: it only needs the id.
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  }
+
   const toLogin = redirectWithoutSession(request);
   if (toLogin) return toLogin;
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 
 export const config = {
-  // Pages only: the API answers 401 itself and serves JSON/CSV; Next's assets carry no scripts of their own.
-  matcher: ["/((?!api/|_next/|favicon\\.ico|robots\\.txt).*)"],
+  // Pages and the API; Next's assets carry no scripts of their own and need no id.
+  matcher: ["/((?!_next/|favicon\\.ico|robots\\.txt).*)"],
 };

@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/auth/roles";
 import { authenticateRequest } from "@/lib/auth/session";
 import { BadRequestError, toErrorResponse } from "@/lib/http/errors";
+import { requestIdOf } from "@/lib/http/request-id";
 
 export type RouteContext<P> = { params: Promise<P> };
 
@@ -12,12 +13,14 @@ export function apiHandler<P = Record<string, never>>(
   handle: (req: Request, user: Principal, params: P) => Promise<Response | unknown>,
 ) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    const requestId = requestIdOf(req.headers);
     try {
       const user = await authenticateRequest(req, minRole);
       const out = await handle(req, user, ctx ? await ctx.params : ({} as P));
       return out instanceof Response ? out : Response.json(out, { headers: { "cache-control": "no-store" } });
     } catch (err) {
-      return toErrorResponse(err);
+      const url = new URL(req.url);
+      return toErrorResponse(err, { requestId, method: req.method, path: url.pathname });
     }
   };
 }

@@ -6,6 +6,7 @@
 import { ZodError } from "zod";
 import { isDatabaseUnavailable, isUnstorableText } from "@/lib/http/database-errors";
 import { logger } from "@/lib/http/logger";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/http/request-id";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -107,11 +108,26 @@ export interface ErrorBody {
     changedBy?: string | null;
     changedAt?: string | null;
     currentVersion?: number | null;
+    /** Quote it when reporting a problem: the server's log lines for this request carry the same id. */
+    requestId?: string;
   };
 }
 
-export function toErrorBody(err: unknown): ErrorBody {
-  if (err instanceof ZodError) return toErrorBody(ValidationError.fromZod(err));
+/** Logged with an unexpected error; only the request id is also returned to the client. */
+export interface ErrorContext {
+  requestId?: string;
+  method?: string;
+  path?: string;
+}
+
+export function toErrorBody(err: unknown, context: ErrorContext = {}): ErrorBody {
+  const body = errorBodyOf(err, context);
+  if (context.requestId) body.error.requestId = context.requestId;
+  return body;
+}
+
+function errorBodyOf(err: unknown, context: ErrorContext): ErrorBody {
+  if (err instanceof ZodError) return errorBodyOf(ValidationError.fromZod(err), context);
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: { status: err.status, code: err.code, message: err.message } };
     if (err instanceof ValidationError) body.error.fieldErrors = err.fieldErrors;
@@ -124,17 +140,18 @@ export function toErrorBody(err: unknown): ErrorBody {
   }
   if (isDatabaseUnavailable(err)) {
     // Expected during a database restart: one line, no stack, so an outage does not flood the log.
-    logger().warn({ reason: err instanceof Error ? err.message : String(err) }, "database unavailable");
-    return toErrorBody(new ServiceUnavailableError());
+    logger().warn({ ...context, reason: err instanceof Error ? err.message : String(err) }, "database unavailable");
+    return errorBodyOf(new ServiceUnavailableError(), context);
   }
-  if (isUnstorableText(err)) return toErrorBody(new BadRequestError("Text may not contain NUL (\\u0000) characters."));
-  logger().error({ err }, "unexpected error");
+  if (isUnstorableText(err)) return errorBodyOf(new BadRequestError("Text may not contain NUL (\\u0000) characters."), context);
+  logger().error({ ...context, err }, "unexpected error");
   return { error: { status: 500, code: "internal", message: "Something went wrong on our side. It has been logged." } };
 }
 
-export function toErrorResponse(err: unknown): Response {
-  const body = toErrorBody(err);
+export function toErrorResponse(err: unknown, context: ErrorContext = {}): Response {
+  const body = toErrorBody(err, context);
   const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
   if (body.error.status === 503) headers["retry-after"] = "5";
   return Response.json(body, { status: body.error.status, headers });
 }
@@ -143,8 +160,18 @@ export function toErrorResponse(err: unknown): Response {
 export type ActionFailure = { ok: false } & ErrorBody["error"];
 export type ActionResult<T = null> = { ok: true; data: T } | ActionFailure;
 
-export function toActionFailure(err: unknown): ActionFailure {
-  return { ok: false, ...toErrorBody(err).error };
+export function toActionFailure(err: unknown, context: ErrorContext = {}): ActionFailure {
+  return { ok: false, ...toErrorBody(err, context).error };
+}
+
+/** The request id proxy.ts gave the action's request; undefined outside a request (scripts, some tests). */
+async function actionRequestId(): Promise<string | undefined> {
+  try {
+    const { headers } = await import("next/headers");
+    return requestIdOf(await headers());
+  } catch {
+    return undefined;
+  }
 }
 
 /** True for Next's control-flow throws (redirect, notFound), which must propagate untouched. */
@@ -159,6 +186,6 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
     return { ok: true, data: await body() };
   } catch (err) {
     if (isNextControlFlow(err)) throw err;
-    return toActionFailure(err);
+    return toActionFailure(err, { requestId: await actionRequestId() });
   }
 }
