@@ -211,6 +211,45 @@ describe("accounts, events and notes, as a new team would use them", () => {
     expect(new URL(vic.url()).pathname).toBe("/forbidden");
   });
 
+  it("the analyst deletes an unused theme, and is told to merge one that events still use", async () => {
+    const ana = await signedIn(ANA);
+    await ana.goto(`${app.baseUrl}/themes`);
+    const create = ana.locator("form", { has: ana.getByRole("button", { name: "Create theme" }) });
+    await create.getByLabel("Name").fill("Journey scratch theme");
+    await create.getByRole("button", { name: "Create theme" }).click();
+    const remove = ana.getByRole("button", { name: "Delete theme Journey scratch theme" });
+    await remove.waitFor();
+    await remove.click();
+    await remove.waitFor({ state: "detached" });
+    await expect(ana.locator("input[name=name]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).resolves.not.toContain("Journey scratch theme");
+
+    const used = ana.locator("form", { has: ana.getByRole("button", { name: /^Delete theme / }) }).first();
+    await used.getByRole("button").click();
+    await expect(used.getByRole("alert").textContent()).resolves.toMatch(/still uses? the theme .*: merge it into another theme/);
+  });
+
+  it("the admin suspends the viewer, whose open session ends at once, then unbans them", async () => {
+    const vic = await signedIn(VIC);
+    const admin = await signedIn();
+    await admin.goto(`${app.baseUrl}/admin/users`);
+    const row = () => admin.getByRole("row").filter({ hasText: VIC.email });
+    await row().getByLabel(`Reason to suspend ${VIC.name}`).fill("Contract ended");
+    await row().getByRole("button", { name: "Suspend" }).click();
+    await expect(row().getByText("Suspended: Contract ended").waitFor()).resolves.toBeUndefined();
+
+    await vic.goto(`${app.baseUrl}/events`);
+    expect(new URL(vic.url()).pathname).toBe("/login");
+    await vic.getByLabel("Email").fill(VIC.email);
+    await vic.getByLabel("Password").fill(VIC.password);
+    await vic.getByRole("button", { name: "Sign in" }).click();
+    await vic.getByRole("alert").filter({ hasText: "This account is suspended" }).waitFor();
+
+    await row().getByRole("button", { name: "Unban" }).click();
+    await row().getByRole("button", { name: "Suspend" }).waitFor();
+    await signInAs(vic, app.baseUrl, VIC);
+    await expect(vic.getByTestId("signed-in-as").textContent()).resolves.toContain("Vic Viewer · Viewer");
+  });
+
   it("the analyst imports a small CSV: new rows are created and a duplicate of a logged event is reported, not doubled", async () => {
     const ana = await signedIn(ANA);
     await ana.goto(`${app.baseUrl}/events/import`);
