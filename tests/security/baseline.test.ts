@@ -1,15 +1,18 @@
 // Security baseline: response headers and the page CSP, session cookies marked Secure behind https, credentials
 // redacted from logs, and internals never in an error response.
 import { Writable } from "node:stream";
+import type { NextConfig } from "next";
 import { NextRequest } from "next/server";
 import pino from "pino";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import nextConfig from "@/next.config.js";
 import { auth } from "@/lib/auth/better-auth";
 import { createFirstAdmin } from "@/lib/auth/users";
 import { toErrorResponse } from "@/lib/http/errors";
 import { loggerOptions } from "@/lib/http/logger";
 import { proxy } from "@/proxy";
+
+// next.config.js is plain JavaScript (Next loads it untranspiled): typed here with Next's own config type.
+const nextConfig = (await import("@/next.config.js" as string)).default as NextConfig;
 
 afterAll(() => {
   vi.unstubAllEnvs();
