@@ -47,6 +47,13 @@ try {
   // The top of the event page: details, exposures and the study across assets (the full page is very long).
   await page.screenshot({ path: "docs/screenshots/event-treaty.png", fullPage: false });
   console.log("docs/screenshots/event-treaty.png");
+  // Dark mode follows the operating system.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`${base}/assets/%5EKS11?range=1Y&compare=EWY,%5EGSPC`);
+  await page.locator("[data-testid=price-chart] .event-marker").first().waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: "docs/screenshots/asset-compare-dark.png", fullPage: false });
+  console.log("docs/screenshots/asset-compare-dark.png");
 } finally {
   await browser.close();
 }

@@ -34,8 +34,12 @@ export function firstSessionOnOrAfter(sessions: readonly string[], date: string)
   return lo < sessions.length ? lo : -1;
 }
 
-/** Index of day 0 for `event` among the asset's ascending `sessions`, or -1 when it is after the last one. */
+/**
+ * Index of day 0 for `event` among the asset's ascending `sessions`, or -1 when the event falls outside them: after the
+ * last session, or before the first (a window that starts later cannot say which session reacted first).
+ */
 export function reactingSessionIndex(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset): number {
+  if (sessions.length === 0 || eventDateOnExchange(event, asset.timeZone) < sessions[0]!) return -1;
   const close = sessionCloseFor(asset);
   return firstReactingSession(event.occurredAt.toISOString(), event.timePrecision, sessions, close.timeZone, close.close) ?? -1;
 }

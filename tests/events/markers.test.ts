@@ -17,6 +17,10 @@ describe("event markers sit on the first session that could react", () => {
     expect(sessions[reactingSessionIndex(e, sessions, NYSE)]).toBe("2024-06-19");
   });
 
+  it("an event before the first session of the window has no marker (instead of piling up on the first session)", () => {
+    expect(reactingSessionIndex({ id: 5, occurredAt: new Date("2024-06-14T00:00:00Z"), timePrecision: "DAY" }, sessions, NYSE)).toBe(-1);
+  });
+
   it("a weekend event moves to Monday, and an event after the last session has no marker", () => {
     expect(sessions[reactingSessionIndex({ id: 3, occurredAt: new Date("2024-06-22T00:00:00Z"), timePrecision: "DAY" }, sessions, NYSE)]).toBe("2024-06-24");
     expect(reactingSessionIndex({ id: 4, occurredAt: new Date("2024-06-25T00:00:00Z"), timePrecision: "DAY" }, sessions, NYSE)).toBe(-1);
