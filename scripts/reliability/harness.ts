@@ -128,10 +128,11 @@ export async function createAccounts(role: Role, count: number, prefix: string):
  * Signs in through the real endpoint and returns the session cookie. `ip` stands for the analyst's own machine:
  * better-auth allows 3 sign-ins per 10 s from one address, and twenty analysts do not share one.
  */
-export async function signIn(baseUrl: string, email: string, password = PASSWORD, ip = "198.51.100.1"): Promise<string> {
+export async function signIn(baseUrl: string, email: string, password = PASSWORD, ip = "198.51.100.1", origin = baseUrl): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": ip },
+    // better-auth accepts a sign-in only from the origin users open (BETTER_AUTH_URL).
+    headers: { "content-type": "application/json", origin, "x-forwarded-for": ip },
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);

@@ -162,6 +162,7 @@ async function main() {
     await writeFile("bench/results/load.md", `# Load and write durability\n\n${report}`);
     if (process.argv.includes("--docs")) await replaceSection("docs/performance.md", "reliability:load", report);
     console.log(`\n${report}\n${failures.length ? `FAILED:\n- ${failures.join("\n- ")}` : "load suite passed"} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if (app.process.exitCode !== null || app.process.signalCode !== null) console.log(`the app process exited (${app.process.exitCode ?? app.process.signalCode}); its last output:\n${app.output().slice(-4_000)}`);
   } finally {
     await peer.close();
     await app.stop();
