@@ -16,6 +16,8 @@ export const eventQuerySchema = paginationSchema
     severityMin: severitySchema.optional(),
     severityMax: severitySchema.optional(),
     asset: z.string().trim().min(1).max(40).optional(),
+    /** Words to find in the title or summary (case-insensitive). */
+    q: z.string().trim().max(200, "Search with at most 200 characters").optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "to must be on or after from" });
 export type EventQuery = z.output<typeof eventQuerySchema>;
@@ -55,6 +57,11 @@ export function toEventDto(e: EventRow) {
 }
 export type EventDto = ReturnType<typeof toEventDto>;
 
+/** Prisma's `contains` is a LIKE pattern: a searched % or _ must match itself, not anything. */
+function likeLiteral(word: string): string {
+  return word.replace(/[\\%_]/g, "\\$&");
+}
+
 export async function searchEvents(q: EventQuery): Promise<Page<EventDto>> {
   const where: Prisma.EventWhereInput = {
     deletedAt: null,
@@ -66,6 +73,13 @@ export async function searchEvents(q: EventQuery): Promise<Page<EventDto>> {
     ...(q.country ? { countries: { has: q.country } } : {}),
     ...(q.severityMin || q.severityMax ? { severity: { ...(q.severityMin ? { gte: q.severityMin } : {}), ...(q.severityMax ? { lte: q.severityMax } : {}) } } : {}),
     ...(q.asset ? { exposures: { some: { asset: { symbol: q.asset } } } } : {}),
+    ...(q.q
+      ? {
+          AND: q.q.split(/\s+/).map(likeLiteral).map((word) => ({
+            OR: [{ title: { contains: word, mode: "insensitive" as const } }, { summary: { contains: word, mode: "insensitive" as const } }],
+          })),
+        }
+      : {}),
   };
   const [rows, total] = await Promise.all([
     db().event.findMany({ where, include: INCLUDE, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
