@@ -144,6 +144,29 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
           </div>
           <IntensityChart data={data.intensity} symbol={data.intensitySymbol ?? ""} />
           <Text className="text-tremor-label">Events per week weighted by severity (1–5), two years up to the latest event.</Text>
+          <details className="mt-2">
+            <summary className="cursor-pointer text-tremor-label">Data table (weeks with events)</summary>
+            <table className="mt-2 w-full text-tremor-label tabular-nums">
+              <thead>
+                <tr className="text-left">
+                  <th className="px-2">Week of</th>
+                  <th className="px-2 text-right">Events</th>
+                  <th className="px-2 text-right">Σ severity</th>
+                  <th className="px-2 text-right">{data.intensitySymbol} 20d vol</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.intensity.filter((w) => w.events > 0).map((w) => (
+                  <tr key={w.week}>
+                    <td className="px-2">{w.week}</td>
+                    <td className="px-2 text-right">{w.events}</td>
+                    <td className="px-2 text-right">{w.intensity}</td>
+                    <td className="px-2 text-right">{w.vol20 === null ? "—" : formatPercent(w.vol20, 1).replace("+", "")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         </Card>
         <Card className="min-w-0 lg:col-span-2">
           <Title>Largest moves around recent events</Title>

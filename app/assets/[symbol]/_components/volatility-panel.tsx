@@ -40,6 +40,29 @@ export async function VolatilityPanel({ assetId, from, markers }: { assetId: num
       </div>
       <div className="mt-3">
         <VolatilityChart points={points} markers={markers} />
+        <details className="mt-1">
+          <summary className="cursor-pointer text-tremor-label">Data table ({points.length} sessions)</summary>
+          <div className="mt-2 max-h-64 overflow-auto">
+            <table className="w-full text-tremor-label tabular-nums">
+              <thead>
+                <tr className="text-left">
+                  <th className="px-2">Date</th>
+                  <th className="px-2 text-right">20-day realised</th>
+                  <th className="px-2 text-right">EWMA</th>
+                </tr>
+              </thead>
+              <tbody>
+                {points.map((p) => (
+                  <tr key={p.date}>
+                    <td className="px-2">{p.date}</td>
+                    <td className="px-2 text-right">{vol(p.vol20)}</td>
+                    <td className="px-2 text-right">{vol(p.ewma)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       </div>
       <Text className="mt-2 text-tremor-label">
         Annualised (√{p.annualisationDays}) volatility of daily log returns of adjusted closes: 20-session realised (sample sd) and
