@@ -12,6 +12,8 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { clearAccountFailures, lockedUntil, recordFailedSignIn } from "@/lib/auth/login-throttle";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { isDatabaseUnavailable } from "@/lib/http/database-errors";
+import { logger } from "@/lib/http/logger";
 
 const SIGN_IN_PATH = "/sign-in/email";
 
@@ -20,12 +22,23 @@ function emailOf(body: unknown): string | null {
   return typeof email === "string" ? email : null;
 }
 
+function logAuthEvent(level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]): void {
+  const err = args.find((a) => a instanceof Error);
+  if (err && isDatabaseUnavailable(err)) {
+    logger().warn({ source: "better-auth", reason: err.message.split("\n").filter(Boolean).at(-1) }, "database unavailable");
+    return;
+  }
+  logger()[level]({ source: "better-auth", ...(err ? { err } : {}) }, message);
+}
+
 function createAuth(client: PrismaClient) {
   const publicUrl = process.env.BETTER_AUTH_URL || undefined;
   return betterAuth({
     appName: "Faultline",
     // "Invalid password" warnings would log every failed sign-in twice; the throttle already counts them.
-    logger: { level: "error" as const },
+    // Through pino, as JSON with the rest of the app's logs; a database outage is one warning line, not a stack per
+    // request (the request itself answers 503).
+    logger: { level: "error" as const, log: logAuthEvent },
     secret: resolveAuthSecret(),
     baseURL: publicUrl,
     database: prismaAdapter(client, { provider: "postgresql" }),
