@@ -17,6 +17,8 @@ const RECOVERY_LIMIT_MS = 5_000;
 const REQUEST_LIMIT_MS = 6_000;
 
 interface Sample {
+  /** When the request was sent, and when its answer arrived. */
+  sentAt: number;
   at: number;
   kind: "read" | "page" | "write";
   status: number;
@@ -32,13 +34,14 @@ interface Run {
 async function traffic(baseUrl: string, readerCookie: string, writerCookies: string[], until: () => boolean, run: Run): Promise<void> {
   const one = async (kind: Sample["kind"], url: string, init: RequestInit) => {
     const t0 = performance.now();
+    const sentAt = Date.now();
     try {
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
       const body = await res.text();
-      run.samples.push({ at: Date.now(), kind, status: res.status, ms: performance.now() - t0, body });
+      run.samples.push({ sentAt, at: Date.now(), kind, status: res.status, ms: performance.now() - t0, body });
       return { status: res.status, body };
     } catch (err) {
-      run.samples.push({ at: Date.now(), kind, status: 0, ms: performance.now() - t0, body: (err as Error).message });
+      run.samples.push({ sentAt, at: Date.now(), kind, status: 0, ms: performance.now() - t0, body: (err as Error).message });
       return { status: 0, body: "" };
     }
   };
@@ -94,8 +97,10 @@ async function main() {
     let done = false;
     const load = traffic(app.baseUrl, reader, writerCookies, () => done, run1);
     await new Promise((r) => setTimeout(r, 3_000));
-    stopAt = Date.now();
     await db.stop();
+    // From here PostgreSQL is fully down (its shutdown has finished): requests sent now must all get 503s. Requests
+    // sent during the shutdown itself may still be served, and are not counted either way.
+    stopAt = Date.now();
     await new Promise((r) => setTimeout(r, OUTAGE_S * 1000));
     await db.start();
     backAt = Date.now();
@@ -103,13 +108,13 @@ async function main() {
     done = true;
     await load;
 
-    const during = run1.samples.filter((s) => s.at > stopAt + 300 && s.at < backAt);
+    const during = run1.samples.filter((s) => s.sentAt >= stopAt && s.at < backAt);
     const api = during.filter((s) => s.kind !== "page");
     const pages = during.filter((s) => s.kind === "page");
     const apiStatuses = countBy(api.map((s) => s.status));
     const pageStatuses = countBy(pages.map((s) => s.status));
     const slowest = Math.max(0, ...during.map((s) => s.ms));
-    const firstOk = run1.samples.filter((s) => s.at > backAt && s.kind === "read" && s.status === 200).map((s) => s.at).sort((a, b) => a - b)[0];
+    const firstOk = run1.samples.filter((s) => s.sentAt >= backAt && s.kind === "read" && s.status === 200).map((s) => s.at).sort((a, b) => a - b)[0];
     const recovery = firstOk === undefined ? Infinity : firstOk - backAt;
     const afterRecovery = run1.samples.filter((s) => firstOk !== undefined && s.at > firstOk + 1_000);
     const badAfter = afterRecovery.filter((s) => s.status < 200 || s.status >= 400).length;
