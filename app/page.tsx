@@ -75,7 +75,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
       <Card>
         <Title>Watchlist</Title>
         <div className="mt-3 overflow-x-auto">
-        <table className="w-full text-tremor-default">
+        <table className="w-full text-tremor-default" data-testid="watchlist">
           <thead>
             <tr className="border-b border-tremor-border text-left dark:border-dark-tremor-border">
               <th className={TH}>

@@ -36,10 +36,11 @@ describe("the asset chart view", () => {
     expect(await lines().count()).toBe(3);
     await page.getByText(/Rebased to 100 on 2024-01-02/).waitFor();
     // The first row of the data table is the base: every series at 100.
-    await page.getByText(/^Data table/).click();
-    const first = await page.locator("details table tbody tr").first().locator("td").allTextContents();
+    const table = page.locator("[data-testid=price-data-table]");
+    await table.locator("summary").click();
+    const first = await table.locator("tbody tr").first().locator("td").allTextContents();
     expect(first).toEqual(["2024-01-02", "100.00", "100.00", "100.00"]);
-    const lastDate = await page.locator("details table tbody tr").last().locator("td").first().textContent();
+    const lastDate = await table.locator("tbody tr").last().locator("td").first().textContent();
     expect(lastDate! <= "2024-12-30").toBe(true);
     // Event markers stay on the rebased line.
     expect(await page.locator("[data-testid=price-chart] .event-marker").count()).toBeGreaterThan(3);

@@ -32,7 +32,7 @@ describe("the overview", () => {
     expect(res?.status()).toBe(200);
     await page.getByText("Events, last 30 days").waitFor();
     await page.getByText("Exposed assets in an elevated-volatility regime").waitFor();
-    const rows = page.locator("table tbody tr");
+    const rows = page.locator("[data-testid=watchlist] tbody tr");
     expect(await rows.count()).toBe(11);
     await page.locator("[data-testid=intensity-chart] .recharts-surface").first().waitFor();
     await page.locator("[data-testid=event-timeline] .recharts-symbols").first().waitFor();
@@ -43,7 +43,7 @@ describe("the overview", () => {
   it("sorts the watchlist through the URL", async () => {
     await page.getByRole("link", { name: /^Vol 20d/ }).click();
     await page.waitForURL(/sort=vol20&dir=desc/);
-    const vols = await page.locator("table tbody tr td:nth-child(7)").allTextContents();
+    const vols = await page.locator("[data-testid=watchlist] tbody tr td:nth-child(7)").allTextContents();
     const numbers = vols.map((v) => Number.parseFloat(v)).filter((v) => Number.isFinite(v));
     expect(numbers.length).toBeGreaterThan(5);
     expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);

@@ -13,7 +13,7 @@ export function ChartDataTable({
   currency: string;
 }) {
   return (
-    <details className="mt-2">
+    <details className="mt-2" data-testid="price-data-table">
       <summary className="cursor-pointer text-tremor-label">Data table ({rows.length} points drawn{rebased ? ", index = 100 at the first session" : `, ${currency}`})</summary>
       <div className="mt-2 max-h-72 overflow-auto">
         <table className="w-full text-tremor-label tabular-nums">
