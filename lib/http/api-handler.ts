@@ -3,7 +3,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/auth/roles";
 import { authenticateRequest } from "@/lib/auth/session";
-import { BadRequestError, toErrorResponse } from "@/lib/http/errors";
+import { BadRequestError, PayloadTooLargeError, toErrorResponse } from "@/lib/http/errors";
 import { requestIdOf } from "@/lib/http/request-id";
 
 export type RouteContext<P> = { params: Promise<P> };
@@ -25,9 +25,38 @@ export function apiHandler<P = Record<string, never>>(
   };
 }
 
+/** JSON bodies of the API are forms' worth of fields: 1 MB is far above any valid one (a 10,000-character summary). */
+export const MAX_JSON_BYTES = 1_000_000;
+
+/**
+ * The body as text, refusing it with 413 once it passes `maxBytes` — read as a stream, so a client cannot make the
+ * server buffer a body of any size (Next sets no limit on route handlers).
+ */
+export async function bodyText(req: Request, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  const tooLarge = () => new PayloadTooLargeError(`The request body is larger than ${(maxBytes / 1_000_000).toLocaleString("en-US")} MB.`);
+  if (declared > maxBytes) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function jsonBody(req: Request): Promise<unknown> {
+  const text = await bodyText(req, MAX_JSON_BYTES);
   try {
-    return await req.json();
+    return JSON.parse(text);
   } catch {
     throw new BadRequestError("The request body must be JSON.");
   }

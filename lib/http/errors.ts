@@ -12,7 +12,7 @@ export type FieldErrors = Record<string, string[]>;
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
     readonly code: string,
     message: string,
   ) {
@@ -48,6 +48,12 @@ export class NotFoundError extends DomainError {
 export class TooManyRequestsError extends DomainError {
   constructor(message: string) {
     super(429, "too_many_requests", message);
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(message: string) {
+    super(413, "payload_too_large", message);
   }
 }
 

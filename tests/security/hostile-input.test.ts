@@ -212,6 +212,12 @@ function defineCases(): void {
     route(`POST /annotations non-object body #${i}`, postAnnotation as Handler, "/api/v1/annotations", { method: "POST", body: raw });
   });
 
+  // Bodies past the size limits are refused before they are buffered: 413, whether the length is declared or not.
+  route("POST /events 3 MB JSON body", createEventRoute as Handler, "/api/v1/events", { method: "POST", body: JSON.stringify({ ...validEvent, summary: "s".repeat(3_000_000) }) });
+  route("POST /annotations 3 MB JSON body", postAnnotation as Handler, "/api/v1/annotations", { method: "POST", body: JSON.stringify({ eventId, body: "n".repeat(3_000_000) }) });
+  route("POST /events/import 6 MB CSV body", importRoute as Handler, "/api/v1/events/import", { method: "POST", body: `date,title,category,countries,source_url\n${"2024-01-01,x,treaty,RU,https://x.test\n".repeat(160_000)}`, headers: { "content-type": "text/csv" } });
+  route("POST /events body lying about its length", createEventRoute as Handler, "/api/v1/events", { method: "POST", body: JSON.stringify(validEvent), headers: { "content-length": "999999999" } });
+
   // Every event field, through the API and through the form's server action.
   eachEventAttack((label, body, value) => {
     route(`POST /events ${label}`, createEventRoute as Handler, "/api/v1/events", { method: "POST", body });
