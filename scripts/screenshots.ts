@@ -49,7 +49,7 @@ try {
   console.log("docs/screenshots/event-treaty.png");
   // Dark mode follows the operating system.
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.goto(`${base}/assets/%5EKS11?range=1Y&compare=EWY,%5EGSPC`);
+  await page.goto(`${base}/assets/%5EKS11?from=2024-01-02&to=2025-06-30&compare=EWY,%5EGSPC`);
   await page.locator("[data-testid=price-chart] .event-marker").first().waitFor({ timeout: 20_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: "docs/screenshots/asset-compare-dark.png", fullPage: false });
