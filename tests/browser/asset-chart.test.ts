@@ -1,66 +1,49 @@
 // The asset chart's view lives in the URL: custom range, comparison assets rebased to 100, log scale, and the data
 // table behind the chart.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "./app-server";
-import { launchBrowser } from "./browser";
-import { signInAs } from "./sign-in";
+import { describe, expect, it } from "vitest";
+import { signedInPageForFile } from "./signed-in-page";
 
-let app: AppServer;
-let browser: Browser;
-let page: Page;
+const session = signedInPageForFile();
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(page, app.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const lines = () => page.locator("[data-testid=price-chart] .recharts-line-curve");
+const lines = () => session.page.locator("[data-testid=price-chart] .recharts-line-curve");
 
 describe("the asset chart view", () => {
   it("compares assets rebased to 100 over a custom range, from the settings form", async () => {
-    await page.goto(`${app.baseUrl}/assets/%5EKS11`);
-    await page.getByLabel("From").first().fill("2024-01-02");
-    await page.getByLabel("To").first().fill("2024-12-30");
-    await page.getByLabel("Compare with (rebased to 100)").fill("ewy, ^gspc");
-    await page.getByRole("button", { name: "Apply" }).click();
-    await page.waitForURL(/from=2024-01-02/);
+    await session.page.goto(`${session.app.baseUrl}/assets/%5EKS11`);
+    await session.page.getByLabel("From").first().fill("2024-01-02");
+    await session.page.getByLabel("To").first().fill("2024-12-30");
+    await session.page.getByLabel("Compare with (rebased to 100)").fill("ewy, ^gspc");
+    await session.page.getByRole("button", { name: "Apply" }).click();
+    await session.page.waitForURL(/from=2024-01-02/);
     await lines().first().waitFor();
     expect(await lines().count()).toBe(3);
-    await page.getByText(/Rebased to 100 on 2024-01-02/).waitFor();
+    await session.page.getByText(/Rebased to 100 on 2024-01-02/).waitFor();
     // The first row of the data table is the base: every series at 100.
-    const table = page.locator("[data-testid=price-data-table]");
+    const table = session.page.locator("[data-testid=price-data-table]");
     await table.locator("summary").click();
     const first = await table.locator("tbody tr").first().locator("td").allTextContents();
     expect(first).toEqual(["2024-01-02", "100.00", "100.00", "100.00"]);
     const lastDate = await table.locator("tbody tr").last().locator("td").first().textContent();
     expect(lastDate! <= "2024-12-30").toBe(true);
     // Event markers stay on the rebased line.
-    expect(await page.locator("[data-testid=price-chart] .event-marker").count()).toBeGreaterThan(3);
+    expect(await session.page.locator("[data-testid=price-chart] .event-marker").count()).toBeGreaterThan(3);
   });
 
   it("switches to a log scale and back through the URL, keeping the rest of the view", async () => {
-    await page.getByRole("link", { name: "log" }).click();
-    await page.waitForURL(/scale=log/);
-    expect(page.url()).toMatch(/compare=EWY%2C%5EGSPC/);
+    await session.page.getByRole("link", { name: "log" }).click();
+    await session.page.waitForURL(/scale=log/);
+    expect(session.page.url()).toMatch(/compare=EWY%2C%5EGSPC/);
     await lines().first().waitFor();
-    await page.getByRole("link", { name: "1Y" }).click();
-    await page.waitForURL((u) => u.searchParams.get("range") === "1Y" && !u.searchParams.has("from"));
-    expect(new URL(page.url()).searchParams.get("scale")).toBe("log");
+    await session.page.getByRole("link", { name: "1Y" }).click();
+    await session.page.waitForURL((u) => u.searchParams.get("range") === "1Y" && !u.searchParams.has("from"));
+    expect(new URL(session.page.url()).searchParams.get("scale")).toBe("log");
   });
 
   it("says which comparison symbols are not tracked, and explains an impossible range", async () => {
-    await page.goto(`${app.baseUrl}/assets/%5EKS11?compare=NOPE`);
-    await page.getByRole("alert").filter({ hasText: "Not tracked, so not compared: NOPE" }).waitFor();
-    await page.goto(`${app.baseUrl}/assets/%5EKS11?from=2024-06-01&to=2024-01-01`);
-    await page.getByRole("alert").filter({ hasText: "The end date must be on or after the start date" }).waitFor();
+    await session.page.goto(`${session.app.baseUrl}/assets/%5EKS11?compare=NOPE`);
+    await session.page.getByRole("alert").filter({ hasText: "Not tracked, so not compared: NOPE" }).waitFor();
+    await session.page.goto(`${session.app.baseUrl}/assets/%5EKS11?from=2024-06-01&to=2024-01-01`);
+    await session.page.getByRole("alert").filter({ hasText: "The end date must be on or after the start date" }).waitFor();
     await lines().first().waitFor(); // the default view is still drawn
   });
 });
