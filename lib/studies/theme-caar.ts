@@ -2,10 +2,9 @@
 // cross-sectional tests — "does this kind of event move this market, on average?".
 import "server-only";
 import { resolveEventStudyConfig, type EventStudyOk } from "@/lib/analytics";
-import { db } from "@/lib/db/client";
+import { findThemeWithEvents } from "@/lib/themes/theme-timeline";
 import { prepareAsset, studyEventOnAsset } from "./asset-study";
 import { aggregateJson, settingsJson, type AggregateJson, type StudySettingsJson } from "./event-study";
-import { ASSET_SELECT } from "./load";
 import { loadAdjustedCloses } from "./prices";
 
 export interface ThemeEventJson {
@@ -39,27 +38,7 @@ export interface ThemeCaarReport {
 
 /** CAAR per asset across the theme's live events (default settings); null for an unknown theme. */
 export async function themeCaar(themeId: number): Promise<ThemeCaarReport | null> {
-  const theme = await db().theme.findUnique({
-    where: { id: themeId },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      events: {
-        where: { deletedAt: null },
-        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          title: true,
-          occurredAt: true,
-          timePrecision: true,
-          category: true,
-          severity: true,
-          exposures: { select: { direction: true, asset: { select: ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
-        },
-      },
-    },
-  });
+  const theme = await findThemeWithEvents(themeId);
   if (!theme) return null;
   const config = resolveEventStudyConfig();
   const assets = new Map<number, (typeof theme.events)[number]["exposures"][number]["asset"]>();

@@ -57,20 +57,26 @@ function AssetPicker({ values, errors, options, name = "assets" }: { values: Val
   );
 }
 
+function ThemeField({ values, errors, options }: { values: Values; errors: Record<string, string[]>; options: ReportFormOptions }) {
+  return (
+    <Field label="Theme" error={errors.themeId}>
+      <select name="themeId" defaultValue={one(values, "themeId")} className={input}>
+        <option value="">Any</option>
+        {options.themes.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 function EventFilters({ values, errors, options }: { values: Values; errors: Record<string, string[]>; options: ReportFormOptions }) {
   return (
     <>
       <DateRange values={values} errors={errors} />
-      <Field label="Theme" error={errors.themeId}>
-        <select name="themeId" defaultValue={one(values, "themeId")} className={input}>
-          <option value="">Any</option>
-          {options.themes.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ThemeField values={values} errors={errors} options={options} />
       <Field label="Category" error={errors.category}>
         <select name="category" defaultValue={one(values, "category")} className={input}>
           <option value="">Any</option>
@@ -163,16 +169,7 @@ export function ReportFields({ slug, values, errors, options }: { slug: string; 
           <Field label="Event id" error={errors.eventId}>
             <input type="number" min={1} name="eventId" defaultValue={one(values, "eventId")} className={input} />
           </Field>
-          <Field label="Theme" error={errors.themeId}>
-            <select name="themeId" defaultValue={one(values, "themeId")} className={input}>
-              <option value="">Any</option>
-              {options.themes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ThemeField values={values} errors={errors} options={options} />
           <Field label="Asset" error={errors.asset}>
             <select name="asset" defaultValue={one(values, "asset")} className={input}>
               <option value="">Any</option>
