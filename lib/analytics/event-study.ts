@@ -4,6 +4,7 @@
 import { reportingWindows, type EventStudyConfig, type EventStudyModel, type EventWindow } from "./event-study-config";
 import { averageRanksInto } from "./ranks";
 import { normalTwoSidedP, studentTTwoSidedP } from "./special-functions";
+import { fitNormalModel } from "./normal-model";
 import { AnalyticsInputError } from "./types";
 
 /** Aligned returns of one asset and its benchmark (see `alignedReturns`); index i is the return ending on dates[i]. */
@@ -129,40 +130,9 @@ export function eventStudyAt(data: EventStudyData, day0Index: number, config: Ev
   const L2 = evTo - evFrom;
   const model = config.model;
 
-  let sx = 0;
-  let sy = 0;
-  for (let i = estFrom; i < estTo; i++) {
-    sx += x[i] as number;
-    sy += y[i] as number;
-  }
-  const mx = sx / L1;
-  const my = sy / L1;
-  let alpha: number;
-  let beta: number;
-  let sxx = NaN;
-  let df: number;
-  if (model === "market") {
-    let sxxAcc = 0;
-    let sxy = 0;
-    for (let i = estFrom; i < estTo; i++) {
-      const dx = (x[i] as number) - mx;
-      sxxAcc += dx * dx;
-      sxy += dx * ((y[i] as number) - my);
-    }
-    if (!(sxxAcc > 0)) return fail("degenerate-benchmark", "the benchmark return is constant over the estimation window", day0Index, L1);
-    sxx = sxxAcc;
-    beta = sxy / sxx;
-    alpha = my - beta * mx;
-    df = L1 - 2;
-  } else if (model === "constant-mean") {
-    alpha = my;
-    beta = 0;
-    df = L1 - 1;
-  } else {
-    alpha = 0;
-    beta = 1;
-    df = L1 - 1;
-  }
+  const fit = fitNormalModel(x, y, estFrom, estTo, model);
+  if (!fit) return fail("degenerate-benchmark", "the benchmark return is constant over the estimation window", day0Index, L1);
+  const { alpha, beta, mx, sxx, df } = fit;
 
   // Every array the result keeps shares one allocation: one backing store per study instead of six.
   const store = new Float64Array(L1 + 4 * L2 + (L1 + L2));

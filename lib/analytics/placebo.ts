@@ -1,5 +1,6 @@
 // "How unusual was this move?": the same CAR on random non-event dates of the same asset.
 
+import { fitNormalModel } from "./normal-model";
 import type { EventStudyConfig, EventWindow } from "./event-study-config";
 import type { EventStudyData } from "./event-study";
 import { mulberry32, sampleWithoutReplacement } from "./prng";
@@ -31,32 +32,9 @@ export function carAt(data: EventStudyData, day0Index: number, config: EventStud
   const from = day0Index + window[0];
   const to = day0Index + window[1] + 1;
   if (L1 < config.minEstimationObservations || from < 0 || to > n) return NaN;
-  let alpha = 0;
-  let beta = 1;
-  if (config.model !== "market-adjusted") {
-    let sx = 0;
-    let sy = 0;
-    for (let i = estFrom; i < estTo; i++) {
-      sx += x[i] as number;
-      sy += y[i] as number;
-    }
-    const mx = sx / L1;
-    const my = sy / L1;
-    if (config.model === "constant-mean") {
-      alpha = my;
-      beta = 0;
-    } else {
-      let sxx = 0;
-      let sxy = 0;
-      for (let i = estFrom; i < estTo; i++) {
-        const dx = (x[i] as number) - mx;
-        sxx += dx * dx;
-        sxy += dx * ((y[i] as number) - my);
-      }
-      beta = sxy / sxx;
-      alpha = my - beta * mx;
-    }
-  }
+  const fit = fitNormalModel(x, y, estFrom, estTo, config.model);
+  if (!fit) return NaN; // constant benchmark: no market model to measure against
+  const { alpha, beta } = fit;
   let car = 0;
   for (let i = from; i < to; i++) car += (y[i] as number) - alpha - beta * (x[i] as number);
   return car;
