@@ -2,25 +2,8 @@
 
 import { Button } from "@tremor/react";
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/http/errors";
+import { FieldError, FormMessage } from "../../_components/forms/form-feedback";
 import { addAssetAction, importPricesAction, refreshNowAction, type ImportSummary } from "../actions";
-
-function FieldErrors({ result, field }: { result: ActionResult<unknown> | null; field: string }) {
-  if (!result || result.ok) return null;
-  const messages = result.fieldErrors?.[field] ?? [];
-  return (
-    <ul className="mt-1 text-tremor-label text-red-600" role="alert">
-      {messages.map((m) => (
-        <li key={m}>{m}</li>
-      ))}
-    </ul>
-  );
-}
-
-function FormMessage({ result }: { result: ActionResult<unknown> | null }) {
-  if (!result || result.ok || result.fieldErrors) return null;
-  return <p className="mt-1 text-tremor-label text-red-600" role="alert">{result.message}</p>;
-}
 
 export function AddAssetButton({ symbol, benchmarks }: { symbol: string; benchmarks: string[] }) {
   const [result, action, pending] = useActionState(addAssetAction, null);
@@ -37,9 +20,9 @@ export function AddAssetButton({ symbol, benchmarks }: { symbol: string; benchma
         </select>
       </label>
       <Button size="xs" type="submit" loading={pending}>Add {symbol}</Button>
-      <FieldErrors result={result} field="symbol" />
-      <FieldErrors result={result} field="benchmark" />
-      <FormMessage result={result} />
+      <FormMessage state={result} />
+      <FieldError state={result} name="symbol" />
+      <FieldError state={result} name="benchmark" />
     </form>
   );
 }
@@ -55,8 +38,8 @@ export function RefreshNowButton({ symbol }: { symbol: string }) {
           {result.data ? "Queued: the chart updates when the refresh lands (reload in a minute)." : "A refresh was requested moments ago."}
         </span>
       )}
-      <FieldErrors result={result} field="symbol" />
-      <FormMessage result={result} />
+      <FormMessage state={result} />
+      <FieldError state={result} name="symbol" />
     </form>
   );
 }
@@ -79,8 +62,8 @@ export function ImportPricesForm({ symbol }: { symbol: string }) {
       </label>
       <Button size="xs" type="submit" loading={pending}>Import — replaces this asset&apos;s series</Button>
       {result?.ok && <p className="text-tremor-label" role="status">{summary(result.data)}</p>}
-      {result && !result.ok && <p className="text-tremor-label text-red-600" role="alert">{result.message}</p>}
-      <FieldErrors result={result} field="file" />
+      <FormMessage state={result} />
+      <FieldError state={result} name="file" />
     </form>
   );
 }
