@@ -16,7 +16,7 @@ export interface DataStatus {
   flags: QualityFlag[];
 }
 
-export async function dataStatus(assetId: number, today = new Date().toISOString().slice(0, 10)): Promise<DataStatus> {
+export async function dataStatus(assetId: number, today = isoDate(new Date())): Promise<DataStatus> {
   const [asset, rows] = await Promise.all([
     db().asset.findUniqueOrThrow({ where: { id: assetId } }),
     db().priceBar.findMany({ where: { assetId }, orderBy: { date: "asc" } }),

@@ -3,7 +3,7 @@
 // after that session's close or on a day without a session).
 import { firstReactingSession } from "@/lib/analytics";
 import { sessionCloseFor } from "@/lib/assets/exchange-hours";
-import { dateInZone } from "@/lib/dates";
+import { dateInZone, isoDate } from "@/lib/dates";
 
 export interface MarkerEvent {
   id: number;
@@ -19,7 +19,7 @@ export interface MarkerAsset {
 
 /** The event's calendar date on the exchange: the UTC date for day-precision events, the local date otherwise. */
 export function eventDateOnExchange(event: MarkerEvent, timeZone: string): string {
-  return event.timePrecision === "DAY" ? event.occurredAt.toISOString().slice(0, 10) : dateInZone(event.occurredAt, timeZone);
+  return event.timePrecision === "DAY" ? isoDate(event.occurredAt) : dateInZone(event.occurredAt, timeZone);
 }
 
 /** Index of the first session on or after `date` in ascending `sessions`, or -1 when there is none. */

@@ -8,6 +8,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/pool";
 import type { CorporateAction, DailyBar } from "@/lib/market-data/provider";
+import { isoDate } from "@/lib/dates";
 
 export interface UpsertCounts {
   inserted: number;
@@ -83,5 +84,5 @@ export async function upsertBars(assetId: number, bars: readonly DailyBar[]): Pr
 export async function lastBarDate(assetId: number): Promise<string | null> {
   const rows = await db().$queryRaw<{ last: Date | null }[]>`SELECT max(date) AS last FROM price_bar WHERE asset_id = ${assetId}`;
   const last = rows[0]?.last;
-  return last ? last.toISOString().slice(0, 10) : null;
+  return last ? isoDate(last) : null;
 }

@@ -5,6 +5,7 @@ import type PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { refreshAsset, type RefreshOutcome } from "@/lib/market-data/refresh";
+import { isoDate } from "@/lib/dates";
 
 export const REFRESH_ASSET = "prices.refresh-asset";
 export const REFRESH_CYCLE = "prices.refresh-cycle";
@@ -62,7 +63,7 @@ export async function runRefreshJob(job: RefreshJob, options: RefreshWorkerOptio
   if (!asset || asset.source === "CSV") return null; // deleted, or owned by CSV imports: nothing to fetch
   const provider = options.providerFor(asset.source);
   const outcome = await refreshAsset(asset, provider, {
-    today: options.today?.() ?? new Date().toISOString().slice(0, 10),
+    today: options.today?.() ?? isoDate(new Date()),
     lookbackDays: options.lookbackDays,
     backfillYears: options.backfillYears,
     // Transient failures go back to the queue, which retries with exponential backoff.

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/pool";
 import { lastBarDate, upsertActionsWith, upsertBarsWith, type UpsertCounts } from "@/lib/market-data/price-store";
 import { MarketDataError, type MarketDataProvider } from "@/lib/market-data/provider";
+import { addDays } from "@/lib/dates";
 
 export interface RefreshOptions {
   /** Today's date (YYYY-MM-DD) in UTC; injected so tests and backfills are reproducible. */
@@ -26,12 +27,6 @@ export interface RefreshOutcome extends UpsertCounts {
   error?: string;
 }
 
-function shiftDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export function describeFailure(err: unknown): string {
   if (err instanceof MarketDataError) {
     if (err.kind === "rate_limited" && err.retryAfterMs) {
@@ -51,7 +46,7 @@ export async function refreshAsset(
   const last = await lastBarDate(asset.id);
   const from =
     options.from ??
-    (last ? shiftDays(last, -(options.lookbackDays ?? 7)) : shiftDays(options.today, -365 * (options.backfillYears ?? 10)));
+    (last ? addDays(last, -(options.lookbackDays ?? 7)) : addDays(options.today, -365 * (options.backfillYears ?? 10)));
   const to = options.today;
   try {
     const history = await provider.history(asset.symbol, from, to);

@@ -9,6 +9,7 @@ import { refreshAsset } from "@/lib/market-data/refresh";
 import { isEmptyDatabase, seedStoryline } from "@/lib/seed/seed";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { ensureAdminFromEnv, hasAnyUser } from "@/lib/auth/users";
+import { addDays, isoDate } from "@/lib/dates";
 
 const PROBE_TIMEOUT_MS = 8_000;
 
@@ -17,8 +18,8 @@ async function chooseProvider(env: Env, log: (l: string) => void): Promise<Marke
   try {
     // One quick attempt, no retries: a first start should not wait half a minute to learn Yahoo is out of reach.
     const probe = new YahooProvider({ policy: { retries: 0, timeoutMs: PROBE_TIMEOUT_MS } });
-    const today = new Date().toISOString().slice(0, 10);
-    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    const today = isoDate(new Date());
+    const weekAgo = addDays(today, -7);
     await probe.history("^GSPC", weekAgo, today);
     return createProvider("yahoo");
   } catch (err) {
@@ -33,7 +34,7 @@ export async function bootstrapContent(env: Env, log: (l: string) => void): Prom
   const provider = await chooseProvider(env, log);
   const seeded = await seedStoryline(provider.name === "demo" ? "DEMO" : "YAHOO");
   log(`first run: seeded ${seeded.eventsCreated} events and ${seeded.assetsCreated} assets`);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDate(new Date());
   const assets = await db().asset.findMany({ orderBy: { id: "asc" } });
   let bars = 0;
   const started = Date.now();
