@@ -6,11 +6,6 @@ export type RangeKey = (typeof RANGES)[number];
 
 const DAYS: Record<Exclude<RangeKey, "MAX">, number> = { "1M": 31, "3M": 92, "6M": 183, "1Y": 366, "5Y": 1827 };
 
-export function parseRange(value: string | string[] | undefined, fallback: RangeKey = "1Y"): RangeKey {
-  const v = Array.isArray(value) ? value[0] : value;
-  return (RANGES as readonly string[]).includes(v ?? "") ? (v as RangeKey) : fallback;
-}
-
 /** First date (inclusive) of the range ending at `lastDate`, or undefined for the whole history. */
 export function rangeStart(range: RangeKey, lastDate: string | null): string | undefined {
   if (range === "MAX" || !lastDate) return undefined;

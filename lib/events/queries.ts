@@ -3,19 +3,6 @@ import { db } from "@/lib/db/client";
 
 const LIVE = { deletedAt: null };
 
-export async function latestEvents(limit = 10) {
-  return db().event.findMany({
-    where: LIVE,
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: limit,
-    include: { theme: { select: { id: true, name: true } }, _count: { select: { exposures: true } } },
-  });
-}
-
-export async function listEvents() {
-  return latestEvents(1000);
-}
-
 export async function findEvent(id: number) {
   return db().event.findFirst({
     where: { id, ...LIVE },
