@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { clearAccountFailures, lockedUntil, recordFailedSignIn } from "@/lib/auth/login-throttle";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { isBanned, SUSPENDED_MESSAGE } from "@/lib/auth/users";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { logger } from "@/lib/http/logger";
 
@@ -53,6 +54,20 @@ function createAuth(client: PrismaClient) {
     user: {
       additionalFields: {
         role: { type: "string" as const, input: false, defaultValue: "VIEWER", required: false },
+        // Declared so every session lookup carries the account's current state (read from the row on each request:
+        // there is no cookie cache), and so no client can set it.
+        banned: { type: "boolean" as const, input: false, defaultValue: false, required: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // No session at all for a suspended or deleted account, whatever asks for one (sign-in, password change).
+          // Only reached once the password was right, so the answer tells nothing to someone guessing.
+          before: async (session) => {
+            if (await isBanned(session.userId)) throw new APIError("FORBIDDEN", { message: SUSPENDED_MESSAGE });
+          },
+        },
       },
     },
     session: {
