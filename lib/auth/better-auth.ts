@@ -9,7 +9,7 @@ import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/a
 import { nextCookies } from "better-auth/next-js";
 import { db, type PrismaClient } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
-import { clearAccountFailures, lockedUntil, recordFailedSignIn } from "@/lib/auth/login-throttle";
+import { claimSignInAttempt, settleSuccessfulSignIn } from "@/lib/auth/login-throttle";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { isBanned, SUSPENDED_MESSAGE } from "@/lib/auth/users";
@@ -85,7 +85,8 @@ function createAuth(client: PrismaClient) {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
         const ip = ctx.headers ? getIP(ctx.headers, ctx.context.options) : null;
-        const until = await lockedUntil(ip, emailOf(ctx.body));
+        // Claimed before the password is checked, in one statement: parallel attempts cannot all slip under the limit.
+        const until = await claimSignInAttempt(ip, emailOf(ctx.body));
         if (until) {
           const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
           throw new APIError("TOO_MANY_REQUESTS", {
@@ -96,13 +97,8 @@ function createAuth(client: PrismaClient) {
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = emailOf(ctx.body);
-        const returned = ctx.context.returned;
-        if (isAPIError(returned)) {
-          if (returned.statusCode === 401 || returned.statusCode === 400) {
-            await recordFailedSignIn(ctx.headers ? getIP(ctx.headers, ctx.context.options) : null, email);
-          }
-        } else if (email) {
-          await clearAccountFailures(email);
+        if (email && !isAPIError(ctx.context.returned)) {
+          await settleSuccessfulSignIn(ctx.headers ? getIP(ctx.headers, ctx.context.options) : null, email);
         }
       }),
     },
