@@ -9,6 +9,7 @@ import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/a
 import { nextCookies } from "better-auth/next-js";
 import { db, type PrismaClient } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
+import { passwordChangeSchema } from "@/lib/auth/account-schemas";
 import { claimSignInAttempt, settleSuccessfulSignIn } from "@/lib/auth/login-throttle";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { resolveAuthSecret } from "@/lib/auth/secret";
@@ -17,6 +18,38 @@ import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { logger } from "@/lib/http/logger";
 
 const SIGN_IN_PATH = "/sign-in/email";
+const CHANGE_PASSWORD_PATH = "/change-password";
+
+/**
+ * Over HTTP, only what Faultline uses answers: sign-in, sign-out, the session, and a password change (held to the
+ * password policy by the hook below). Everything else better-auth ships answers 404: renaming (`/update-user` took
+ * a 5 MB name, HTML, formulas), email change, self-deletion, password-reset mails (there is no mailer), social
+ * accounts, sessions lists. Admins manage accounts through Faultline's own pages, which validate every field.
+ */
+export const DISABLED_AUTH_PATHS = [
+  "/update-user",
+  "/change-email",
+  "/delete-user",
+  "/delete-user/callback",
+  "/request-password-reset",
+  "/reset-password",
+  "/send-verification-email",
+  "/verify-email",
+  "/verify-password",
+  "/sign-up/email",
+  "/sign-in/social",
+  "/link-social",
+  "/unlink-account",
+  "/list-accounts",
+  "/account-info",
+  "/get-access-token",
+  "/refresh-token",
+  "/update-session",
+  "/list-sessions",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/revoke-other-sessions",
+];
 
 function emailOf(body: unknown): string | null {
   const email = (body as { email?: unknown } | null)?.email;
@@ -83,6 +116,13 @@ function createAuth(client: PrismaClient) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === CHANGE_PASSWORD_PATH) {
+          // The account page's rules, and the other sessions always end: a changed password is often a suspected
+          // leak, so a client cannot ask to keep them (`revokeOtherSessions: false`).
+          const parsed = passwordChangeSchema.safeParse(ctx.body);
+          if (!parsed.success) throw new APIError("BAD_REQUEST", { message: parsed.error.issues[0]?.message ?? "Invalid password change" });
+          return { context: { body: { ...parsed.data, revokeOtherSessions: true } } };
+        }
         if (ctx.path !== SIGN_IN_PATH) return;
         const ip = ctx.headers ? getIP(ctx.headers, ctx.context.options) : null;
         // Claimed before the password is checked, in one statement: parallel attempts cannot all slip under the limit.
@@ -102,6 +142,7 @@ function createAuth(client: PrismaClient) {
         }
       }),
     },
+    disabledPaths: DISABLED_AUTH_PATHS,
     plugins: [nextCookies()],
   });
 }

@@ -2,6 +2,8 @@
 // - Suspended and deleted accounts, for every role: sign-in is refused (no session cookie), and a session that
 //   outlived the suspension (one created by a sign-in racing the admin's click) is refused on pages, the JSON API and
 //   server actions, so a suspended admin can neither create accounts nor mint API tokens.
+// - better-auth's own endpoints: no renaming or email change around the account page's rules, and a password change
+//   applies the password policy and always ends the other sessions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { banUser, createUser, deleteUser } from "@/lib/auth/users";
 import type { Principal } from "@/lib/auth/principal";
@@ -133,3 +135,64 @@ describe("a suspended or deleted account is locked out over HTTP", () => {
   });
 });
 
+/** A better-auth endpoint called the way the browser would, with the session cookie and the app's own Origin. */
+async function authPost(path: string, cookie: string, body: unknown) {
+  const res = await fetch(`${app.baseUrl}/api/auth${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: app.baseUrl, cookie },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    redirect: "manual",
+  });
+  return { status: res.status, cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]!).filter((c) => !c.endsWith("=")).join("; "), body: await res.text() };
+}
+
+describe("better-auth's own endpoints follow Faultline's rules", () => {
+  it("a signed-in user cannot rename themselves or change their email around the account page's rules", async () => {
+    const email = "renamer@example.test";
+    const user = await createUser(admin, { name: "Rene Namer", email, password: PASSWORD, role: "ANALYST" });
+    const { cookie } = await signInOverHttp(app.baseUrl, email, PASSWORD, nextIp());
+    expect(cookie).toMatch(SESSION_COOKIE);
+    const names: unknown[] = ["x".repeat(5_000_000), "", "   ", "<img src=x onerror=alert(1)>", "=HYPERLINK(\"https://evil.example\")", "a\u0000b", { $ne: 1 }, ["a"], 42, null];
+    for (const name of names) {
+      const res = await authPost("/update-user", cookie, { name });
+      expect(res.status, `name ${JSON.stringify(name)?.slice(0, 40)}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `name ${JSON.stringify(name)?.slice(0, 40)}`).toBeLessThan(500);
+    }
+    for (const body of ['{"name":', "[]", '"text"', { image: "javascript:alert(1)" }, { role: "ADMIN" }, { banned: false }]) {
+      const res = await authPost("/update-user", cookie, body);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+    const res = await authPost("/change-email", cookie, { newEmail: "taken-over@example.test" });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: "Rene Namer", email, role: "ANALYST", image: null });
+  });
+
+  it("a password change applies the password policy and always ends the other sessions", async () => {
+    const email = "changer@example.test";
+    const user = await createUser(admin, { name: "Cha Nger", email, password: PASSWORD, role: "VIEWER" });
+    const here = (await signInOverHttp(app.baseUrl, email, PASSWORD, nextIp())).cookie;
+    const elsewhere = (await signInOverHttp(app.baseUrl, email, PASSWORD, nextIp())).cookie;
+    expect((await get("/api/v1/events", elsewhere)).status).toBe(200);
+
+    for (const weak of ["aaaaaaaaaaaa", "abcdefghijkl", "short", "password1234567", PASSWORD]) {
+      const res = await authPost("/change-password", here, { currentPassword: PASSWORD, newPassword: weak, revokeOtherSessions: false });
+      expect(res.status, weak).toBe(400);
+    }
+    for (const body of [{ currentPassword: PASSWORD, newPassword: { length: 20 } }, { currentPassword: 1, newPassword: "a fine new passphrase 99" }, "[]"]) {
+      expect((await authPost("/change-password", here, body)).status).toBe(400);
+    }
+    // Nothing changed: the old password still signs in.
+    expect((await signInOverHttp(app.baseUrl, email, PASSWORD, nextIp())).status).toBe(200);
+
+    const changed = await authPost("/change-password", here, { currentPassword: PASSWORD, newPassword: "a fine new passphrase 99", revokeOtherSessions: false });
+    expect(changed.status).toBe(200);
+    expect((await get("/api/v1/events", elsewhere)).status).toBe(401);
+    // The session that made the change is replaced by a fresh one; nothing else of the account's survives.
+    expect(changed.cookie).toMatch(SESSION_COOKIE);
+    expect((await get("/api/v1/events", changed.cookie)).status).toBe(200);
+    expect(await db().session.count({ where: { userId: user.id } })).toBe(1);
+    expect((await signInOverHttp(app.baseUrl, email, "a fine new passphrase 99", nextIp())).status).toBe(200);
+  });
+});
