@@ -16,6 +16,7 @@ export async function isEmptyDatabase(): Promise<boolean> {
 }
 
 export async function seedStoryline(source: DataSource): Promise<SeedResult> {
+  // A generous timeout: on a busy machine (or a first start competing with a build) the default 5 s is not enough.
   return db().$transaction(async (tx) => {
     let assetsCreated = 0;
     const ids = new Map<string, number>();
@@ -55,7 +56,7 @@ export async function seedStoryline(source: DataSource): Promise<SeedResult> {
       eventsCreated++;
     }
     return { assetsCreated, eventsCreated };
-  });
+  }, { timeout: 60_000 });
 }
 
 /** An event lists an asset once: the first hypothesis given for it wins. */
