@@ -204,8 +204,10 @@ export async function deleteUser(admin: Principal, input: z.input<typeof account
   logAccountChange(admin, "delete", user);
 }
 
-/** True when the account is suspended or deleted: sign-in refuses it (sessions and tokens refuse it anyway). */
+export const SUSPENDED_MESSAGE = "This account is suspended. Ask an admin.";
+
+/** True when the account is suspended or deleted (or unknown): no session may be created for it. */
 export async function isBanned(userId: string): Promise<boolean> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { banned: true } });
-  return user?.banned === true;
+  return !user || user.banned === true;
 }
