@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAccountChange } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { TokenScope } from "@/lib/db/generated/enums";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { hasRole } from "@/lib/auth/roles";
 

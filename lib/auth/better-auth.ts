@@ -11,11 +11,11 @@ import { db, type PrismaClient } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { passwordChangeSchema } from "@/lib/auth/account-schemas";
 import { claimSignInAttempt, settleSuccessfulSignIn } from "@/lib/auth/login-throttle";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/password-policy";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { isBanned, SUSPENDED_MESSAGE } from "@/lib/auth/users";
-import { isDatabaseUnavailable } from "@/lib/http/database-errors";
-import { logger } from "@/lib/http/logger";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { logger } from "@/lib/logger";
 
 const SIGN_IN_PATH = "/sign-in/email";
 const CHANGE_PASSWORD_PATH = "/change-password";
