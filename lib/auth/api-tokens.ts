@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAccountChange } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import { writeTransaction } from "@/lib/db/transaction";
 import type { TokenScope } from "@/lib/db/generated/enums";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
@@ -28,7 +29,7 @@ export async function issueApiToken(issuer: Principal, input: IssueTokenInput): 
   const parsed = issueTokenSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const row = await db().$transaction(async (tx) => {
+  const row = await writeTransaction(async (tx) => {
     const owner = await tx.user.findUnique({ where: { id: parsed.data.userId } });
     if (!owner) throw new ValidationError({ userId: ["No such account"] });
     const row = await tx.apiToken.create({
@@ -48,7 +49,7 @@ export async function issueApiToken(issuer: Principal, input: IssueTokenInput): 
 }
 
 export async function revokeApiToken(admin: Principal, id: number): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
     if (count === 0) throw new NotFoundError("No active token with this id.");
     const row = await tx.apiToken.findUniqueOrThrow({ where: { id }, include: { user: { select: { id: true, email: true } } } });
