@@ -55,10 +55,10 @@ describe("the accounts' audit trail", () => {
   it("writes nothing for a refused change, and a change whose entry cannot be written does not happen", async () => {
     const admin = await createSignedInUser("ADMIN", "Solo Admin");
     const before = await db().accountAuditEntry.count();
-    await expect(banUser(admin.principal, { userId: admin.principal.id })).rejects.toMatchObject({ status: 422 });
-    await expect(changeRole(admin.principal, { userId: "no-such-account", role: "VIEWER" })).rejects.toMatchObject({ status: 404 });
-    await expect(deleteUser(admin.principal, { userId: admin.principal.id })).rejects.toMatchObject({ status: 422 });
-    await expect(revokeApiToken(admin.principal, 999_999)).rejects.toMatchObject({ status: 404 });
+    await expect(banUser(admin.principal, { userId: admin.principal.id })).rejects.toMatchObject({ kind: "validation_failed" });
+    await expect(changeRole(admin.principal, { userId: "no-such-account", role: "VIEWER" })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(deleteUser(admin.principal, { userId: admin.principal.id })).rejects.toMatchObject({ kind: "validation_failed" });
+    await expect(revokeApiToken(admin.principal, 999_999)).rejects.toMatchObject({ kind: "not_found" });
     expect(await db().accountAuditEntry.count()).toBe(before);
 
     // PostgreSQL refuses a NUL in text: the entry fails to insert, and the suspension made before it rolls back.
