@@ -3,6 +3,7 @@
 // a `text/plain` form can post a JSON-shaped body without a CORS preflight. Browsers label every such request with
 // Origin and Sec-Fetch-Site, so a write whose origin is not this app's is refused. Requests without those headers
 // come from scripts and curl, which cannot carry a victim's cookie. Server actions get the same check from Next.
+import { config } from "@/lib/config/env";
 import { ForbiddenError } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -11,7 +12,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 function ownHosts(req: Request): Set<string> {
   const hosts = new Set<string>([new URL(req.url).host]);
   for (const h of [req.headers.get("host"), req.headers.get("x-forwarded-host")]) if (h) hosts.add(h.split(",")[0]!.trim().toLowerCase());
-  const configured = process.env.BETTER_AUTH_URL;
+  const configured = config().BETTER_AUTH_URL;
   if (configured) {
     try {
       hosts.add(new URL(configured).host);

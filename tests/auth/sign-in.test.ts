@@ -39,7 +39,7 @@ describe("sign-in with better-auth", () => {
     const user = await createSignedInUser("VIEWER");
     await signIn(user.principal.email, TEST_PASSWORD);
     expect(await revokeAllSessions(user.principal.id)).toBe(2);
-    await expect(authenticateRequest(requestAs(user, "/api/v1/events"))).rejects.toMatchObject({ status: 401 });
+    await expect(authenticateRequest(requestAs(user, "/api/v1/events"))).rejects.toMatchObject({ kind: "unauthenticated" });
   });
 
   it("locks an account after repeated failures, even with the right password, and per IP", async () => {
