@@ -1,4 +1,5 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, TextInput, Title } from "@tremor/react";
+import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, TextInput, Title } from "@tremor/react";
+import { Badge } from "../_components/badge";
 import Link from "next/link";
 import { searchSymbols } from "@/lib/assets/manage-assets";
 import { listAssetOverview } from "@/lib/assets/queries";
@@ -20,7 +21,7 @@ async function SearchResults({ q, tracked, canAdd }: { q: string; tracked: Set<s
     candidates = await searchSymbols(q);
   } catch (err) {
     const body = toErrorBody(err).error;
-    return <Text className="mt-3 text-red-600">{body.fieldErrors?.q?.join(" ") ?? body.message}</Text>;
+    return <Text className="mt-3 text-red-700 dark:text-red-300">{body.fieldErrors?.q?.join(" ") ?? body.message}</Text>;
   }
   if (candidates.length === 0) return <Text className="mt-3">No symbol matches “{q}”. Try the company name or the Yahoo symbol.</Text>;
   return (
@@ -64,6 +65,7 @@ export default async function AssetsPage({ searchParams }: Props) {
   const tracked = new Set(assets.map((a) => a.symbol));
   return (
     <div className="space-y-6">
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Assets</h1>
       <Card>
         <Title>Tracked assets</Title>
         <Table className="mt-4">
@@ -101,7 +103,7 @@ export default async function AssetsPage({ searchParams }: Props) {
         <Text>Search Yahoo Finance symbols; you see the name, exchange and class before adding. Ten years of history are fetched in the background.</Text>
         <form className="mt-3 flex max-w-lg gap-2" role="search">
           <TextInput name="q" defaultValue={q} placeholder="e.g. Hyundai, EWJ, ^N225, JPY=X" aria-label="Search symbols" />
-          <button type="submit" className="rounded-tremor-default bg-tremor-brand px-3 py-1 text-white">Search</button>
+          <button type="submit" className="min-h-[36px] rounded-tremor-default bg-tremor-brand px-3 py-1 text-white hover:bg-tremor-brand-emphasis">Search</button>
         </form>
         {q && <SearchResults q={q} tracked={tracked} canAdd={hasRole(user.role, "ANALYST")} />}
       </Card>

@@ -1,4 +1,4 @@
-import { Card, Text, Title } from "@tremor/react";
+import { Card, Text } from "@tremor/react";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { eventQuerySchema, searchEvents } from "@/lib/events/search";
@@ -29,10 +29,10 @@ export default async function EventsPage({ searchParams }: Props) {
   const cell = "px-3 py-2";
   return (
     <Card>
-      <Title>Events</Title>
+      <h1 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Events</h1>
       <EventFilterForm values={values} themes={themes} clearHref="/events" withSearch />
       {errors && (
-        <ul className="mt-3 text-tremor-default text-red-600" role="alert">
+        <ul className="mt-3 text-tremor-default text-red-700 dark:text-red-300" role="alert">
           {Object.entries(errors).map(([k, m]) => (
             <li key={k}>{k}: {m.join(" ")}</li>
           ))}

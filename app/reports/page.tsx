@@ -40,7 +40,7 @@ export default async function ReportsPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Reports</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Reports</h1>
       <nav aria-label="Reports" className="flex flex-wrap gap-2">
         {REPORTS.map((r) => (
           <Link
@@ -64,7 +64,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           <input type="hidden" name="report" value={report.slug} />
           <input type="hidden" name="preview" value="1" />
           <ReportFields slug={report.slug} values={values} errors={errors} options={options} />
-          {errors._form && <p className="text-red-600 sm:col-span-2 lg:col-span-3">{errors._form.join(" ")}</p>}
+          {errors._form && <p className="text-red-700 dark:text-red-300 sm:col-span-2 lg:col-span-3">{errors._form.join(" ")}</p>}
           <div className="sm:col-span-2 lg:col-span-3">
             <button type="submit" className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-white">
               Preview

@@ -21,7 +21,7 @@ export async function EventTimeline({ params }: { params: Params }) {
       <Title>Event timeline</Title>
       <EventFilterForm values={raw} themes={themes} keep={params} clearHref="/" />
       {errors && (
-        <ul className="mt-3 text-tremor-default text-red-600" role="alert">
+        <ul className="mt-3 text-tremor-default text-red-700 dark:text-red-300" role="alert">
           {Object.entries(errors).map(([k, m]) => (
             <li key={k}>{k}: {m.join(" ")}</li>
           ))}

@@ -11,7 +11,7 @@ export default async function DeletedEventsPage() {
   const events = await deletedEvents();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Deleted events</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Deleted events</h1>
       <Card>
         {events.length === 0 ? <Text>No deleted event.</Text> : (
           <Table>

@@ -15,7 +15,7 @@ export default async function JobsPage() {
   const m = await jobMetrics();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Jobs</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Jobs</h1>
       <Card>
         <h2 className="mb-2 font-semibold">Job queue, last {m.sinceHours} hours</h2>
         {!m.installed ? <Text>The job queue is not installed yet: it is created when the app starts its worker.</Text> : m.queues.length === 0 ? <Text>No job in this period.</Text> : (

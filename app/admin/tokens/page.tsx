@@ -14,7 +14,7 @@ export default async function TokensPage() {
   const [tokens, users] = await Promise.all([listApiTokens(), listUsers()]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">API tokens</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">API tokens</h1>
       <Card>
         <Title>Issue a token</Title>
         <Text className="mt-1">Scripts send it as <code>Authorization: Bearer …</code>. A read token acts as a viewer; a read-write token as its account, at most as an analyst.</Text>

@@ -11,7 +11,7 @@ export default async function UsersPage() {
   const users = await listUsers();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Accounts</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Accounts</h1>
       <Card>
         <Title>Create an account</Title>
         <div className="mt-4"><CreateUserForm /></div>
@@ -27,7 +27,7 @@ export default async function UsersPage() {
               return (
                 <TableRow key={u.id} data-account-status={deleted ? "deleted" : u.banned ? "suspended" : "active"}>
                   <TableCell>{u.name}</TableCell>
-                  <TableCell>{deleted ? <span className="text-tremor-content-subtle">{u.banReason}</span> : u.email}</TableCell>
+                  <TableCell>{deleted ? <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{u.banReason}</span> : u.email}</TableCell>
                   <TableCell>{deleted ? "—" : <RoleForm userId={u.id} role={u.role} />}</TableCell>
                   <TableCell>{u._count.sessions}</TableCell>
                   <TableCell className="whitespace-normal">

@@ -1,4 +1,5 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Badge } from "../../_components/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -103,10 +104,11 @@ export default async function EventPage({ params, searchParams }: Props) {
           </Table>
         )}
       </Card>
-      <StudySettingsForm eventId={event.id} query={study} />
       <Suspense fallback={<CardSkeleton label="event study across assets" />}>
         <EventAggregatePanel eventId={event.id} query={study} />
       </Suspense>
+      {/* After the chart it changes, folded on a phone. */}
+      <StudySettingsForm eventId={event.id} query={study} />
       <Suspense fallback={<CardSkeleton label="event study per asset" height="h-96" />}>
         <EventAssetStudies eventId={event.id} query={study} />
       </Suspense>

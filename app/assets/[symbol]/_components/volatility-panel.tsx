@@ -1,4 +1,5 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Badge } from "../../../_components/badge";
 import { riskForAsset } from "@/lib/studies";
 import { formatReturn, formatStat } from "../../../_components/stats-format";
 import { VolatilityChart, type VolatilityMarker } from "./volatility-chart";

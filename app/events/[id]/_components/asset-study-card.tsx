@@ -1,9 +1,11 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { Badge } from "../../../_components/badge";
 import Link from "next/link";
 import { MODEL_LABEL, windowLabel, type AssetStudyEntry, type StudySettingsJson } from "@/lib/studies";
 import { DIRECTION_LABEL, assetHref } from "../../../_components/format";
 import { HYPOTHESIS_COLOR, HYPOTHESIS_LABEL, formatP, formatPercentile, formatReturn, formatSize, formatStat } from "../../../_components/stats-format";
 import { StudyChart } from "../../../_components/study-chart";
+import { HIDE_NARROW, StatDetails } from "../../../_components/stat-details";
 import { SyntheticBadge } from "../../../_components/synthetic-badge";
 
 /** One exposed asset: verdict, AR and CAR paths with their bands, the statistics table and every parameter used. */
@@ -61,27 +63,38 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
               <TableRow>
                 <TableHeaderCell>Window</TableHeaderCell>
                 <TableHeaderCell className="text-right">CAR</TableHeaderCell>
-                <TableHeaderCell className="text-right">sd</TableHeaderCell>
-                <TableHeaderCell className="text-right">t</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>sd</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>t</TableHeaderCell>
                 <TableHeaderCell className="text-right">p</TableHeaderCell>
-                <TableHeaderCell className="text-right">Patell Z (p)</TableHeaderCell>
-                <TableHeaderCell className="text-right">Corrado Z (p)</TableHeaderCell>
-                <TableHeaderCell className="text-right">Sign Z (p)</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Patell Z (p)</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Corrado Z (p)</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Sign Z (p)</TableHeaderCell>
                 <TableHeaderCell>Reading</TableHeaderCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {study.windows.map((w) => (
                 <TableRow key={w.label}>
-                  <TableCell className="tabular-nums">{w.label}</TableCell>
+                  <TableCell className="tabular-nums">
+                    {w.label}
+                    <StatDetails
+                      items={[
+                        ["sd", formatSize(w.sd)],
+                        ["t", formatStat(w.t)],
+                        ["Patell Z (p)", `${formatStat(w.patellZ)} (${formatP(w.patellP)})`],
+                        ["Corrado Z (p)", `${formatStat(w.rankZ)} (${formatP(w.rankP)})`],
+                        ["Sign Z (p)", `${formatStat(w.signZ)} (${formatP(w.signP)})`],
+                      ]}
+                    />
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">{formatReturn(w.car)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatSize(w.sd)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatStat(w.t)}</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatSize(w.sd)}</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.t)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatP(w.p)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatStat(w.patellZ)} ({formatP(w.patellP)})</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatStat(w.rankZ)} ({formatP(w.rankP)})</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatStat(w.signZ)} ({formatP(w.signP)})</TableCell>
-                  <TableCell>{w.significant ? "significant" : "no detectable effect"}</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.patellZ)} ({formatP(w.patellP)})</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.rankZ)} ({formatP(w.rankP)})</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.signZ)} ({formatP(w.signP)})</TableCell>
+                  <TableCell className="whitespace-normal">{w.significant ? "significant" : "no detectable effect"}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -93,7 +106,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
               ` Placebo: CAR ${placebo.label} ranks at the ${formatPercentile(placebo.percentile, placebo.draws)} random non-event days of ${asset.symbol} (empirical p ${formatP(placebo.pValue)}; seed ${placebo.seed}; other events' windows excluded).`}
           </Text>
           <details className="mt-2 text-tremor-default">
-            <summary className="cursor-pointer text-tremor-brand">Data behind the charts</summary>
+            <summary className="cursor-pointer py-1 text-tremor-brand dark:text-dark-tremor-brand">Data behind the charts</summary>
             <Table className="mt-2">
               <TableHead>
                 <TableRow>
