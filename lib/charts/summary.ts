@@ -67,3 +67,32 @@ export function extremesSummary(
   const eventText = events === undefined ? "" : `, ${plural(events, "event")}`;
   return `${name}, ${defined[0]!.date} to ${defined[defined.length - 1]!.date}${eventText}; highest ${format(hi.value)} on ${hi.date}, lowest ${format(lo.value)} on ${lo.date}.`;
 }
+
+/**
+ * An abnormal-return path in event time: "KOSPI CAR, τ −10 to +10: +1.2 % at the end; lowest −0.8 % at τ +2,
+ * highest +1.5 % at τ +9."
+ */
+export function eventPathSummary(name: string, points: readonly { tau: number; value: number | null }[]): string {
+  const defined = points.filter((p): p is { tau: number; value: number } => p.value !== null && Number.isFinite(p.value));
+  if (defined.length === 0) return `${name}: no data in the event window.`;
+  const tau = (t: number) => (t > 0 ? `+${t}` : t < 0 ? `−${-t}` : "0");
+  let hi = defined[0]!;
+  let lo = defined[0]!;
+  for (const p of defined) {
+    if (p.value > hi.value) hi = p;
+    if (p.value < lo.value) lo = p;
+  }
+  const last = defined[defined.length - 1]!;
+  return `${name}, τ ${tau(defined[0]!.tau)} to ${tau(last.tau)}: ${signedPercent(last.value, 2)} at the end; lowest ${signedPercent(lo.value, 2)} at τ ${tau(lo.tau)}, highest ${signedPercent(hi.value, 2)} at τ ${tau(hi.tau)}.`;
+}
+
+/** The event timeline: "21 events from 2023-09-13 to 2025-06-17; the most severe (5): …". */
+export function timelineSummary(events: readonly { date: string; severity: number; title: string }[]): string {
+  if (events.length === 0) return "No events.";
+  const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
+  const top = Math.max(...events.map((e) => e.severity));
+  const severest = sorted.filter((e) => e.severity === top);
+  const named = severest.slice(0, 3).map((e) => `${e.title} (${e.date})`).join("; ");
+  const more = severest.length > 3 ? ` and ${severest.length - 3} more` : "";
+  return `${plural(events.length, "event")} from ${sorted[0]!.date} to ${sorted[sorted.length - 1]!.date}; severity ${top}, the highest: ${named}${more}.`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extremesSummary, largestMove, priceChartSummary, signedPercent } from "@/lib/charts/summary";
+import { eventPathSummary, extremesSummary, largestMove, priceChartSummary, signedPercent, timelineSummary } from "@/lib/charts/summary";
 
 describe("chart summaries for screen readers", () => {
   it("names the series, its span, the events and the largest one-session move with a real minus sign", () => {
@@ -44,5 +44,29 @@ describe("chart summaries for screen readers", () => {
   it("prints zero without a sign", () => {
     expect(signedPercent(-0.00001)).toBe("0.0 %");
     expect(signedPercent(0.0123, 2)).toBe("+1.23 %");
+  });
+});
+
+describe("event-time and timeline summaries", () => {
+  it("reads an abnormal-return path by τ with signed percentages", () => {
+    const path = [
+      { tau: -1, value: 0.001 },
+      { tau: 0, value: -0.008 },
+      { tau: 1, value: null },
+      { tau: 2, value: 0.015 },
+    ];
+    expect(eventPathSummary("KOSPI CAR", path)).toBe("KOSPI CAR, τ −1 to +2: +1.50 % at the end; lowest −0.80 % at τ 0, highest +1.50 % at τ +2.");
+    expect(eventPathSummary("X", [])).toBe("X: no data in the event window.");
+  });
+
+  it("names the span and the most severe events, capped at three", () => {
+    const events = [
+      { date: "2024-06-19", severity: 5, title: "Treaty" },
+      { date: "2023-09-13", severity: 4, title: "Summit" },
+      { date: "2024-10-01", severity: 5, title: "Troops" },
+    ];
+    expect(timelineSummary(events)).toBe("3 events from 2023-09-13 to 2024-10-01; severity 5, the highest: Treaty (2024-06-19); Troops (2024-10-01).");
+    const many = [1, 2, 3, 4].map((d) => ({ date: `2024-01-0${d}`, severity: 3, title: `E${d}` }));
+    expect(timelineSummary(many)).toMatch(/E1 \(2024-01-01\); E2 \(2024-01-02\); E3 \(2024-01-03\) and 1 more\.$/);
   });
 });

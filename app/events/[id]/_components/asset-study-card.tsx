@@ -6,6 +6,7 @@ import { DIRECTION_LABEL, assetHref } from "../../../_components/format";
 import { HYPOTHESIS_COLOR, HYPOTHESIS_LABEL, formatP, formatPercentile, formatReturn, formatSize, formatStat } from "../../../_components/stats-format";
 import { StudyChart } from "../../../_components/study-chart";
 import { HIDE_NARROW, StatDetails } from "../../../_components/stat-details";
+import { eventPathSummary } from "@/lib/charts/summary";
 import { SyntheticBadge } from "../../../_components/synthetic-badge";
 
 /** One exposed asset: verdict, AR and CAR paths with their bands, the statistics table and every parameter used. */
@@ -31,15 +32,17 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
       {study && (
         <>
           <div className="mt-4 grid gap-4 md:grid-cols-2">
-            <figure>
+            <figure aria-describedby={`ar-summary-${asset.id}`}>
               <figcaption className="text-tremor-default font-medium">Abnormal return AR<sub>τ</sub> (%)</figcaption>
+              <p id={`ar-summary-${asset.id}`} className="sr-only">{eventPathSummary(`${asset.symbol} abnormal return`, study.path.map((p) => ({ tau: p.tau, value: p.ar })))}</p>
               <StudyChart
                 testId={`ar-chart-${asset.symbol}`}
                 label="AR"
                 points={study.path.map((p) => ({ tau: p.tau, date: p.date, value: p.ar, low: p.arLow, high: p.arHigh }))}
               />
             </figure>
-            <figure>
+            <figure aria-describedby={`car-summary-${asset.id}`}>
+              <p id={`car-summary-${asset.id}`} className="sr-only">{eventPathSummary(`${asset.symbol} cumulative abnormal return`, study.path.map((p) => ({ tau: p.tau, value: p.car })))}</p>
               <figcaption className="text-tremor-default font-medium">Cumulative abnormal return CAR({formatStat(study.eventWindow[0], 0)}, τ) (%)</figcaption>
               <StudyChart
                 testId={`car-chart-${asset.symbol}`}

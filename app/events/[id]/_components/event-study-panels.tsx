@@ -2,6 +2,8 @@ import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow
 import { MODEL_LABEL, windowLabel, type StudyQuery } from "@/lib/studies";
 import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
 import { StudyChart } from "../../../_components/study-chart";
+import { ChartFigure } from "../../../_components/chart-figure";
+import { eventPathSummary } from "@/lib/charts/summary";
 import { HIDE_NARROW, StatDetails } from "../../../_components/stat-details";
 import { AssetStudyCard } from "./asset-study-card";
 import { loadEventStudy, studyQueryKey } from "./load-event-study";
@@ -36,7 +38,9 @@ export async function EventAggregatePanel({ eventId, query }: { eventId: number;
         </p>
       )}
       <div className="mt-4 max-w-3xl">
-        <StudyChart testId="caar-chart" label="CAAR" color="#0f766e" points={agg.taus.map((tau, k) => ({ tau, value: agg.caar[k] ?? null, low: null, high: null }))} />
+        <ChartFigure label={`CAAR across ${agg.n} assets in event time`} summary={eventPathSummary(`CAAR across ${agg.n} assets`, agg.taus.map((tau, k) => ({ tau, value: agg.caar[k] ?? null })))}>
+          <StudyChart testId="caar-chart" label="CAAR" color="#0f766e" points={agg.taus.map((tau, k) => ({ tau, value: agg.caar[k] ?? null, low: null, high: null }))} />
+        </ChartFigure>
       </div>
       <Table className="mt-4">
         <TableHead>

@@ -5,6 +5,8 @@ import { assetHref } from "../../../_components/format";
 import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
 import { SyntheticBadge } from "../../../_components/synthetic-badge";
 import { CaarPathsChart } from "./caar-paths-chart";
+import { ChartFigure } from "../../../_components/chart-figure";
+import { eventPathSummary } from "@/lib/charts/summary";
 
 const SHOWN = ["[−1, +1]", "[−5, +5]", "[−10, +10]"];
 
@@ -23,7 +25,12 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
         <>
           {studied.length > 0 && (
             <div className="mt-4">
-              <CaarPathsChart taus={studied[0]!.aggregate!.taus} series={studied.map((a) => ({ symbol: a.asset.symbol, caar: a.aggregate!.caar }))} />
+              <ChartFigure
+                label="CAAR paths in event time, one line per asset"
+                summary={studied.map((a) => eventPathSummary(`${a.asset.symbol} CAAR`, a.aggregate!.taus.map((tau, k) => ({ tau, value: a.aggregate!.caar[k] ?? null })))).join(" ")}
+              >
+                <CaarPathsChart taus={studied[0]!.aggregate!.taus} series={studied.map((a) => ({ symbol: a.asset.symbol, caar: a.aggregate!.caar }))} />
+              </ChartFigure>
             </div>
           )}
           <Table className="mt-4" data-testid="theme-caar-table">
