@@ -122,7 +122,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
               {data.moves.map((m) => (
                 <li key={`${m.eventId}-${m.symbol}`} className="flex items-center justify-between gap-3 py-2">
                   <div className="min-w-0">
-                    <Link href={`/events/${m.eventId}`} className="block truncate py-0.5 text-tremor-default hover:text-tremor-brand">{m.title}</Link>
+                    <Link href={`/events/${m.eventId}`} className="block truncate py-0.5 text-tremor-default hover:text-tremor-brand dark:hover:text-dark-tremor-brand">{m.title}</Link>
                     <span className="text-tremor-label">{m.date} · {m.symbol} · expected {m.direction.toLowerCase()}</span>
                   </div>
                   <span className="whitespace-nowrap tabular-nums">{signed(m.move)}</span>

@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, TextInput, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, TextInput, Title } from "@tremor/react";
+import { DataTable } from "../_components/data-table";
 import { Badge } from "../_components/badge";
 import Link from "next/link";
 import { searchSymbols } from "@/lib/assets/manage-assets";
@@ -25,7 +26,7 @@ async function SearchResults({ q, tracked, canAdd }: { q: string; tracked: Set<s
   }
   if (candidates.length === 0) return <Text className="mt-3">No symbol matches “{q}”. Try the company name or the Yahoo symbol.</Text>;
   return (
-    <Table className="mt-3">
+    <DataTable label="Symbol search results" className="mt-3">
       <TableHead>
         <TableRow>
           <TableHeaderCell>Symbol</TableHeaderCell>
@@ -44,7 +45,7 @@ async function SearchResults({ q, tracked, canAdd }: { q: string; tracked: Set<s
             <TableCell>{c.assetClass.replace("_", " ").toLowerCase()}</TableCell>
             <TableCell>
               {tracked.has(c.symbol) ? (
-                <Link href={assetHref(c.symbol)} className="text-tremor-brand hover:underline">tracked</Link>
+                <Link href={assetHref(c.symbol)} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">tracked</Link>
               ) : canAdd ? (
                 <AddAssetButton symbol={c.symbol} benchmarks={[...tracked].sort()} />
               ) : (
@@ -54,7 +55,7 @@ async function SearchResults({ q, tracked, canAdd }: { q: string; tracked: Set<s
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </DataTable>
   );
 }
 
@@ -68,7 +69,7 @@ export default async function AssetsPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Assets</h1>
       <Card>
         <Title>Tracked assets</Title>
-        <Table className="mt-4">
+        <DataTable label="Tracked assets" className="mt-4">
           <TableHead>
             <TableRow>
               <TableHeaderCell>Asset</TableHeaderCell>
@@ -82,7 +83,7 @@ export default async function AssetsPage({ searchParams }: Props) {
             {assets.map((a) => (
               <TableRow key={a.id}>
                 <TableCell>
-                  <Link href={assetHref(a.symbol)} className="font-medium text-tremor-brand hover:underline">{a.symbol}</Link>
+                  <Link href={assetHref(a.symbol)} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{a.symbol}</Link>
                   <div className="text-tremor-label">{a.name}</div>
                 </TableCell>
                 <TableCell>
@@ -96,7 +97,7 @@ export default async function AssetsPage({ searchParams }: Props) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </DataTable>
       </Card>
       <Card>
         <Title>Add an asset</Title>

@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
@@ -82,7 +83,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             First {preview.rows.length} row{preview.rows.length === 1 ? "" : "s"} exactly as the file holds them · <code>{preview.filename}</code>
           </Text>
           <div className="mt-3 overflow-x-auto">
-            <Table>
+            <DataTable label="Report preview">
               <TableHead>
                 <TableRow>
                   {preview.header.map((h) => (
@@ -101,7 +102,7 @@ export default async function ReportsPage({ searchParams }: Props) {
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </DataTable>
           </div>
           {/* POST, so a long selection never has to fit in a URL. */}
           <form method="POST" action={`/api/reports/${report.slug}`} className="mt-4 flex flex-wrap items-center gap-4">

@@ -59,7 +59,7 @@ export async function EventTimeline({ params }: { params: Params }) {
                   <span>{e.countries.join(" ")}</span>
                   {e.theme && <span>· {e.theme.name}</span>}
                 </div>
-                <Link href={`/events/${e.id}`} className="inline-block py-0.5 text-tremor-default font-medium hover:text-tremor-brand">{e.title}</Link>
+                <Link href={`/events/${e.id}`} className="inline-block py-0.5 text-tremor-default font-medium hover:text-tremor-brand dark:hover:text-dark-tremor-brand">{e.title}</Link>
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Title } from "@tremor/react";
+import { DataTable } from "../../_components/data-table";
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { isDeletedAccount, listUsers } from "@/lib/auth/users";
@@ -18,7 +19,7 @@ export default async function UsersPage() {
       </Card>
       <Card>
         <Title>{users.length} accounts</Title>
-        <Table className="mt-4">
+        <DataTable label="Accounts" className="mt-4">
           <TableHead><TableRow><TableHeaderCell>Name</TableHeaderCell><TableHeaderCell>Email</TableHeaderCell><TableHeaderCell>Role</TableHeaderCell><TableHeaderCell>Sessions</TableHeaderCell><TableHeaderCell>Status</TableHeaderCell></TableRow></TableHead>
           <TableBody>
             {users.map((u) => {
@@ -43,7 +44,7 @@ export default async function UsersPage() {
               );
             })}
           </TableBody>
-        </Table>
+        </DataTable>
       </Card>
     </div>
   );

@@ -105,7 +105,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
             })}
             <Link
               href={`${assetHref(asset.symbol)}?${viewQuery(view, { log: !view.log })}`}
-              aria-pressed={view.log}
+              aria-label={`log scale, ${view.log ? "on" : "off"}`}
               className={`rounded-tremor-small px-2 py-1 text-tremor-label ${view.log ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`}
             >
               log

@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
 import { Badge } from "../../../_components/badge";
 import Link from "next/link";
 import { eventStudiesForAsset, type CarCell } from "@/lib/studies";
@@ -36,7 +37,7 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
         <Text className="mt-4">No event is linked to this asset yet.</Text>
       ) : (
         <>
-          <Table className="mt-4" data-testid="asset-event-studies">
+          <DataTable label="Event studies of this asset" className="mt-4" data-testid="asset-event-studies">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Event date</TableHeaderCell>
@@ -55,7 +56,7 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
                   <TableCell className="tabular-nums">{formatDate(r.eventDate)}</TableCell>
                   <TableCell className="tabular-nums">{r.day0Session ?? "—"}</TableCell>
                   <TableCell className="whitespace-normal">
-                    <Link href={`/events/${r.event.id}`} className="text-tremor-brand hover:underline">{r.event.title}</Link>
+                    <Link href={`/events/${r.event.id}`} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">{r.event.title}</Link>
                   </TableCell>
                   <TableCell>
                     {DIRECTION_LABEL[r.direction]}
@@ -76,7 +77,7 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
           <Text className="mt-2 text-tremor-label">
             {studies.caption}. Day 0: the first session that closes after the event ({studies.sessionClose.close} {studies.sessionClose.timeZone},{" "}
             {studies.sessionClose.basis}). Placebo pct.: share of placebo CARs at or below this one. Hypothesis outcome scored on CAR [−1, +1].

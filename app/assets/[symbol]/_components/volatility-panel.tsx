@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
 import { Badge } from "../../../_components/badge";
 import { riskForAsset } from "@/lib/studies";
 import { formatReturn, formatStat } from "../../../_components/stats-format";
@@ -79,7 +80,7 @@ export async function VolatilityPanel({ assetId, from, markers }: { assetId: num
       </Text>
       <div className="mt-4 grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         <div>
-          <Table>
+          <DataTable label="Risk figures">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>1-day loss</TableHeaderCell>
@@ -100,7 +101,7 @@ export async function VolatilityPanel({ assetId, from, markers }: { assetId: num
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
           <Text className="mt-1 text-tremor-label">On all {risk.returns} simple daily returns; losses as fractions of value.</Text>
         </div>
         <dl className="grid min-w-0 grid-cols-2 gap-x-4 gap-y-2 break-words text-tremor-default">

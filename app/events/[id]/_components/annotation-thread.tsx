@@ -28,7 +28,7 @@ function Note({ note, user, eventId, depth }: { note: ThreadNote; user: Principa
         <ul className="mt-2 space-y-3">{note.replies.map((r) => <Note key={r.id} note={r} user={user} eventId={eventId} depth={depth + 1} />)}</ul>
       )}
       {canWrite && !note.deleted && depth < 4 && (
-        <details className="mt-1 text-xs"><summary className="cursor-pointer text-tremor-brand">Reply</summary><NewNoteForm target={{ eventId }} parentId={note.id} label="Reply" /></details>
+        <details className="mt-1 text-xs"><summary className="cursor-pointer text-tremor-brand dark:text-dark-tremor-brand">Reply</summary><NewNoteForm target={{ eventId }} parentId={note.id} label="Reply" /></details>
       )}
     </li>
   );

@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
 import { Badge } from "../../../_components/badge";
 import Link from "next/link";
 import { MODEL_LABEL, windowLabel, type AssetStudyEntry, type StudySettingsJson } from "@/lib/studies";
@@ -17,7 +18,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
   return (
     <Card data-testid={`study-${asset.symbol}`}>
       <div className="flex flex-wrap items-center gap-2">
-        <Link href={assetHref(asset.symbol)} className="text-tremor-title font-semibold text-tremor-brand hover:underline">{asset.symbol}</Link>
+        <Link href={assetHref(asset.symbol)} className="text-tremor-title font-semibold text-tremor-brand hover:underline dark:text-dark-tremor-brand">{asset.symbol}</Link>
         <Text>{asset.name}</Text>
         {asset.source === "DEMO" && <SyntheticBadge />}
         <Badge size="xs" color="gray">{DIRECTION_LABEL[entry.direction]}</Badge>
@@ -61,7 +62,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
             {entry.droppedBenchmarkDates + entry.droppedAssetDates > 0 &&
               ` Aligned on common sessions: ${entry.droppedAssetDates} asset and ${entry.droppedBenchmarkDates} benchmark dates dropped, none filled.`}
           </Text>
-          <Table className="mt-4">
+          <DataTable label="Statistics by window" className="mt-4">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Window</TableHeaderCell>
@@ -101,7 +102,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
           <Text className="mt-2 text-tremor-label">
             t test against Student t({study.df}); Patell, Corrado rank and generalised sign tests against N(0, 1); significance at α = {settings.alpha} on t.
             BMP and Kolari–Pynnönen are cross-sectional: see the aggregate.
@@ -110,7 +111,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
           </Text>
           <details className="mt-2 text-tremor-default">
             <summary className="cursor-pointer py-1 text-tremor-brand dark:text-dark-tremor-brand">Data behind the charts</summary>
-            <Table className="mt-2">
+            <DataTable label="Data behind the charts" className="mt-2">
               <TableHead>
                 <TableRow>
                   <TableHeaderCell>τ</TableHeaderCell>
@@ -133,7 +134,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </DataTable>
           </details>
         </>
       )}

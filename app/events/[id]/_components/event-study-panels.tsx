@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
 import { MODEL_LABEL, windowLabel, type StudyQuery } from "@/lib/studies";
 import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
 import { StudyChart } from "../../../_components/study-chart";
@@ -42,7 +43,7 @@ export async function EventAggregatePanel({ eventId, query }: { eventId: number;
           <StudyChart testId="caar-chart" label="CAAR" color="#0f766e" points={agg.taus.map((tau, k) => ({ tau, value: agg.caar[k] ?? null, low: null, high: null }))} />
         </ChartFigure>
       </div>
-      <Table className="mt-4">
+      <DataTable label="Cross-sectional tests by window" className="mt-4">
         <TableHead>
           <TableRow>
             <TableHeaderCell>Window</TableHeaderCell>
@@ -82,7 +83,7 @@ export async function EventAggregatePanel({ eventId, query }: { eventId: number;
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </DataTable>
       <Text className="mt-2 text-tremor-label">
         {agg.members.join(", ")} · {MODEL_LABEL[s.model]} requested; estimation {windowLabel(s.estimationWindow)}, event window {windowLabel(s.eventWindow)}; N = {agg.n};
         mean residual correlation r̄ = {formatStat(agg.averageResidualCorrelation, 3)} over {agg.clusteredPairs} pair{agg.clusteredPairs === 1 ? "" : "s"} sharing a

@@ -37,7 +37,7 @@ export function EditNoteForm({ id, version, body, returnTo }: { id: number; vers
   const [state, action, pending] = useActionState(editAnnotationAction, null);
   const [text, setText] = useState(body);
   const [open, setOpen] = useState(false);
-  if (!open) return <button type="button" onClick={() => setOpen(true)} className="text-xs text-tremor-brand hover:underline">Edit</button>;
+  if (!open) return <button type="button" onClick={() => setOpen(true)} className="text-xs text-tremor-brand hover:underline dark:text-dark-tremor-brand">Edit</button>;
   return (
     <form action={action} className="mt-2 space-y-2">
       <input type="hidden" name="id" value={id} />

@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
 import Link from "next/link";
 import { MODEL_LABEL, themeCaar, windowLabel } from "@/lib/studies";
 import { assetHref } from "../../../_components/format";
@@ -33,7 +34,7 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
               </ChartFigure>
             </div>
           )}
-          <Table className="mt-4" data-testid="theme-caar-table">
+          <DataTable label="CAAR by asset" className="mt-4" data-testid="theme-caar-table">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Asset</TableHeaderCell>
@@ -48,7 +49,7 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
               {report.assets.map((a) => (
                 <TableRow key={a.asset.id}>
                   <TableCell>
-                    <Link href={assetHref(a.asset.symbol)} className="font-medium text-tremor-brand hover:underline">{a.asset.symbol}</Link>
+                    <Link href={assetHref(a.asset.symbol)} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{a.asset.symbol}</Link>
                     <div className="text-tremor-label">{a.asset.name}</div>
                     {a.asset.source === "DEMO" && <SyntheticBadge />}
                   </TableCell>
@@ -75,7 +76,7 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
           <Text className="mt-2 text-tremor-label">
             CAAR = mean over the theme&apos;s events of each event&apos;s CAR on the asset; {MODEL_LABEL[s.model]} (constant-mean where the asset has no
             benchmark), estimation {windowLabel(s.estimationWindow)}, event window {windowLabel(s.eventWindow)}; simple returns of adjusted closes.
