@@ -112,7 +112,7 @@ function watchConsole(page: Page): void {
 
 describe("every page passes axe-core (no serious or critical violation)", () => {
   for (const variant of VARIANTS) {
-    it(`at ${variant.name}`, { timeout: 600_000 }, async () => {
+    it(`at ${variant.name}`, { timeout: 900_000 }, async () => {
       const signedIn = await contextFor(variant, false);
       const signedOut = await contextFor(variant, true);
       const failures: string[] = [];
