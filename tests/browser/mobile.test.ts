@@ -94,6 +94,9 @@ describe("on a phone", () => {
     await page.goto(url("/assets/%5EKS11"));
     await page.locator("[data-testid=price-chart]").waitFor();
     await expect(page.locator("h1").textContent()).resolves.toBe("^KS11");
+    await expect(page.locator("#price-chart-summary").textContent()).resolves.toMatch(
+      /^Price chart: \^KS11 \(KOSPI Composite Index\), \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, \d+ events?; largest move [−+]\d+\.\d % on \d{4}-\d\d-\d\d\.$/,
+    );
     const chart = await page.locator("[data-testid=price-chart]").boundingBox();
     expect(chart!.width).toBeGreaterThan(250);
     expect(chart!.x + chart!.width).toBeLessThanOrEqual(390);
@@ -134,7 +137,7 @@ describe("on a phone", () => {
     const page = session.page;
     await page.goto(url("/"));
     await page.getByRole("button", { name: "Menu" }).click();
-    await page.getByLabel("Theme").selectOption("dark");
+    await page.getByTestId("theme-select").selectOption("dark");
     await expect(page.evaluate(() => document.documentElement.className)).resolves.toContain("dark");
     // The next page arrives dark in its HTML, before any script runs.
     const res = await page.request.get(url("/events"));
@@ -147,7 +150,7 @@ describe("on a phone", () => {
 
     // Back to the system's choice (light here): the class goes, the cookie says so.
     await page.getByRole("button", { name: "Menu" }).click();
-    await page.getByLabel("Theme").selectOption("system");
+    await page.getByTestId("theme-select").selectOption("system");
     await expect(page.evaluate(() => document.documentElement.className)).resolves.toBe("");
     const after = await page.request.get(url("/events"));
     expect(await after.text()).not.toMatch(/<html[^>]*class="(light|dark)"/);
