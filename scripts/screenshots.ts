@@ -36,7 +36,7 @@ try {
     const phone = (p.width ?? 1440) < 500;
     await page.setViewportSize({ width: p.width ?? 1440, height: phone ? 844 : 1000 });
     await page.goto(`${base}${p.path}`);
-    if (p.wait) await page.locator(p.wait).first().waitFor({ timeout: 20_000 });
+    if (p.wait) await page.locator(p.wait).first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: `docs/screenshots/${p.name}.png`, fullPage: !phone });
     console.log(`docs/screenshots/${p.name}.png`);
@@ -63,7 +63,7 @@ try {
   // Dark mode follows the operating system (or the theme chosen in the header).
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(`${base}/assets/%5EKS11?from=2024-01-02&to=2025-06-30&compare=EWY,%5EGSPC`);
-  await page.locator("[data-testid=price-chart] .event-marker").first().waitFor({ timeout: 20_000 });
+  await page.locator("[data-testid=price-chart] .event-marker").first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: "docs/screenshots/asset-compare-dark.png", fullPage: false });
   console.log("docs/screenshots/asset-compare-dark.png");
