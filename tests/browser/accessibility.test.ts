@@ -53,7 +53,8 @@ async function treaty(page: Page, base: string): Promise<string> {
 let themePath = "";
 async function firstTheme(page: Page, base: string): Promise<string> {
   if (themePath) return themePath;
-  await page.goto(`${base}/themes`);
+  // The themes list names themes without linking them; the treaty's page links its theme.
+  await page.goto(`${base}${await treaty(page, base)}`);
   themePath = (await page.locator("main a[href^='/themes/']").first().getAttribute("href")) ?? "";
   return themePath;
 }
