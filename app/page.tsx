@@ -10,14 +10,20 @@ import { IntensityChart } from "./_components/overview/intensity-chart";
 import { Sparkline } from "./_components/overview/sparkline";
 import { EventTimeline } from "./_components/overview/event-timeline";
 import { SyntheticBadge } from "./_components/synthetic-badge";
+import { ScrollRegion } from "./_components/scroll-region";
+import { extremesSummary } from "@/lib/charts/summary";
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 // Plain table cells: fifty rows of Tremor table components cost more to render than the page's queries.
-const TH = "whitespace-nowrap px-3 py-2 font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong";
-const TD = "whitespace-nowrap px-3 py-2";
+const TH = "whitespace-nowrap px-2 py-2 sm:px-3 font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong";
+const TD = "whitespace-nowrap px-2 py-1.5 sm:px-3 sm:py-2";
+// The asset column stays in view while the rest scrolls sideways; it needs the card's background to hide what passes under it.
+const STICKY = "sticky left-0 z-10 bg-tremor-background pl-1 sm:pl-3 dark:bg-dark-tremor-background";
+const SORT_LINK = "inline-block py-1 hover:underline";
+const CONTROL = "min-h-[32px] rounded-tremor-small border border-tremor-border bg-tremor-background px-2 dark:border-dark-tremor-border dark:bg-dark-tremor-background";
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -31,93 +37,74 @@ const COLUMNS: { key: WatchlistSort; label: string; hint: string }[] = [
   { key: "ewmaVar99", label: "VaR 99%", hint: "1-day parametric VaR with EWMA σ (λ = 0.94)" },
 ];
 
+// Up/down colours that keep 4.5:1 on the card in both themes; the sign is always printed too (colour is not the only cue).
+const UP = "text-emerald-700 dark:text-emerald-400";
+const DOWN = "text-rose-700 dark:text-rose-400";
+
 function signed(v: number | null) {
-  if (v === null) return <span className="text-tremor-content-subtle">—</span>;
-  return <span className={v > 0 ? "text-emerald-600" : v < 0 ? "text-rose-600" : ""}>{formatPercent(v)}</span>;
+  if (v === null) return <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">—</span>;
+  return <span className={v > 0 ? UP : v < 0 ? DOWN : ""}>{formatPercent(v)}</span>;
 }
 
 async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; dir: "asc" | "desc"; intensitySymbol?: string }) {
   const data = await overviewData({ intensitySymbol });
   const rows = sortWatchlist(data.watchlist, sort, dir);
   const sortHref = (key: WatchlistSort) => `/?sort=${key}&dir=${key === sort && dir === "desc" ? "asc" : "desc"}${intensitySymbol ? `&intensity=${encodeURIComponent(intensitySymbol)}` : ""}`;
+  const sortable = (c: { key: WatchlistSort; label: string; hint: string }) => (
+    <th key={c.key} className={`${TH} text-right`} aria-sort={c.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={sortHref(c.key)} title={c.hint} className={SORT_LINK}>
+        {c.label}
+        {c.key === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
+      </Link>
+    </th>
+  );
+  const [returns, risk] = [COLUMNS.slice(0, 3), COLUMNS.slice(3)];
+  // Reading order is the phone's first screen: what moved (watchlist), why (moves around recent events), then the
+  // counts. The same order on every width, so focus order always follows what is on screen.
   return (
     <>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {data.eventCounts.map((c) => (
-          <Card key={c.days} decoration="top" decorationColor="orange">
-            <Text>Events, last {c.days} days</Text>
-            <Metric>{c.total}</Metric>
-            <Text className="mt-1 text-tremor-label">
-              {c.total === 0
-                ? `None in the last ${c.days} days${data.lastEventDate ? `; the latest is from ${data.lastEventDate}` : ""}.`
-                : Object.entries(c.byCategory).map(([k, n]) => `${CATEGORY_LABEL[k]} ${n}`).join(" · ")}
-            </Text>
-          </Card>
-        ))}
-        <Card decoration="top" decorationColor={data.elevated.length ? "rose" : "emerald"}>
-          <Text>Exposed assets in an elevated-volatility regime</Text>
-          <Metric>{data.elevated.length}</Metric>
-          <Text className="mt-1 text-tremor-label">
-            {data.elevated.length ? data.elevated.map((e) => `${e.symbol} (z ${e.volZ!.toFixed(1)})`).join(", ") : "20d vol z-score ≤ 2 for every exposed asset"}
-          </Text>
-        </Card>
-        <Card decoration="top" decorationColor={data.freshness.stale.length || data.freshness.failing.length ? "amber" : "emerald"}>
-          <Text>Data freshness</Text>
-          <Metric>{data.freshness.latest ?? "—"}</Metric>
-          <Text className="mt-1 text-tremor-label">
-            {data.freshness.stale.length ? `Stale: ${data.freshness.stale.join(", ")}. ` : "No stale series. "}
-            {data.freshness.failing.length ? `Last refresh failed: ${data.freshness.failing.join(", ")}.` : ""}
-          </Text>
-          {data.freshness.synthetic && <div className="mt-1"><SyntheticBadge /></div>}
-        </Card>
-      </div>
-
-      <Card>
+      <Card className="px-2 py-4 sm:px-6 sm:py-6">
         <Title>Watchlist</Title>
-        <div className="mt-3 overflow-x-auto">
-        <table className="w-full text-tremor-default" data-testid="watchlist">
-          <thead>
-            <tr className="border-b border-tremor-border text-left dark:border-dark-tremor-border">
-              <th className={TH}>
-                <Link href={sortHref("symbol")} className="hover:underline">Asset</Link>
-              </th>
-              <th className={TH}>Last 60 sessions</th>
-              <th className={`${TH} text-right`}>Last close</th>
-              {COLUMNS.map((c) => (
-                <th key={c.key} className={`${TH} text-right`} aria-sort={c.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-                  <Link href={sortHref(c.key)} title={c.hint} className="hover:underline">
-                    {c.label}
-                    {c.key === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
-                  </Link>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className={TD}>
-                  <Link href={assetHref(r.symbol)} className="font-medium text-tremor-brand hover:underline">{r.symbol}</Link>
-                  <div className="max-w-[14rem] truncate text-tremor-label">{r.name}</div>
-                </td>
-                <td className={TD}><Sparkline values={r.spark} label={`${r.symbol}, last 60 closes`} /></td>
-                <td className={`${TD} text-right tabular-nums`}>
-                  {formatPrice(r.lastClose)} <span className="text-tremor-label">{r.currency}</span>
-                  <div className="text-tremor-label">{r.lastDate ?? "no prices"}</div>
-                </td>
-                <td className={`${TD} text-right tabular-nums`}>{signed(r.return1d)}</td>
-                <td className={`${TD} text-right tabular-nums`}>{signed(r.return1w)}</td>
-                <td className={`${TD} text-right tabular-nums`}>{signed(r.return1m)}</td>
-                <td className={`${TD} text-right tabular-nums`}>{r.vol20 === null ? "—" : formatPercent(r.vol20, 1).replace("+", "")}</td>
-                <td className={`${TD} text-right tabular-nums`}>
-                  {r.volZ === null ? "—" : <span className={`rounded px-1.5 py-0.5 text-tremor-label ${r.volZ > 2 ? "bg-rose-100 text-rose-700 dark:bg-rose-950 dark:text-rose-300" : "bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle"}`}>{r.volZ.toFixed(2)}</span>}
-                </td>
-                <td className={`${TD} text-right tabular-nums`}>{r.drawdown === null ? "—" : formatPercent(-r.drawdown, 1)}</td>
-                <td className={`${TD} text-right tabular-nums`}>{r.ewmaVar99 === null ? "—" : formatPercent(r.ewmaVar99, 2).replace("+", "")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="mt-3">
+          <ScrollRegion label="Watchlist table" testId="watchlist-scroll">
+            <table className="w-full text-tremor-default" data-testid="watchlist">
+              <thead>
+                <tr className="border-b border-tremor-border text-left dark:border-dark-tremor-border">
+                  <th className={`${TH} ${STICKY}`} aria-sort={sort === "symbol" ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                    <Link href={sortHref("symbol")} className={SORT_LINK}>Asset</Link>
+                  </th>
+                  {returns.map(sortable)}
+                  <th className={`${TH} text-right`}>Last close</th>
+                  <th className={TH}>Last 60 sessions</th>
+                  {risk.map(sortable)}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row" className={`${TD} ${STICKY} text-left font-normal`}>
+                      <Link href={assetHref(r.symbol)} className="inline-block py-0.5 font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{r.symbol}</Link>
+                      <div className="max-w-[6.5rem] truncate text-tremor-label sm:max-w-[14rem]">{r.name}</div>
+                    </th>
+                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1d)}</td>
+                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1w)}</td>
+                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1m)}</td>
+                    <td className={`${TD} text-right tabular-nums`}>
+                      {formatPrice(r.lastClose)} <span className="text-tremor-label">{r.currency}</span>
+                      <div className="text-tremor-label">{r.lastDate ?? "no prices"}</div>
+                    </td>
+                    <td className={TD}><Sparkline values={r.spark} label={`${r.symbol}, last 60 closes`} /></td>
+                    <td className={`${TD} text-right tabular-nums`}>{r.vol20 === null ? "—" : formatPercent(r.vol20, 1).replace("+", "")}</td>
+                    <td className={`${TD} text-right tabular-nums`}>
+                      {r.volZ === null ? "—" : <span className={`rounded px-1.5 py-0.5 text-tremor-label ${r.volZ > 2 ? "bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-200" : "bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle"}`}>{r.volZ.toFixed(2)}</span>}
+                    </td>
+                    <td className={`${TD} text-right tabular-nums`}>{r.drawdown === null ? "—" : formatPercent(-r.drawdown, 1)}</td>
+                    <td className={`${TD} text-right tabular-nums`}>{r.ewmaVar99 === null ? "—" : formatPercent(r.ewmaVar99, 2).replace("+", "")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </div>
         <Text className="mt-2 text-tremor-label">
           Returns from adjusted closes. Vol: √252 × sample sd of the last 20 log returns. z above 2 = elevated regime. VaR: one-day, 99 %, normal with RiskMetrics EWMA σ, μ = 0.
@@ -125,27 +112,79 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-5">
-        <Card className="min-w-0 lg:col-span-3">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <Title>Event intensity vs {data.intensitySymbol} volatility</Title>
-            <form className="flex items-center gap-2 text-tremor-label">
-              <input type="hidden" name="sort" value={sort} />
-              <input type="hidden" name="dir" value={dir} />
-              <label>
-                Asset{" "}
-                <select name="intensity" defaultValue={data.intensitySymbol ?? ""} className="rounded-tremor-small border border-tremor-border bg-transparent px-1">
-                  {data.watchlist.map((w) => (
-                    <option key={w.symbol} value={w.symbol}>{w.symbol}</option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit" className="rounded-tremor-small border border-tremor-border px-2">Show</button>
-            </form>
-          </div>
-          <IntensityChart data={data.intensity} symbol={data.intensitySymbol ?? ""} />
-          <Text className="text-tremor-label">Events per week weighted by severity (1–5), two years up to the latest event.</Text>
-          <details className="mt-2">
-            <summary className="cursor-pointer text-tremor-label">Data table (weeks with events)</summary>
+        <Card className="min-w-0 lg:col-span-2">
+          <Title>Largest moves around recent events</Title>
+          <Text className="text-tremor-label">Close before day 0 to close of day +1, exposed assets of the 25 latest events.</Text>
+          {data.moves.length === 0 ? (
+            <Text className="mt-3">No event has prices around it yet.</Text>
+          ) : (
+            <ul className="mt-3 divide-y divide-tremor-border dark:divide-dark-tremor-border" data-testid="recent-moves">
+              {data.moves.map((m) => (
+                <li key={`${m.eventId}-${m.symbol}`} className="flex items-center justify-between gap-3 py-2">
+                  <div className="min-w-0">
+                    <Link href={`/events/${m.eventId}`} className="block truncate py-0.5 text-tremor-default hover:text-tremor-brand dark:hover:text-dark-tremor-brand">{m.title}</Link>
+                    <span className="text-tremor-label">{m.date} · {m.symbol} · expected {m.direction.toLowerCase()}</span>
+                  </div>
+                  <span className="whitespace-nowrap tabular-nums">{signed(m.move)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <div className="grid content-start gap-4 sm:grid-cols-2 lg:col-span-3" data-testid="kpi-cards">
+          {data.eventCounts.map((c) => (
+            <Card key={c.days} decoration="top" decorationColor="orange">
+              <Text>Events, last {c.days} days</Text>
+              <Metric>{c.total}</Metric>
+              <Text className="mt-1 text-tremor-label">
+                {c.total === 0
+                  ? `None in the last ${c.days} days${data.lastEventDate ? `; the latest is from ${data.lastEventDate}` : ""}.`
+                  : Object.entries(c.byCategory).map(([k, n]) => `${CATEGORY_LABEL[k]} ${n}`).join(" · ")}
+              </Text>
+            </Card>
+          ))}
+          <Card decoration="top" decorationColor={data.elevated.length ? "rose" : "emerald"}>
+            <Text>Exposed assets in an elevated-volatility regime</Text>
+            <Metric>{data.elevated.length}</Metric>
+            <Text className="mt-1 text-tremor-label">
+              {data.elevated.length ? data.elevated.map((e) => `${e.symbol} (z ${e.volZ!.toFixed(1)})`).join(", ") : "20d vol z-score ≤ 2 for every exposed asset"}
+            </Text>
+          </Card>
+          <Card decoration="top" decorationColor={data.freshness.stale.length || data.freshness.failing.length ? "amber" : "emerald"}>
+            <Text>Data freshness</Text>
+            <Metric>{data.freshness.latest ?? "—"}</Metric>
+            <Text className="mt-1 text-tremor-label">
+              {data.freshness.stale.length ? `Stale: ${data.freshness.stale.join(", ")}. ` : "No stale series. "}
+              {data.freshness.failing.length ? `Last refresh failed: ${data.freshness.failing.join(", ")}.` : ""}
+            </Text>
+            {data.freshness.synthetic && <div className="mt-1"><SyntheticBadge /></div>}
+          </Card>
+        </div>
+      </div>
+
+      <Card className="min-w-0">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <Title id="intensity-title">Event intensity vs {data.intensitySymbol} volatility</Title>
+          <form className="flex items-center gap-2 text-tremor-default">
+            <input type="hidden" name="sort" value={sort} />
+            <input type="hidden" name="dir" value={dir} />
+            <label className="flex items-center gap-2">
+              Asset
+              <select name="intensity" defaultValue={data.intensitySymbol ?? ""} className={CONTROL}>
+                {data.watchlist.map((w) => (
+                  <option key={w.symbol} value={w.symbol}>{w.symbol}</option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className={CONTROL}>Show</button>
+          </form>
+        </div>
+        <p id="intensity-summary" className="sr-only">{intensitySummary(data.intensity, data.intensitySymbol ?? "")}</p>
+        <IntensityChart data={data.intensity} symbol={data.intensitySymbol ?? ""} describedBy="intensity-summary" />
+        <Text className="text-tremor-label">Events per week weighted by severity (1–5), two years up to the latest event.</Text>
+        <details className="mt-2">
+          <summary className="cursor-pointer py-1 text-tremor-default">Data table (weeks with events)</summary>
+          <ScrollRegion label="Event intensity data table">
             <table className="mt-2 w-full text-tremor-label tabular-nums">
               <thead>
                 <tr className="text-left">
@@ -166,30 +205,22 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
                 ))}
               </tbody>
             </table>
-          </details>
-        </Card>
-        <Card className="min-w-0 lg:col-span-2">
-          <Title>Largest moves around recent events</Title>
-          <Text className="text-tremor-label">Close before day 0 to close of day +1, exposed assets of the 25 latest events.</Text>
-          {data.moves.length === 0 ? (
-            <Text className="mt-3">No event has prices around it yet.</Text>
-          ) : (
-            <ul className="mt-3 divide-y divide-tremor-border dark:divide-dark-tremor-border">
-              {data.moves.map((m) => (
-                <li key={`${m.eventId}-${m.symbol}`} className="flex items-center justify-between gap-3 py-2">
-                  <div className="min-w-0">
-                    <Link href={`/events/${m.eventId}`} className="block truncate text-tremor-default hover:text-tremor-brand">{m.title}</Link>
-                    <span className="text-tremor-label">{m.date} · {m.symbol} · expected {m.direction.toLowerCase()}</span>
-                  </div>
-                  <span className="whitespace-nowrap tabular-nums">{signed(m.move)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-      </div>
+          </ScrollRegion>
+        </details>
+      </Card>
     </>
   );
+}
+
+/** "Event intensity, 2023-… to 2025-…: 30 events in 21 weeks; busiest week … ; KOSPI 20d volatility highest …". */
+function intensitySummary(weeks: { week: string; events: number; intensity: number; vol20: number | null }[], symbol: string): string {
+  const withEvents = weeks.filter((w) => w.events > 0);
+  const busiest = withEvents.reduce<(typeof weeks)[number] | null>((b, w) => (b === null || w.intensity > b.intensity ? w : b), null);
+  const total = withEvents.reduce((n, w) => n + w.events, 0);
+  const head = weeks.length
+    ? `Event intensity by week, ${weeks[0]!.week} to ${weeks[weeks.length - 1]!.week}: ${total} events in ${withEvents.length} weeks${busiest ? `; busiest the week of ${busiest.week} (Σ severity ${busiest.intensity})` : ""}.`
+    : "No weeks to show.";
+  return `${head} ${extremesSummary(`${symbol} 20-session volatility`, weeks.map((w) => ({ date: w.week, value: w.vol20 })), (v) => `${(v * 100).toFixed(1)} %`)}`;
 }
 
 export default async function OverviewPage({ searchParams }: Props) {
@@ -199,7 +230,8 @@ export default async function OverviewPage({ searchParams }: Props) {
   const sort = (WATCHLIST_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as WatchlistSort) : "symbol";
   const dir = one(params.dir) === "desc" ? "desc" : "asc";
   return (
-    <div className="space-y-6">
+    <div className="space-y-4 sm:space-y-6">
+      <h1 className="text-xl font-semibold text-tremor-content-strong sm:text-2xl dark:text-dark-tremor-content-strong">Overview</h1>
       <Suspense fallback={<CardSkeleton label="overview" height="h-96" />}>
         <Overview sort={sort} dir={dir} intensitySymbol={one(params.intensity)} />
       </Suspense>

@@ -15,7 +15,8 @@ if (!email || !password) {
 const PAGES: { name: string; path: string; width?: number; wait?: string }[] = [
   { name: "overview", path: "/", wait: "[data-testid=event-timeline] .recharts-symbols" },
   { name: "asset-ks11", path: "/assets/%5EKS11?range=5Y", wait: "[data-testid=price-chart] .event-marker" },
-  { name: "overview-mobile", path: "/", width: 390, wait: "main" },
+  { name: "overview-mobile", path: "/", width: 390, wait: "[data-testid=watchlist]" },
+  { name: "asset-ks11-mobile", path: "/assets/%5EKS11?range=1Y", width: 390, wait: "[data-testid=price-chart]" },
 ];
 
 const browser = await chromium.launch({
@@ -31,11 +32,13 @@ try {
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("button[type=submit]")]);
   await mkdir("docs/screenshots", { recursive: true });
   for (const p of PAGES) {
-    await page.setViewportSize({ width: p.width ?? 1440, height: 1000 });
+    // Phones get their first screen (what the user sees before scrolling), desktops the full page.
+    const phone = (p.width ?? 1440) < 500;
+    await page.setViewportSize({ width: p.width ?? 1440, height: phone ? 844 : 1000 });
     await page.goto(`${base}${p.path}`);
-    if (p.wait) await page.locator(p.wait).first().waitFor({ timeout: 20_000 });
+    if (p.wait) await page.locator(p.wait).first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `docs/screenshots/${p.name}.png`, fullPage: true });
+    await page.screenshot({ path: `docs/screenshots/${p.name}.png`, fullPage: !phone });
     console.log(`docs/screenshots/${p.name}.png`);
   }
   // The event page of the treaty: found through the events list.
@@ -47,10 +50,20 @@ try {
   // The top of the event page: details, exposures and the study across assets (the full page is very long).
   await page.screenshot({ path: "docs/screenshots/event-treaty.png", fullPage: false });
   console.log("docs/screenshots/event-treaty.png");
-  // Dark mode follows the operating system.
+  // The same event on a phone, in dark mode: verdicts first, the study settings folded after the chart.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await page.locator("[data-testid=event-aggregate]").waitFor({ timeout: 30_000 });
+  await page.locator("[data-testid=event-aggregate]").scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: "docs/screenshots/event-treaty-mobile-dark.png", fullPage: false });
+  console.log("docs/screenshots/event-treaty-mobile-dark.png");
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  // Dark mode follows the operating system (or the theme chosen in the header).
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(`${base}/assets/%5EKS11?from=2024-01-02&to=2025-06-30&compare=EWY,%5EGSPC`);
-  await page.locator("[data-testid=price-chart] .event-marker").first().waitFor({ timeout: 20_000 });
+  await page.locator("[data-testid=price-chart] .event-marker").first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: "docs/screenshots/asset-compare-dark.png", fullPage: false });
   console.log("docs/screenshots/asset-compare-dark.png");

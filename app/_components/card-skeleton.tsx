@@ -4,7 +4,7 @@ import { Card } from "@tremor/react";
 export function CardSkeleton({ label, height = "h-64" }: { label: string; height?: string }) {
   return (
     <Card aria-busy="true" aria-label={`Loading ${label}`}>
-      <div className="animate-pulse">
+      <div className="motion-safe:animate-pulse">
         <div className="h-5 w-56 rounded bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle" />
         <div className={`mt-4 ${height} rounded bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle`} />
       </div>

@@ -85,7 +85,7 @@ export function EventFilterForm({
         <input type="date" name="to" defaultValue={values.to ?? ""} className={input} />
       </label>
       <button type="submit" className="rounded-tremor-default bg-tremor-brand px-3 py-1 text-white">Filter</button>
-      <Link href={clearHref} className="py-1 text-tremor-brand hover:underline">Clear</Link>
+      <Link href={clearHref} className="py-1 text-tremor-brand hover:underline dark:text-dark-tremor-brand">Clear</Link>
     </form>
   );
 }

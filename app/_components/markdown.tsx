@@ -12,7 +12,7 @@ export function safeUrl(url: string): string {
 
 export function Markdown({ source }: { source: string }) {
   return (
-    <div className="prose-sm max-w-none break-words [&_a]:text-tremor-brand [&_a]:underline [&_code]:rounded [&_code]:bg-tremor-background-subtle [&_code]:px-1 [&_li]:ml-5 [&_ol]:list-decimal [&_p]:my-1 [&_ul]:list-disc">
+    <div className="prose-sm max-w-none break-words [&_a]:text-tremor-brand [&_a]:underline dark:[&_a]:text-dark-tremor-brand [&_code]:rounded [&_code]:bg-tremor-background-subtle [&_code]:px-1 [&_li]:ml-5 [&_ol]:list-decimal [&_p]:my-1 [&_ul]:list-disc">
       <ReactMarkdown
         skipHtml
         urlTransform={safeUrl}

@@ -25,7 +25,7 @@ export function ReportDownloads({ links }: { links: readonly ReportLink[] }) {
       <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-tremor-default">
         {links.map((l) => (
           <li key={l.report} className="flex gap-2">
-            <a href={`/api/reports/${l.report}?${query(l.params)}`} download className="rounded-tremor-small border border-tremor-border px-2 py-1 text-tremor-brand hover:bg-tremor-background-subtle">
+            <a href={`/api/reports/${l.report}?${query(l.params)}`} download className="rounded-tremor-small border border-tremor-border px-2 py-1 text-tremor-brand hover:bg-tremor-background-subtle dark:text-dark-tremor-brand">
               ⤓ {l.label}
             </a>
             <Link href={`/reports?${query({ ...l.params, report: l.report, preview: "1" })}`} className="self-center text-tremor-label text-tremor-content hover:underline">

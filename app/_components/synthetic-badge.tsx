@@ -1,4 +1,4 @@
-import { Badge } from "@tremor/react";
+import { Badge } from "./badge";
 
 /** Shown wherever synthetic demo prices appear, so nobody mistakes them for market data. */
 export function SyntheticBadge() {

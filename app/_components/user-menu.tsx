@@ -1,26 +1,22 @@
-// The right side of the header: links by role, the account and sign out. Display only — pages check roles.
-import Link from "next/link";
-import { signOutAction } from "../account/actions";
+// The header's links for the signed-in user, by role, handed to the navigation. Display only — pages check roles.
 import { hasRole, ROLE_LABEL } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
+import type { ThemeChoice } from "@/lib/preferences/theme";
+import { SiteNav, type NavLink } from "./site-nav";
 
-const link = "text-tremor-default hover:text-tremor-brand";
-
-export async function UserMenu() {
+export async function UserMenu({ theme }: { theme: ThemeChoice }) {
   const user = await currentUser();
-  if (!user) return null;
-  return (
-    <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1">
-      <Link href="/themes" className={link}>Themes</Link>
-      {hasRole(user.role, "ANALYST") && <Link href="/events/new" className={link}>New event</Link>}
-      {hasRole(user.role, "ANALYST") && <Link href="/events/import" className={link}>Import</Link>}
-      {user.role === "ADMIN" && <Link href="/admin/users" className={link}>Accounts</Link>}
-      {user.role === "ADMIN" && <Link href="/admin/tokens" className={link}>API tokens</Link>}
-      {user.role === "ADMIN" && <Link href="/admin/deleted" className={link}>Deleted</Link>}
-      <Link href="/account" className={link} data-testid="signed-in-as">{user.name} · {ROLE_LABEL[user.role]}</Link>
-      <form action={signOutAction}>
-        <button type="submit" className={link}>Sign out</button>
-      </form>
-    </div>
-  );
+  if (!user) return <SiteNav links={[]} account={null} theme={theme} />;
+  const links: NavLink[] = [
+    { href: "/", label: "Overview" },
+    { href: "/events", label: "Events" },
+    { href: "/assets", label: "Assets" },
+    { href: "/themes", label: "Themes" },
+    { href: "/reports", label: "Reports" },
+  ];
+  if (hasRole(user.role, "ANALYST")) links.push({ href: "/events/new", label: "New event" }, { href: "/events/import", label: "Import" });
+  if (user.role === "ADMIN") {
+    links.push({ href: "/admin/users", label: "Accounts" }, { href: "/admin/tokens", label: "API tokens" }, { href: "/admin/deleted", label: "Deleted" });
+  }
+  return <SiteNav links={links} account={{ href: "/account", label: `${user.name} · ${ROLE_LABEL[user.role]}` }} theme={theme} />;
 }

@@ -10,7 +10,7 @@ export default async function AccountPage() {
   const user = await requireUser();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Your account</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Your account</h1>
       <Card>
         <Text>{user.name} · {user.email} · {ROLE_LABEL[user.role]}</Text>
       </Card>

@@ -1,4 +1,6 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, TextInput, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, TextInput, Title } from "@tremor/react";
+import { DataTable } from "../_components/data-table";
+import { Badge } from "../_components/badge";
 import Link from "next/link";
 import { searchSymbols } from "@/lib/assets/manage-assets";
 import { configuredProvider } from "@/lib/runtime/providers";
@@ -21,11 +23,11 @@ async function SearchResults({ q, tracked, canAdd }: { q: string; tracked: Set<s
     candidates = await searchSymbols(q, configuredProvider());
   } catch (err) {
     const body = toErrorBody(err).error;
-    return <Text className="mt-3 text-red-600">{body.fieldErrors?.q?.join(" ") ?? body.message}</Text>;
+    return <Text className="mt-3 text-red-700 dark:text-red-300">{body.fieldErrors?.q?.join(" ") ?? body.message}</Text>;
   }
   if (candidates.length === 0) return <Text className="mt-3">No symbol matches “{q}”. Try the company name or the Yahoo symbol.</Text>;
   return (
-    <Table className="mt-3">
+    <DataTable label="Symbol search results" className="mt-3">
       <TableHead>
         <TableRow>
           <TableHeaderCell>Symbol</TableHeaderCell>
@@ -44,7 +46,7 @@ async function SearchResults({ q, tracked, canAdd }: { q: string; tracked: Set<s
             <TableCell>{c.assetClass.replace("_", " ").toLowerCase()}</TableCell>
             <TableCell>
               {tracked.has(c.symbol) ? (
-                <Link href={assetHref(c.symbol)} className="text-tremor-brand hover:underline">tracked</Link>
+                <Link href={assetHref(c.symbol)} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">tracked</Link>
               ) : canAdd ? (
                 <AddAssetButton symbol={c.symbol} benchmarks={[...tracked].sort()} />
               ) : (
@@ -54,7 +56,7 @@ async function SearchResults({ q, tracked, canAdd }: { q: string; tracked: Set<s
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </DataTable>
   );
 }
 
@@ -65,9 +67,10 @@ export default async function AssetsPage({ searchParams }: Props) {
   const tracked = new Set(assets.map((a) => a.symbol));
   return (
     <div className="space-y-6">
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Assets</h1>
       <Card>
         <Title>Tracked assets</Title>
-        <Table className="mt-4">
+        <DataTable label="Tracked assets" className="mt-4">
           <TableHead>
             <TableRow>
               <TableHeaderCell>Asset</TableHeaderCell>
@@ -81,7 +84,7 @@ export default async function AssetsPage({ searchParams }: Props) {
             {assets.map((a) => (
               <TableRow key={a.id}>
                 <TableCell>
-                  <Link href={assetHref(a.symbol)} className="font-medium text-tremor-brand hover:underline">{a.symbol}</Link>
+                  <Link href={assetHref(a.symbol)} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{a.symbol}</Link>
                   <div className="text-tremor-label">{a.name}</div>
                 </TableCell>
                 <TableCell>
@@ -95,14 +98,14 @@ export default async function AssetsPage({ searchParams }: Props) {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </DataTable>
       </Card>
       <Card>
         <Title>Add an asset</Title>
         <Text>Search Yahoo Finance symbols; you see the name, exchange and class before adding. Ten years of history are fetched in the background.</Text>
         <form className="mt-3 flex max-w-lg gap-2" role="search">
           <TextInput name="q" defaultValue={q} placeholder="e.g. Hyundai, EWJ, ^N225, JPY=X" aria-label="Search symbols" />
-          <button type="submit" className="rounded-tremor-default bg-tremor-brand px-3 py-1 text-white">Search</button>
+          <button type="submit" className="min-h-[36px] rounded-tremor-default bg-tremor-brand px-3 py-1 text-white hover:bg-tremor-brand-emphasis">Search</button>
         </form>
         {q && <SearchResults q={q} tracked={tracked} canAdd={hasRole(user.role, "ANALYST")} />}
       </Card>

@@ -1,4 +1,4 @@
-import { Card, Text, Title } from "@tremor/react";
+import { Card, Text } from "@tremor/react";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { eventQuerySchema, searchEvents } from "@/lib/events/search";
@@ -6,6 +6,7 @@ import { fieldErrorsOf } from "@/lib/errors";
 import { listThemes } from "@/lib/themes/queries";
 import { EventFilterForm, eventFilterValues } from "../_components/event-filter-form";
 import { CATEGORY_LABEL } from "../_components/format";
+import { ScrollRegion } from "../_components/scroll-region";
 
 export const metadata = { title: "Events" };
 
@@ -29,10 +30,10 @@ export default async function EventsPage({ searchParams }: Props) {
   const cell = "px-3 py-2";
   return (
     <Card>
-      <Title>Events</Title>
+      <h1 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Events</h1>
       <EventFilterForm values={values} themes={themes} clearHref="/events" withSearch />
       {errors && (
-        <ul className="mt-3 text-tremor-default text-red-600" role="alert">
+        <ul className="mt-3 text-tremor-default text-red-700 dark:text-red-300" role="alert">
           {Object.entries(errors).map(([k, m]) => (
             <li key={k}>{k}: {m.join(" ")}</li>
           ))}
@@ -45,7 +46,8 @@ export default async function EventsPage({ searchParams }: Props) {
       )}
       {page && page.total > 0 && (
         <>
-          <div className="mt-4 overflow-x-auto">
+          <div className="mt-4">
+            <ScrollRegion label="Events table">
             <table className="w-full text-tremor-default">
               <thead>
                 <tr className="border-b border-tremor-border text-left dark:border-dark-tremor-border">
@@ -62,7 +64,7 @@ export default async function EventsPage({ searchParams }: Props) {
                   <tr key={e.id}>
                     <td className={`${cell} whitespace-nowrap tabular-nums`}>{e.occurredAt.slice(0, 10)}</td>
                     <td className={cell}>
-                      <Link href={`/events/${e.id}`} className="text-tremor-brand hover:underline">{e.title}</Link>
+                      <Link href={`/events/${e.id}`} className="inline-block py-0.5 text-tremor-brand hover:underline dark:text-dark-tremor-brand">{e.title}</Link>
                       {e.theme && <div className="text-tremor-label">{e.theme.name}</div>}
                     </td>
                     <td className={cell}>{CATEGORY_LABEL[e.category]}</td>
@@ -73,11 +75,12 @@ export default async function EventsPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
           </div>
           <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-tremor-default">
             <span>{page.total} event{page.total === 1 ? "" : "s"} · page {page.page} of {pages}</span>
-            {page.page > 1 && <Link href={hrefFor(page.page - 1)} className="text-tremor-brand hover:underline">← Newer</Link>}
-            {page.page < pages && <Link href={hrefFor(page.page + 1)} className="text-tremor-brand hover:underline">Older →</Link>}
+            {page.page > 1 && <Link href={hrefFor(page.page - 1)} className="inline-block py-1 text-tremor-brand hover:underline dark:text-dark-tremor-brand">← Newer</Link>}
+            {page.page < pages && <Link href={hrefFor(page.page + 1)} className="inline-block py-1 text-tremor-brand hover:underline dark:text-dark-tremor-brand">Older →</Link>}
           </nav>
         </>
       )}

@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
@@ -40,7 +41,7 @@ export default async function ReportsPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Reports</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Reports</h1>
       <nav aria-label="Reports" className="flex flex-wrap gap-2">
         {REPORTS.map((r) => (
           <Link
@@ -64,7 +65,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           <input type="hidden" name="report" value={report.slug} />
           <input type="hidden" name="preview" value="1" />
           <ReportFields slug={report.slug} values={values} errors={errors} options={options} />
-          {errors._form && <p className="text-red-600 sm:col-span-2 lg:col-span-3">{errors._form.join(" ")}</p>}
+          {errors._form && <p className="text-red-700 dark:text-red-300 sm:col-span-2 lg:col-span-3">{errors._form.join(" ")}</p>}
           <div className="sm:col-span-2 lg:col-span-3">
             <button type="submit" className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-white">
               Preview
@@ -82,7 +83,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             First {preview.rows.length} row{preview.rows.length === 1 ? "" : "s"} exactly as the file holds them · <code>{preview.filename}</code>
           </Text>
           <div className="mt-3 overflow-x-auto">
-            <Table>
+            <DataTable label="Report preview">
               <TableHead>
                 <TableRow>
                   {preview.header.map((h) => (
@@ -101,7 +102,7 @@ export default async function ReportsPage({ searchParams }: Props) {
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </DataTable>
           </div>
           {/* POST, so a long selection never has to fit in a URL. */}
           <form method="POST" action={`/api/reports/${report.slug}`} className="mt-4 flex flex-wrap items-center gap-4">

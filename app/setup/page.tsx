@@ -10,7 +10,7 @@ export default async function SetupPage() {
   if (await hasAnyUser()) redirect("/login");
   return (
     <div className="mx-auto max-w-sm space-y-6 py-10">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Create the admin account</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Create the admin account</h1>
       <p className="text-sm">Faultline has no account yet. The first one is the admin, who then creates accounts for the team.</p>
       <SetupForm />
     </div>

@@ -13,7 +13,7 @@ export default async function ThemesPage() {
   const canWrite = hasRole(user.role, "ANALYST");
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Themes</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Themes</h1>
       {canWrite && (
         <Card>
           <Title>New theme</Title>

@@ -36,8 +36,8 @@ export function DeleteThemeButton({ id, name }: { id: number; name: string }) {
   return (
     <form action={action} className="inline">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} className="text-xs text-red-600 hover:underline" aria-label={`Delete theme ${name}`}>Delete</button>
-      {state && !state.ok && <span className="ml-2 text-xs text-red-600" role="alert">{state.message}</span>}
+      <button type="submit" disabled={pending} className="text-xs text-red-700 dark:text-red-300 hover:underline" aria-label={`Delete theme ${name}`}>Delete</button>
+      {state && !state.ok && <span className="ml-2 text-xs text-red-700 dark:text-red-300" role="alert">{state.message}</span>}
     </form>
   );
 }

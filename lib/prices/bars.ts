@@ -1,6 +1,7 @@
 // Reads of stored daily bars that are not analytics series: closes for charts, the last bar, per-asset coverage and
 // the last close of each asset. lib/prices is the only code that names the price_bar table.
-import "server-only";
+// No "server-only" marker: `npm start` (scripts/start.ts → runtime/bootstrap → market-data/refresh) reads bars in
+// plain Node before Next starts, where that marker throws.
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isoDate } from "@/lib/dates";

@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./app-server";
+import { auditAfterEachTest } from "./axe";
 import { launchBrowser } from "./browser";
 import { signInAs } from "./sign-in";
 
@@ -18,6 +19,8 @@ const TITLE = "Pyongyang hosts Russian naval delegation (browser journey)";
 let app: AppServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** The page opened last: each test ends on it, and axe audits it then. */
+let lastPage: Page | undefined;
 /** The event the analyst logs; later tests open it. */
 let eventId = 0;
 
@@ -25,6 +28,8 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
 });
+
+auditAfterEachTest(() => lastPage);
 
 afterAll(async () => {
   await browser?.close();
@@ -36,6 +41,7 @@ async function signedIn(who?: Person): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
+  lastPage = page;
   await signInAs(page, app.baseUrl, who);
   return page;
 }

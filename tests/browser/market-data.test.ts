@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./app-server";
+import { auditAfterEachTest } from "./axe";
 import { launchBrowser } from "./browser";
 import { signInAs } from "./sign-in";
 
@@ -21,6 +22,8 @@ beforeAll(async () => {
   await signInAs(page, app.baseUrl);
   tmp = await mkdtemp(path.join(os.tmpdir(), "faultline-csv-"));
 });
+
+auditAfterEachTest(() => page);
 
 afterAll(async () => {
   await browser?.close();

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./app-server";
+import { auditAfterEachTest } from "./axe";
 import { launchBrowser } from "./browser";
 import { signInAs } from "./sign-in";
 
@@ -20,6 +21,8 @@ beforeAll(async () => {
   await signInAs(page, app.baseUrl);
   await mkdir("test-results", { recursive: true });
 });
+
+auditAfterEachTest(() => page);
 
 afterAll(async () => {
   await browser?.close();

@@ -5,6 +5,7 @@ import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./app-server";
+import { auditAfterEachTest } from "./axe";
 import { launchBrowser } from "./browser";
 import { signInAs } from "./sign-in";
 
@@ -18,6 +19,8 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await signInAs(page, app.baseUrl);
 });
+
+auditAfterEachTest(() => page);
 
 afterAll(async () => {
   await browser?.close();

@@ -1,8 +1,10 @@
 // The setup most journeys share: Faultline started as `npm start` on its own data, Chromium, and one page signed in
-// as the test admin. Registers its own beforeAll/afterAll; read the fields inside tests.
+// as the test admin. Registers its own beforeAll/afterAll, and an afterEach that audits the page each test ends on
+// with axe-core (tests/browser/axe.ts); read the fields inside tests.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { startApp, type AppServer } from "./app-server";
+import { auditAfterEachTest } from "./axe";
 import { launchBrowser } from "./browser";
 import { signInAs } from "./sign-in";
 
@@ -20,6 +22,7 @@ export function signedInPageForFile(viewport = { width: 1280, height: 900 }): Si
     ctx.page = await ctx.browser.newPage({ viewport });
     await signInAs(ctx.page, ctx.app.baseUrl);
   });
+  auditAfterEachTest(() => ctx.page);
   afterAll(async () => {
     await ctx.browser?.close();
     await ctx.app?.stop();

@@ -8,7 +8,7 @@ export function FieldError({ state, name }: { state: ActionResult<unknown> | nul
     .flatMap(([, m]) => m);
   if (!messages.length) return null;
   return (
-    <p className="mt-1 text-sm text-red-600" role="alert" data-field-error={name}>
+    <p className="mt-1 text-sm text-red-700 dark:text-red-300" role="alert" data-field-error={name}>
       {messages.join(" · ")}
     </p>
   );
@@ -16,8 +16,8 @@ export function FieldError({ state, name }: { state: ActionResult<unknown> | nul
 
 export function FormMessage({ state, success }: { state: ActionResult<unknown> | null; success?: string }) {
   if (!state) return null;
-  if (state.ok) return success ? <p className="rounded bg-emerald-50 p-2 text-sm text-emerald-800" role="status">{success}</p> : null;
-  const tone = state.status === 409 ? "bg-amber-50 text-amber-900 border-amber-300" : "bg-red-50 text-red-800 border-red-200";
+  if (state.ok) return success ? <p className="rounded bg-emerald-50 p-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" role="status">{success}</p> : null;
+  const tone = state.status === 409 ? "bg-amber-50 text-amber-900 border-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:border-amber-800" : "bg-red-50 text-red-800 border-red-200 dark:bg-red-950 dark:text-red-100 dark:border-red-900";
   return (
     <div className={`rounded border p-2 text-sm ${tone}`} role="alert" data-status={state.status}>
       {state.message}
@@ -27,6 +27,7 @@ export function FormMessage({ state, success }: { state: ActionResult<unknown> |
 }
 
 export const inputClass =
-  "mt-1 block w-full rounded border border-tremor-border bg-white px-2 py-1.5 text-sm text-tremor-content-strong focus:border-tremor-brand focus:outline-none";
+  "mt-1 block w-full rounded border border-tremor-border bg-white px-2 py-1.5 text-sm text-tremor-content-strong focus:border-tremor-brand dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong";
 export const buttonClass = "rounded bg-tremor-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-50";
-export const secondaryButtonClass = "rounded border border-tremor-border px-3 py-1.5 text-sm hover:bg-tremor-background-subtle disabled:opacity-50";
+export const secondaryButtonClass =
+  "rounded border border-tremor-border px-3 py-1.5 text-sm hover:bg-tremor-background-subtle disabled:opacity-50 dark:border-dark-tremor-border dark:hover:bg-dark-tremor-background-subtle";

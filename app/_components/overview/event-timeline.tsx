@@ -6,6 +6,8 @@ import { listThemes } from "@/lib/themes/queries";
 import { EventFilterForm, eventFilterValues } from "../event-filter-form";
 import { CATEGORY_LABEL } from "../format";
 import { TimelineChart } from "./timeline-chart";
+import { ChartFigure } from "../chart-figure";
+import { timelineSummary } from "@/lib/charts/summary";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -21,7 +23,7 @@ export async function EventTimeline({ params }: { params: Params }) {
       <Title>Event timeline</Title>
       <EventFilterForm values={raw} themes={themes} keep={params} clearHref="/" />
       {errors && (
-        <ul className="mt-3 text-tremor-default text-red-600" role="alert">
+        <ul className="mt-3 text-tremor-default text-red-700 dark:text-red-300" role="alert">
           {Object.entries(errors).map(([k, m]) => (
             <li key={k}>{k}: {m.join(" ")}</li>
           ))}
@@ -31,6 +33,10 @@ export async function EventTimeline({ params }: { params: Params }) {
       {page && page.data.length > 0 && (
         <>
           <div className="mt-4">
+            <ChartFigure
+              label="Event timeline: events by date and severity"
+              summary={timelineSummary(page.data.map((e) => ({ date: e.occurredAt.slice(0, 10), severity: e.severity, title: e.title })))}
+            >
             <TimelineChart
               points={page.data.map((e) => ({
                 id: e.id,
@@ -41,8 +47,9 @@ export async function EventTimeline({ params }: { params: Params }) {
                 category: CATEGORY_LABEL[e.category] ?? e.category,
               }))}
             />
+            </ChartFigure>
           </div>
-          <ul className="mt-3 max-h-96 divide-y divide-tremor-border overflow-auto dark:divide-dark-tremor-border">
+          <ul className="mt-3 max-h-96 divide-y divide-tremor-border overflow-auto dark:divide-dark-tremor-border" tabIndex={0} aria-label="Events in the timeline">
             {page.data.map((e) => (
               <li key={e.id} className="py-2">
                 <div className="flex flex-wrap items-center gap-2 text-tremor-label">
@@ -52,7 +59,7 @@ export async function EventTimeline({ params }: { params: Params }) {
                   <span>{e.countries.join(" ")}</span>
                   {e.theme && <span>· {e.theme.name}</span>}
                 </div>
-                <Link href={`/events/${e.id}`} className="text-tremor-default font-medium hover:text-tremor-brand">{e.title}</Link>
+                <Link href={`/events/${e.id}`} className="inline-block py-0.5 text-tremor-default font-medium hover:text-tremor-brand dark:hover:text-dark-tremor-brand">{e.title}</Link>
               </li>
             ))}
           </ul>

@@ -10,10 +10,10 @@ export interface IntensityPoint {
 }
 
 /** Weekly severity-weighted event intensity (bars) against the chosen asset's 20-session volatility (line). */
-export function IntensityChart({ data, symbol }: { data: IntensityPoint[]; symbol: string }) {
+export function IntensityChart({ data, symbol, describedBy }: { data: IntensityPoint[]; symbol: string; describedBy?: string }) {
   const rows = data.map((d) => ({ ...d, vol: d.vol20 === null ? null : d.vol20 * 100 }));
   return (
-    <div className="h-64 w-full" data-testid="intensity-chart">
+    <div className="h-64 w-full" data-testid="intensity-chart" role="figure" aria-label={`Event intensity and ${symbol} volatility by week`} aria-describedby={describedBy}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />

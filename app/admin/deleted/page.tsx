@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { DataTable } from "../../_components/data-table";
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { deletedEvents } from "@/lib/events/deleted";
@@ -11,10 +12,10 @@ export default async function DeletedEventsPage() {
   const events = await deletedEvents();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Deleted events</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Deleted events</h1>
       <Card>
         {events.length === 0 ? <Text>No deleted event.</Text> : (
-          <Table>
+          <DataTable label="Deleted events">
             <TableHead><TableRow><TableHeaderCell>Date</TableHeaderCell><TableHeaderCell>Event</TableHeaderCell><TableHeaderCell>Deleted</TableHeaderCell><TableHeaderCell /></TableRow></TableHead>
             <TableBody>
               {events.map((e) => (
@@ -26,7 +27,7 @@ export default async function DeletedEventsPage() {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
         )}
       </Card>
     </div>

@@ -12,7 +12,7 @@ export function RestoreButton({ id, version }: { id: number; version: number }) 
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>Restore</button>
-      {state && !state.ok && <span className="ml-2 text-sm text-red-600">{state.message}</span>}
+      {state && !state.ok && <span className="ml-2 text-sm text-red-700 dark:text-red-300">{state.message}</span>}
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { DataTable } from "../../_components/data-table";
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { jobMetrics } from "@/lib/jobs/job-metrics";
@@ -15,11 +16,11 @@ export default async function JobsPage() {
   const m = await jobMetrics();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Jobs</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Jobs</h1>
       <Card>
         <h2 className="mb-2 font-semibold">Job queue, last {m.sinceHours} hours</h2>
         {!m.installed ? <Text>The job queue is not installed yet: it is created when the app starts its worker.</Text> : m.queues.length === 0 ? <Text>No job in this period.</Text> : (
-          <Table>
+          <DataTable label="Queues">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Queue</TableHeaderCell>
@@ -40,12 +41,12 @@ export default async function JobsPage() {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
         )}
       </Card>
       <Card>
         <h2 className="mb-2 font-semibold">Price refresh by asset</h2>
-        <Table>
+        <DataTable label="Recent jobs">
           <TableHead>
             <TableRow>
               <TableHeaderCell>Asset</TableHeaderCell>
@@ -66,7 +67,7 @@ export default async function JobsPage() {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </DataTable>
       </Card>
     </div>
   );

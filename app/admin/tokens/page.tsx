@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../_components/data-table";
 import type { Metadata } from "next";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requireUser } from "@/lib/auth/session";
@@ -14,7 +15,7 @@ export default async function TokensPage() {
   const [tokens, users] = await Promise.all([listApiTokens(), listUsers()]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">API tokens</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">API tokens</h1>
       <Card>
         <Title>Issue a token</Title>
         <Text className="mt-1">Scripts send it as <code>Authorization: Bearer …</code>. A read token acts as a viewer; a read-write token as its account, at most as an analyst.</Text>
@@ -22,7 +23,7 @@ export default async function TokensPage() {
       </Card>
       <Card>
         <Title>Tokens</Title>
-        <Table className="mt-4">
+        <DataTable label="API tokens" className="mt-4">
           <TableHead><TableRow><TableHeaderCell>Name</TableHeaderCell><TableHeaderCell>Token</TableHeaderCell><TableHeaderCell>Scope</TableHeaderCell><TableHeaderCell>Acts as</TableHeaderCell><TableHeaderCell>Created</TableHeaderCell><TableHeaderCell>Last used</TableHeaderCell><TableHeaderCell /></TableRow></TableHead>
           <TableBody>
             {tokens.map((t) => (
@@ -37,7 +38,7 @@ export default async function TokensPage() {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </DataTable>
       </Card>
     </div>
   );

@@ -38,7 +38,7 @@ export function RevokeTokenButton({ id }: { id: number }) {
     <form action={action}>
       <input type="hidden" name="id" value={id} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>Revoke</button>
-      {state && !state.ok && <span className="ml-2 text-sm text-red-600">{state.message}</span>}
+      {state && !state.ok && <span className="ml-2 text-sm text-red-700 dark:text-red-300">{state.message}</span>}
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Title } from "@tremor/react";
+import { DataTable } from "../../_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
@@ -13,7 +14,7 @@ export default async function UsersPage() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold text-tremor-content-strong">Accounts</h1>
+        <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Accounts</h1>
         <Link href="/admin/history" className="text-sm underline">History of account changes</Link>
       </div>
       <Card>
@@ -22,7 +23,7 @@ export default async function UsersPage() {
       </Card>
       <Card>
         <Title>{users.length} accounts</Title>
-        <Table className="mt-4">
+        <DataTable label="Accounts" className="mt-4">
           <TableHead><TableRow><TableHeaderCell>Name</TableHeaderCell><TableHeaderCell>Email</TableHeaderCell><TableHeaderCell>Role</TableHeaderCell><TableHeaderCell>Sessions</TableHeaderCell><TableHeaderCell>Status</TableHeaderCell></TableRow></TableHead>
           <TableBody>
             {users.map((u) => {
@@ -31,7 +32,7 @@ export default async function UsersPage() {
               return (
                 <TableRow key={u.id} data-account-status={deleted ? "deleted" : u.banned ? "suspended" : "active"}>
                   <TableCell>{u.name}</TableCell>
-                  <TableCell>{deleted ? <span className="text-tremor-content-subtle">{u.banReason}</span> : u.email}</TableCell>
+                  <TableCell>{deleted ? <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{u.banReason}</span> : u.email}</TableCell>
                   <TableCell>{deleted ? "—" : <RoleForm userId={u.id} role={u.role} />}</TableCell>
                   <TableCell>{u._count.sessions}</TableCell>
                   <TableCell className="whitespace-normal">
@@ -47,7 +48,7 @@ export default async function UsersPage() {
               );
             })}
           </TableBody>
-        </Table>
+        </DataTable>
       </Card>
     </div>
   );

@@ -35,7 +35,7 @@ export function RoleForm({ userId, role }: { userId: string; role: string }) {
       </select>
       <button type="submit" disabled={pending} className={secondaryButtonClass}>Save</button>
       <FieldError state={state} name="role" />
-      {state && !state.ok && !state.fieldErrors && <span className="text-sm text-red-600">{state.message}</span>}
+      {state && !state.ok && !state.fieldErrors && <span className="text-sm text-red-700 dark:text-red-300">{state.message}</span>}
     </form>
   );
 }
@@ -43,7 +43,7 @@ export function RoleForm({ userId, role }: { userId: string; role: string }) {
 function Failure({ state }: { state: { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> } | null }) {
   if (!state || state.ok) return null;
   const text = state.fieldErrors ? Object.values(state.fieldErrors).flat().join(" ") : state.message;
-  return <span className="text-xs text-red-600" role="alert">{text}</span>;
+  return <span className="text-xs text-red-700 dark:text-red-300" role="alert">{text}</span>;
 }
 
 /** Suspend (with an optional reason) or lift a suspension; a suspended account's sessions end at once. */
@@ -64,7 +64,7 @@ export function DeleteUserForm({ userId, name }: { userId: string; name: string 
   const [state, action, pending] = useActionState(deleteUserAction, null);
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer text-red-600">Delete…</summary>
+      <summary className="cursor-pointer text-red-700 dark:text-red-300">Delete…</summary>
       <form action={action} className="mt-1 space-y-1">
         <input type="hidden" name="userId" value={userId} />
         <p className="text-xs">Their sign-in, sessions and API tokens go; what they wrote and its history stay under their name.</p>

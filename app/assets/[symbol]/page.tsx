@@ -24,6 +24,7 @@ import { EventStudiesTable } from "./_components/event-studies-table";
 import { VolatilityPanel } from "./_components/volatility-panel";
 import { ChartDataTable } from "./_components/chart-data-table";
 import { ChartViewForm } from "./_components/chart-view-form";
+import { priceChartSummary } from "@/lib/charts/summary";
 
 interface Props {
   params: Promise<{ symbol: string }>;
@@ -74,6 +75,10 @@ export default async function AssetPage({ params, searchParams }: Props) {
         <Badge size="xs">{asset.assetClass.replace("_", " ").toLowerCase()}</Badge>
         <Text>{asset.exchange} · {asset.currency} · {asset.timeZone}</Text>
         {asset.source === "DEMO" && <SyntheticBadge />}
+        {/* The price chart in one sentence, for screen readers; the chart's container can point at it with aria-describedby. */}
+        <p id="price-chart-summary" className="sr-only">
+          Price chart: {priceChartSummary(`${asset.symbol} (${asset.name})`, points.map((p) => ({ date: p.date, value: p.close })), markers.length)}
+        </p>
       </div>
 
       <Card>
@@ -101,7 +106,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
             })}
             <Link
               href={`${assetHref(asset.symbol)}?${viewQuery(view, { log: !view.log })}`}
-              aria-pressed={view.log}
+              aria-label={`log scale, ${view.log ? "on" : "off"}`}
               className={`rounded-tremor-small px-2 py-1 text-tremor-label ${view.log ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`}
             >
               log

@@ -1,4 +1,6 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../_components/data-table";
+import { Badge } from "../../_components/badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -53,7 +55,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         <h1 className="mt-2 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
         {event.theme && (
           <Text className="mt-1">
-            Theme: <Link href={`/themes/${event.theme.id}`} className="text-tremor-brand hover:underline">{event.theme.name}</Link>
+            Theme: <Link href={`/themes/${event.theme.id}`} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">{event.theme.name}</Link>
           </Text>
         )}
       </div>
@@ -66,7 +68,7 @@ export default async function EventPage({ params, searchParams }: Props) {
             <ul className="mt-2 list-disc pl-5">
               {event.sourceUrls.map((u) => (
                 <li key={u}>
-                  <a href={u} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-tremor-brand hover:underline">{u}</a>
+                  <a href={u} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-tremor-brand hover:underline dark:text-dark-tremor-brand">{u}</a>
                 </li>
               ))}
             </ul>
@@ -79,7 +81,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         {event.exposures.length === 0 ? (
           <Text className="mt-4">No asset is linked to this event yet.</Text>
         ) : (
-          <Table className="mt-4">
+          <DataTable label="Exposed assets" className="mt-4">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Asset</TableHeaderCell>
@@ -91,7 +93,7 @@ export default async function EventPage({ params, searchParams }: Props) {
               {event.exposures.map((x) => (
                 <TableRow key={x.id}>
                   <TableCell>
-                    <Link href={assetHref(x.asset.symbol)} className="font-medium text-tremor-brand hover:underline">{x.asset.symbol}</Link>
+                    <Link href={assetHref(x.asset.symbol)} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{x.asset.symbol}</Link>
                     <div className="text-tremor-label">{x.asset.name}</div>
                     {x.asset.source === "DEMO" && <SyntheticBadge />}
                   </TableCell>
@@ -100,13 +102,14 @@ export default async function EventPage({ params, searchParams }: Props) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
         )}
       </Card>
-      <StudySettingsForm eventId={event.id} query={study} />
       <Suspense fallback={<CardSkeleton label="event study across assets" />}>
         <EventAggregatePanel eventId={event.id} query={study} />
       </Suspense>
+      {/* After the chart it changes, folded on a phone. */}
+      <StudySettingsForm eventId={event.id} query={study} />
       <Suspense fallback={<CardSkeleton label="event study per asset" height="h-96" />}>
         <EventAssetStudies eventId={event.id} query={study} />
       </Suspense>

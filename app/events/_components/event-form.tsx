@@ -39,7 +39,7 @@ export function EventForm({ initial, themes, edit }: { initial: EventFormValues;
         <FormMessage state={state} />
         {state && !state.ok && state.status === 409 && (
           <p className="mt-1 text-sm">
-            Your text is kept below. <a href={edit ? `/events/${edit.id}` : "#"} target="_blank" rel="noreferrer" className="text-tremor-brand underline">Open their version in a new tab</a>, then reload this page to edit from it.
+            Your text is kept below. <a href={edit ? `/events/${edit.id}` : "#"} target="_blank" rel="noreferrer" className="text-tremor-brand underline dark:text-dark-tremor-brand">Open their version in a new tab</a>, then reload this page to edit from it.
           </p>
         )}
       </div>

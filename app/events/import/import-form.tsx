@@ -33,7 +33,7 @@ export function ImportForm() {
             <ul className="list-disc pl-5">
               {report.duplicates.map((d) => (
                 <li key={d.row}>
-                  Row {d.row} ({d.date} “{d.title}”) duplicates {d.existingEventId ? <Link className="text-tremor-brand underline" href={`/events/${d.existingEventId}`}>event {d.existingEventId}</Link> : `row ${d.duplicateOfRow}`}
+                  Row {d.row} ({d.date} “{d.title}”) duplicates {d.existingEventId ? <Link className="text-tremor-brand underline dark:text-dark-tremor-brand" href={`/events/${d.existingEventId}`}>event {d.existingEventId}</Link> : `row ${d.duplicateOfRow}`}
                 </li>
               ))}
             </ul>

@@ -9,7 +9,7 @@ export default async function ImportPage() {
   await requireUser("ANALYST");
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Import events</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Import events</h1>
       <Card>
         <Text>
           CSV with a header <code>date,title,category,countries,source_url</code> (optional <code>severity</code>, <code>summary</code>, <code>tags</code>);

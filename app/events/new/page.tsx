@@ -11,7 +11,7 @@ export default async function NewEventPage() {
   const empty = { title: "", occurredAt: "", category: "OTHER", severity: "3", countries: "", summary: "", sourceUrls: "", tags: "", themeId: "" };
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">New event</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">New event</h1>
       <EventForm initial={empty} themes={themes} />
     </div>
   );

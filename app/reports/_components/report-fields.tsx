@@ -21,9 +21,9 @@ function many(values: Values, key: string): string[] {
 function Field({ label, error, children }: { label: string; error?: string[]; children: React.ReactNode }) {
   return (
     <label className="block text-tremor-default">
-      <span className="text-tremor-content-strong">{label}</span>
+      <span className="text-tremor-content-strong dark:text-dark-tremor-content-strong">{label}</span>
       {children}
-      {error && <span className="mt-1 block text-red-600">{error.join(" ")}</span>}
+      {error && <span className="mt-1 block text-red-700 dark:text-red-300">{error.join(" ")}</span>}
     </label>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Card, Text, Title } from "@tremor/react";
+import { Card, Text, Title } from "@tremor/react";
+import { Badge } from "../../../_components/badge";
 import { dataStatus } from "@/lib/assets/data-status";
 import { ImportPricesForm, RefreshNowButton } from "../../_components/asset-forms";
 
@@ -28,7 +29,7 @@ export async function DataStatusCard({ assetId, symbol, canWrite }: { assetId: n
         <dd>{s.lastDate ?? "no prices yet"}</dd>
       </dl>
       {s.refreshError && (
-        <Text className="mt-3 text-red-600" role="status">
+        <Text className="mt-3 text-red-700 dark:text-red-300" role="status">
           Last refresh failed ({when(s.refreshErrorAt)}): {s.refreshError} The chart shows the data stored before.
         </Text>
       )}

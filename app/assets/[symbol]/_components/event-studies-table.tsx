@@ -1,4 +1,6 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
+import { Badge } from "../../../_components/badge";
 import Link from "next/link";
 import { eventStudiesForAsset, type CarCell } from "@/lib/studies";
 import { DIRECTION_LABEL, formatDate } from "../../../_components/format";
@@ -16,7 +18,7 @@ function CarCells({ cell }: { cell: CarCell | undefined }) {
   return (
     <>
       <TableCell className="text-right tabular-nums" title={`t = ${cell.t?.toFixed(2) ?? "—"}, p = ${formatP(cell.p)}`}>
-        <span className={cell.significant ? "font-semibold" : "text-tremor-content-subtle"}>{formatReturn(cell.car)}</span>
+        <span className={cell.significant ? "font-semibold" : "text-tremor-content-subtle dark:text-dark-tremor-content-subtle"}>{formatReturn(cell.car)}</span>
         <span className="block text-tremor-label">p {formatP(cell.p)}{cell.significant ? "" : " · no detectable effect"}</span>
       </TableCell>
       <TableCell className="text-right tabular-nums">{formatPercentile(cell.placeboPercentile, cell.placeboDraws)}</TableCell>
@@ -35,7 +37,7 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
         <Text className="mt-4">No event is linked to this asset yet.</Text>
       ) : (
         <>
-          <Table className="mt-4" data-testid="asset-event-studies">
+          <DataTable label="Event studies of this asset" className="mt-4" data-testid="asset-event-studies">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Event date</TableHeaderCell>
@@ -54,7 +56,7 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
                   <TableCell className="tabular-nums">{formatDate(r.eventDate)}</TableCell>
                   <TableCell className="tabular-nums">{r.day0Session ?? "—"}</TableCell>
                   <TableCell className="whitespace-normal">
-                    <Link href={`/events/${r.event.id}`} className="text-tremor-brand hover:underline">{r.event.title}</Link>
+                    <Link href={`/events/${r.event.id}`} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">{r.event.title}</Link>
                   </TableCell>
                   <TableCell>
                     {DIRECTION_LABEL[r.direction]}
@@ -70,12 +72,12 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
                       <CarCells cell={r.cars.find((c) => c.label === "[−5, +5]")} />
                     </>
                   ) : (
-                    <TableCell colSpan={4} className="whitespace-normal text-tremor-content-subtle">{r.summary}</TableCell>
+                    <TableCell colSpan={4} className="whitespace-normal text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{r.summary}</TableCell>
                   )}
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
           <Text className="mt-2 text-tremor-label">
             {studies.caption}. Day 0: the first session that closes after the event ({studies.sessionClose.close} {studies.sessionClose.timeZone},{" "}
             {studies.sessionClose.basis}). Placebo pct.: share of placebo CARs at or below this one. Hypothesis outcome scored on CAR [−1, +1].

@@ -1,7 +1,11 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
+import { Badge } from "../../../_components/badge";
 import { riskForAsset } from "@/lib/studies";
 import { formatReturn, formatStat } from "../../../_components/stats-format";
 import { VolatilityChart, type VolatilityMarker } from "./volatility-chart";
+import { ChartFigure } from "../../../_components/chart-figure";
+import { extremesSummary } from "@/lib/charts/summary";
 
 const vol = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)} %`);
 const loss = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(2)} %`);
@@ -39,10 +43,15 @@ export async function VolatilityPanel({ assetId, from, markers }: { assetId: num
         </div>
       </div>
       <div className="mt-3">
-        <VolatilityChart points={points} markers={markers} />
+        <ChartFigure
+          label="20-day realised and EWMA volatility, annualised"
+          summary={extremesSummary("20-day realised volatility", points.map((p) => ({ date: p.date, value: p.vol20 })), (v) => vol(v), markers.length)}
+        >
+          <VolatilityChart points={points} markers={markers} />
+        </ChartFigure>
         <details className="mt-1">
-          <summary className="cursor-pointer text-tremor-label">Data table ({points.length} sessions)</summary>
-          <div className="mt-2 max-h-64 overflow-auto">
+          <summary className="cursor-pointer py-1 text-tremor-default">Data table ({points.length} sessions)</summary>
+          <div className="mt-2 max-h-64 overflow-auto" tabIndex={0} role="region" aria-label="Volatility data table">
             <table className="w-full text-tremor-label tabular-nums">
               <thead>
                 <tr className="text-left">
@@ -71,7 +80,7 @@ export async function VolatilityPanel({ assetId, from, markers }: { assetId: num
       </Text>
       <div className="mt-4 grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         <div>
-          <Table>
+          <DataTable label="Risk figures">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>1-day loss</TableHeaderCell>
@@ -92,7 +101,7 @@ export async function VolatilityPanel({ assetId, from, markers }: { assetId: num
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
           <Text className="mt-1 text-tremor-label">On all {risk.returns} simple daily returns; losses as fractions of value.</Text>
         </div>
         <dl className="grid min-w-0 grid-cols-2 gap-x-4 gap-y-2 break-words text-tremor-default">

@@ -17,7 +17,7 @@ function Note({ note, user, eventId, depth }: { note: ThreadNote; user: Principa
         <strong>{note.authorName ?? "former member"}</strong> · {when(note.createdAt)}
         {note.edited && <> · edited {when(note.updatedAt)}</>}
       </div>
-      {note.deleted ? <p className="text-sm italic text-tremor-content-subtle">This note was deleted.</p> : <Markdown source={note.body} />}
+      {note.deleted ? <p className="text-sm italic text-tremor-content-subtle dark:text-dark-tremor-content-subtle">This note was deleted.</p> : <Markdown source={note.body} />}
       {!note.deleted && canWrite && (
         <div className="mt-1 flex gap-3">
           {mine && <EditNoteForm id={note.id} version={note.version} body={note.body} />}
@@ -28,7 +28,7 @@ function Note({ note, user, eventId, depth }: { note: ThreadNote; user: Principa
         <ul className="mt-2 space-y-3">{note.replies.map((r) => <Note key={r.id} note={r} user={user} eventId={eventId} depth={depth + 1} />)}</ul>
       )}
       {canWrite && !note.deleted && depth < 4 && (
-        <details className="mt-1 text-xs"><summary className="cursor-pointer text-tremor-brand">Reply</summary><NewNoteForm target={{ eventId }} parentId={note.id} label="Reply" /></details>
+        <details className="mt-1 text-xs"><summary className="cursor-pointer text-tremor-brand dark:text-dark-tremor-brand">Reply</summary><NewNoteForm target={{ eventId }} parentId={note.id} label="Reply" /></details>
       )}
     </li>
   );

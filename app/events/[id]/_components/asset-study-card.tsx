@@ -1,9 +1,13 @@
-import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
+import { Badge } from "../../../_components/badge";
 import Link from "next/link";
 import { MODEL_LABEL, windowLabel, type AssetStudyEntry, type StudySettingsJson } from "@/lib/studies";
 import { DIRECTION_LABEL, assetHref } from "../../../_components/format";
 import { HYPOTHESIS_COLOR, HYPOTHESIS_LABEL, formatP, formatPercentile, formatReturn, formatSize, formatStat } from "../../../_components/stats-format";
 import { StudyChart } from "../../../_components/study-chart";
+import { HIDE_NARROW, StatDetails } from "../../../_components/stat-details";
+import { eventPathSummary } from "@/lib/charts/summary";
 import { SyntheticBadge } from "../../../_components/synthetic-badge";
 
 /** One exposed asset: verdict, AR and CAR paths with their bands, the statistics table and every parameter used. */
@@ -14,7 +18,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
   return (
     <Card data-testid={`study-${asset.symbol}`}>
       <div className="flex flex-wrap items-center gap-2">
-        <Link href={assetHref(asset.symbol)} className="text-tremor-title font-semibold text-tremor-brand hover:underline">{asset.symbol}</Link>
+        <Link href={assetHref(asset.symbol)} className="text-tremor-title font-semibold text-tremor-brand hover:underline dark:text-dark-tremor-brand">{asset.symbol}</Link>
         <Text>{asset.name}</Text>
         {asset.source === "DEMO" && <SyntheticBadge />}
         <Badge size="xs" color="gray">{DIRECTION_LABEL[entry.direction]}</Badge>
@@ -29,15 +33,17 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
       {study && (
         <>
           <div className="mt-4 grid gap-4 md:grid-cols-2">
-            <figure>
+            <figure aria-describedby={`ar-summary-${asset.id}`}>
               <figcaption className="text-tremor-default font-medium">Abnormal return AR<sub>τ</sub> (%)</figcaption>
+              <p id={`ar-summary-${asset.id}`} className="sr-only">{eventPathSummary(`${asset.symbol} abnormal return`, study.path.map((p) => ({ tau: p.tau, value: p.ar })))}</p>
               <StudyChart
                 testId={`ar-chart-${asset.symbol}`}
                 label="AR"
                 points={study.path.map((p) => ({ tau: p.tau, date: p.date, value: p.ar, low: p.arLow, high: p.arHigh }))}
               />
             </figure>
-            <figure>
+            <figure aria-describedby={`car-summary-${asset.id}`}>
+              <p id={`car-summary-${asset.id}`} className="sr-only">{eventPathSummary(`${asset.symbol} cumulative abnormal return`, study.path.map((p) => ({ tau: p.tau, value: p.car })))}</p>
               <figcaption className="text-tremor-default font-medium">Cumulative abnormal return CAR({formatStat(study.eventWindow[0], 0)}, τ) (%)</figcaption>
               <StudyChart
                 testId={`car-chart-${asset.symbol}`}
@@ -56,36 +62,47 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
             {entry.droppedBenchmarkDates + entry.droppedAssetDates > 0 &&
               ` Aligned on common sessions: ${entry.droppedAssetDates} asset and ${entry.droppedBenchmarkDates} benchmark dates dropped, none filled.`}
           </Text>
-          <Table className="mt-4">
+          <DataTable label="Statistics by window" className="mt-4">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Window</TableHeaderCell>
                 <TableHeaderCell className="text-right">CAR</TableHeaderCell>
-                <TableHeaderCell className="text-right">sd</TableHeaderCell>
-                <TableHeaderCell className="text-right">t</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>sd</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>t</TableHeaderCell>
                 <TableHeaderCell className="text-right">p</TableHeaderCell>
-                <TableHeaderCell className="text-right">Patell Z (p)</TableHeaderCell>
-                <TableHeaderCell className="text-right">Corrado Z (p)</TableHeaderCell>
-                <TableHeaderCell className="text-right">Sign Z (p)</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Patell Z (p)</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Corrado Z (p)</TableHeaderCell>
+                <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Sign Z (p)</TableHeaderCell>
                 <TableHeaderCell>Reading</TableHeaderCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {study.windows.map((w) => (
                 <TableRow key={w.label}>
-                  <TableCell className="tabular-nums">{w.label}</TableCell>
+                  <TableCell className="tabular-nums">
+                    {w.label}
+                    <StatDetails
+                      items={[
+                        ["sd", formatSize(w.sd)],
+                        ["t", formatStat(w.t)],
+                        ["Patell Z (p)", `${formatStat(w.patellZ)} (${formatP(w.patellP)})`],
+                        ["Corrado Z (p)", `${formatStat(w.rankZ)} (${formatP(w.rankP)})`],
+                        ["Sign Z (p)", `${formatStat(w.signZ)} (${formatP(w.signP)})`],
+                      ]}
+                    />
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">{formatReturn(w.car)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatSize(w.sd)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatStat(w.t)}</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatSize(w.sd)}</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.t)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatP(w.p)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatStat(w.patellZ)} ({formatP(w.patellP)})</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatStat(w.rankZ)} ({formatP(w.rankP)})</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatStat(w.signZ)} ({formatP(w.signP)})</TableCell>
-                  <TableCell>{w.significant ? "significant" : "no detectable effect"}</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.patellZ)} ({formatP(w.patellP)})</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.rankZ)} ({formatP(w.rankP)})</TableCell>
+                  <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.signZ)} ({formatP(w.signP)})</TableCell>
+                  <TableCell className="whitespace-normal">{w.significant ? "significant" : "no detectable effect"}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
           <Text className="mt-2 text-tremor-label">
             t test against Student t({study.df}); Patell, Corrado rank and generalised sign tests against N(0, 1); significance at α = {settings.alpha} on t.
             BMP and Kolari–Pynnönen are cross-sectional: see the aggregate.
@@ -93,8 +110,8 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
               ` Placebo: CAR ${placebo.label} ranks at the ${formatPercentile(placebo.percentile, placebo.draws)} random non-event days of ${asset.symbol} (empirical p ${formatP(placebo.pValue)}; seed ${placebo.seed}; other events' windows excluded).`}
           </Text>
           <details className="mt-2 text-tremor-default">
-            <summary className="cursor-pointer text-tremor-brand">Data behind the charts</summary>
-            <Table className="mt-2">
+            <summary className="cursor-pointer py-1 text-tremor-brand dark:text-dark-tremor-brand">Data behind the charts</summary>
+            <DataTable label="Data behind the charts" className="mt-2">
               <TableHead>
                 <TableRow>
                   <TableHeaderCell>τ</TableHeaderCell>
@@ -117,7 +134,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </DataTable>
           </details>
         </>
       )}

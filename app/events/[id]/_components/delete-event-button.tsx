@@ -11,7 +11,7 @@ export function DeleteEventButton({ id, version }: { id: number; version: number
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>Delete</button>
-      {state && !state.ok && <span className="ml-2 text-sm text-red-600" role="alert">{state.message}</span>}
+      {state && !state.ok && <span className="ml-2 text-sm text-red-700 dark:text-red-300" role="alert">{state.message}</span>}
     </form>
   );
 }

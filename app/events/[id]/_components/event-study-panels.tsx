@@ -1,7 +1,11 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
 import { MODEL_LABEL, windowLabel, type StudyQuery } from "@/lib/studies";
 import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
 import { StudyChart } from "../../../_components/study-chart";
+import { ChartFigure } from "../../../_components/chart-figure";
+import { eventPathSummary } from "@/lib/charts/summary";
+import { HIDE_NARROW, StatDetails } from "../../../_components/stat-details";
 import { AssetStudyCard } from "./asset-study-card";
 import { loadEventStudy, studyQueryKey } from "./load-event-study";
 
@@ -35,38 +39,51 @@ export async function EventAggregatePanel({ eventId, query }: { eventId: number;
         </p>
       )}
       <div className="mt-4 max-w-3xl">
-        <StudyChart testId="caar-chart" label="CAAR" color="#0f766e" points={agg.taus.map((tau, k) => ({ tau, value: agg.caar[k] ?? null, low: null, high: null }))} />
+        <ChartFigure label={`CAAR across ${agg.n} assets in event time`} summary={eventPathSummary(`CAAR across ${agg.n} assets`, agg.taus.map((tau, k) => ({ tau, value: agg.caar[k] ?? null })))}>
+          <StudyChart testId="caar-chart" label="CAAR" color="#0f766e" points={agg.taus.map((tau, k) => ({ tau, value: agg.caar[k] ?? null, low: null, high: null }))} />
+        </ChartFigure>
       </div>
-      <Table className="mt-4">
+      <DataTable label="Cross-sectional tests by window" className="mt-4">
         <TableHead>
           <TableRow>
             <TableHeaderCell>Window</TableHeaderCell>
             <TableHeaderCell className="text-right">CAAR</TableHeaderCell>
-            <TableHeaderCell className="text-right">Cross-sect. t (p)</TableHeaderCell>
-            <TableHeaderCell className="text-right">Patell Z (p)</TableHeaderCell>
-            <TableHeaderCell className="text-right">BMP t (p)</TableHeaderCell>
+            <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Cross-sect. t (p)</TableHeaderCell>
+            <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Patell Z (p)</TableHeaderCell>
+            <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>BMP t (p)</TableHeaderCell>
             <TableHeaderCell className="text-right">Kolari–Pynnönen t (p)</TableHeaderCell>
-            <TableHeaderCell className="text-right">Rank Z (p)</TableHeaderCell>
-            <TableHeaderCell className="text-right">Sign Z (p)</TableHeaderCell>
+            <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Rank Z (p)</TableHeaderCell>
+            <TableHeaderCell className={`text-right ${HIDE_NARROW}`}>Sign Z (p)</TableHeaderCell>
             <TableHeaderCell className="text-right">CAR &gt; 0</TableHeaderCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {agg.windows.map((w) => (
             <TableRow key={w.label}>
-              <TableCell className="tabular-nums">{w.label}</TableCell>
+              <TableCell className="tabular-nums">
+                {w.label}
+                <StatDetails
+                  items={[
+                    ["Cross-sect. t (p)", `${formatStat(w.crossSectionalT)} (${formatP(w.crossSectionalP)})`],
+                    ["Patell Z (p)", `${formatStat(w.patellZ)} (${formatP(w.patellP)})`],
+                    ["BMP t (p)", `${formatStat(w.bmpT)} (${formatP(w.bmpP)})`],
+                    ["Rank Z (p)", `${formatStat(w.rankZ)} (${formatP(w.rankP)})`],
+                    ["Sign Z (p)", `${formatStat(w.signZ)} (${formatP(w.signP)})`],
+                  ]}
+                />
+              </TableCell>
               <TableCell className="text-right tabular-nums">{formatReturn(w.caar)}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatStat(w.crossSectionalT)} ({formatP(w.crossSectionalP)})</TableCell>
-              <TableCell className="text-right tabular-nums">{formatStat(w.patellZ)} ({formatP(w.patellP)})</TableCell>
-              <TableCell className="text-right tabular-nums">{formatStat(w.bmpT)} ({formatP(w.bmpP)})</TableCell>
+              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.crossSectionalT)} ({formatP(w.crossSectionalP)})</TableCell>
+              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.patellZ)} ({formatP(w.patellP)})</TableCell>
+              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.bmpT)} ({formatP(w.bmpP)})</TableCell>
               <TableCell className="text-right tabular-nums">{formatStat(w.kpT)} ({formatP(w.kpP)})</TableCell>
-              <TableCell className="text-right tabular-nums">{formatStat(w.rankZ)} ({formatP(w.rankP)})</TableCell>
-              <TableCell className="text-right tabular-nums">{formatStat(w.signZ)} ({formatP(w.signP)})</TableCell>
+              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.rankZ)} ({formatP(w.rankP)})</TableCell>
+              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.signZ)} ({formatP(w.signP)})</TableCell>
               <TableCell className="text-right tabular-nums">{w.positiveCount} of {w.n}</TableCell>
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </DataTable>
       <Text className="mt-2 text-tremor-label">
         {agg.members.join(", ")} · {MODEL_LABEL[s.model]} requested; estimation {windowLabel(s.estimationWindow)}, event window {windowLabel(s.eventWindow)}; N = {agg.n};
         mean residual correlation r̄ = {formatStat(agg.averageResidualCorrelation, 3)} over {agg.clusteredPairs} pair{agg.clusteredPairs === 1 ? "" : "s"} sharing a

@@ -21,8 +21,8 @@ function Unlink({ eventId, symbol }: { eventId: number; symbol: string }) {
     <form action={action} className="inline">
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="assetSymbol" value={symbol} />
-      <button type="submit" disabled={pending} className="text-xs text-red-600 hover:underline">Unlink</button>
-      {state && !state.ok && <span className="ml-1 text-xs text-red-600">{state.message}</span>}
+      <button type="submit" disabled={pending} className="text-xs text-red-700 dark:text-red-300 hover:underline">Unlink</button>
+      {state && !state.ok && <span className="ml-1 text-xs text-red-700 dark:text-red-300">{state.message}</span>}
     </form>
   );
 }

@@ -37,7 +37,7 @@ export function EditNoteForm({ id, version, body, returnTo }: { id: number; vers
   const [state, action, pending] = useActionState(editAnnotationAction, null);
   const [text, setText] = useState(body);
   const [open, setOpen] = useState(false);
-  if (!open) return <button type="button" onClick={() => setOpen(true)} className="text-xs text-tremor-brand hover:underline">Edit</button>;
+  if (!open) return <button type="button" onClick={() => setOpen(true)} className="text-xs text-tremor-brand hover:underline dark:text-dark-tremor-brand">Edit</button>;
   return (
     <form action={action} className="mt-2 space-y-2">
       <input type="hidden" name="id" value={id} />
@@ -61,8 +61,8 @@ export function DeleteNoteButton({ id, version, returnTo }: { id: number; versio
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       {returnTo && <input type="hidden" name="returnTo" value={returnTo} />}
-      <button type="submit" disabled={pending} className="text-xs text-red-600 hover:underline">Delete</button>
-      {state && !state.ok && <span className="ml-2 text-xs text-red-600">{state.message}</span>}
+      <button type="submit" disabled={pending} className="text-xs text-red-700 dark:text-red-300 hover:underline">Delete</button>
+      {state && !state.ok && <span className="ml-2 text-xs text-red-700 dark:text-red-300">{state.message}</span>}
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { Card, Text } from "@tremor/react";
+import { Text } from "@tremor/react";
+import { ControlsPanel } from "../../../_components/controls-panel";
 import { MODEL_LABEL, STUDY_MODELS, studyConfigFromQuery, type StudyQuery } from "@/lib/studies";
 
 const input =
@@ -11,7 +12,7 @@ const input =
 export function StudySettingsForm({ eventId, query }: { eventId: number; query: StudyQuery }) {
   const { config, errors } = studyConfigFromQuery(query);
   return (
-    <Card>
+    <ControlsPanel summary={`Study settings: ${MODEL_LABEL[config.model]}, event window ${config.eventWindow.join(" to ")}`} testId="study-settings" defaultOpen={errors.length > 0}>
       <form method="get" action={`/events/${eventId}`} className="flex flex-wrap items-end gap-4" aria-label="Event study settings">
         <label className="text-tremor-default">
           Model
@@ -33,19 +34,19 @@ export function StudySettingsForm({ eventId, query }: { eventId: number; query: 
           Extra CAR windows
           <input name="car" defaultValue={config.customWindows.map((w) => w.join(",")).join(";")} placeholder="e.g. 0,2;-2,2" className={`${input} block w-40`} />
         </label>
-        <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white hover:bg-tremor-brand-emphasis">
+        <button type="submit" className="min-h-[32px] rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white hover:bg-tremor-brand-emphasis">
           Apply
         </button>
-        <a href={`/events/${eventId}`} className="text-tremor-default text-tremor-brand hover:underline">Defaults</a>
+        <a href={`/events/${eventId}`} className="inline-block py-1.5 text-tremor-default text-tremor-brand hover:underline dark:text-dark-tremor-brand">Defaults</a>
       </form>
       <Text id="study-settings-help" className="mt-2 text-tremor-label">
         Windows in trading sessions relative to day 0, as start,end. Defaults: market model, estimation −250,−11, event window −10,10.
       </Text>
       {errors.length > 0 && (
-        <div role="alert" className="mt-2 text-tremor-default text-rose-600">
+        <div role="alert" className="mt-2 text-tremor-default text-rose-700 dark:text-rose-300">
           The link&apos;s settings were ignored, defaults shown instead: {errors.join("; ")}.
         </div>
       )}
-    </Card>
+    </ControlsPanel>
   );
 }

@@ -21,7 +21,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   };
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Edit event</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Edit event</h1>
       <p className="text-sm">You are editing version {event.version}. If someone saves before you, you will be told who and when, and keep your text.</p>
       <EventForm initial={values} themes={themes} edit={{ id: event.id, version: event.version }} />
     </div>

@@ -1,10 +1,13 @@
-import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
+import { DataTable } from "../../../_components/data-table";
 import Link from "next/link";
 import { MODEL_LABEL, themeCaar, windowLabel } from "@/lib/studies";
 import { assetHref } from "../../../_components/format";
 import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
 import { SyntheticBadge } from "../../../_components/synthetic-badge";
 import { CaarPathsChart } from "./caar-paths-chart";
+import { ChartFigure } from "../../../_components/chart-figure";
+import { eventPathSummary } from "@/lib/charts/summary";
 
 const SHOWN = ["[−1, +1]", "[−5, +5]", "[−10, +10]"];
 
@@ -23,10 +26,15 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
         <>
           {studied.length > 0 && (
             <div className="mt-4">
-              <CaarPathsChart taus={studied[0]!.aggregate!.taus} series={studied.map((a) => ({ symbol: a.asset.symbol, caar: a.aggregate!.caar }))} />
+              <ChartFigure
+                label="CAAR paths in event time, one line per asset"
+                summary={studied.map((a) => eventPathSummary(`${a.asset.symbol} CAAR`, a.aggregate!.taus.map((tau, k) => ({ tau, value: a.aggregate!.caar[k] ?? null })))).join(" ")}
+              >
+                <CaarPathsChart taus={studied[0]!.aggregate!.taus} series={studied.map((a) => ({ symbol: a.asset.symbol, caar: a.aggregate!.caar }))} />
+              </ChartFigure>
             </div>
           )}
-          <Table className="mt-4" data-testid="theme-caar-table">
+          <DataTable label="CAAR by asset" className="mt-4" data-testid="theme-caar-table">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Asset</TableHeaderCell>
@@ -41,7 +49,7 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
               {report.assets.map((a) => (
                 <TableRow key={a.asset.id}>
                   <TableCell>
-                    <Link href={assetHref(a.asset.symbol)} className="font-medium text-tremor-brand hover:underline">{a.asset.symbol}</Link>
+                    <Link href={assetHref(a.asset.symbol)} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{a.asset.symbol}</Link>
                     <div className="text-tremor-label">{a.asset.name}</div>
                     {a.asset.source === "DEMO" && <SyntheticBadge />}
                   </TableCell>
@@ -53,7 +61,7 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
                     if (!w) return <TableCell key={l} className="text-right">—</TableCell>;
                     return (
                       <TableCell key={l} className="text-right tabular-nums" title={`BMP t ${formatStat(w.bmpT)} (p ${formatP(w.bmpP)}), cross-sectional t ${formatStat(w.crossSectionalT)}`}>
-                        <span className={w.significant ? "font-semibold" : "text-tremor-content-subtle"}>{formatReturn(w.caar)}</span>
+                        <span className={w.significant ? "font-semibold" : "text-tremor-content-subtle dark:text-dark-tremor-content-subtle"}>{formatReturn(w.caar)}</span>
                         <span className="block text-tremor-label">
                           {w.n < 2 ? "one event: no test" : `KP t ${formatStat(w.kpT)}, p ${formatP(w.kpP)}${w.significant ? "" : " · no detectable effect"}`}
                         </span>
@@ -68,7 +76,7 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </DataTable>
           <Text className="mt-2 text-tremor-label">
             CAAR = mean over the theme&apos;s events of each event&apos;s CAR on the asset; {MODEL_LABEL[s.model]} (constant-mean where the asset has no
             benchmark), estimation {windowLabel(s.estimationWindow)}, event window {windowLabel(s.eventWindow)}; simple returns of adjusted closes.

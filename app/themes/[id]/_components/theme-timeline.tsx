@@ -48,7 +48,7 @@ export function ThemeTimeline({ events }: { events: TimelineEvent[] }) {
   return (
     <Card>
       <Title>Timeline</Title>
-      <svg viewBox="0 0 100 24" preserveAspectRatio="none" className="mt-4 h-28 w-full" role="img" aria-label={`${events.length} events from ${formatDate(events[0]!.occurredAt)} to ${formatDate(events[events.length - 1]!.occurredAt)}`} data-testid="theme-timeline">
+      <svg viewBox="0 0 100 24" preserveAspectRatio="none" className="mt-4 h-28 w-full" aria-hidden="true" data-testid="theme-timeline">
         <line x1="1" x2="99" y1="20" y2="20" stroke="#94a3b8" strokeWidth="0.3" vectorEffect="non-scaling-stroke" />
         {years.map((y) => {
           const xy = x(new Date(Date.UTC(y, 0, 1)));
@@ -60,7 +60,8 @@ export function ThemeTimeline({ events }: { events: TimelineEvent[] }) {
           );
         })}
         {events.map((e, i) => (
-          <Link key={e.id} href={`/events/${e.id}`}>
+          // For the mouse only: the list below holds the same links for keyboards and screen readers.
+          <Link key={e.id} href={`/events/${e.id}`} tabIndex={-1}>
             <line x1={x(e.occurredAt)} x2={x(e.occurredAt)} y1={4 + rows[i]! * 5} y2="20" stroke="#cbd5e1" strokeWidth="0.5" vectorEffect="non-scaling-stroke" />
             <ellipse cx={x(e.occurredAt)} cy={4 + rows[i]! * 5} rx={0.35 + e.severity * 0.12} ry={1 + e.severity * 0.35} fill={CATEGORY_COLOR[e.category] ?? "#94a3b8"} className="cursor-pointer">
               <title>{`${formatDate(e.occurredAt)} · ${CATEGORY_LABEL[e.category]} · severity ${e.severity} — ${e.title}`}</title>
@@ -68,13 +69,13 @@ export function ThemeTimeline({ events }: { events: TimelineEvent[] }) {
           </Link>
         ))}
       </svg>
-      <ol className="mt-4 space-y-1 text-tremor-default">
+      <ol className="mt-4 space-y-1 text-tremor-default" aria-label={`${events.length} events from ${formatDate(events[0]!.occurredAt)} to ${formatDate(events[events.length - 1]!.occurredAt)}`}>
         {events.map((e) => (
           <li key={e.id} className="flex flex-wrap gap-x-2">
-            <span className="tabular-nums text-tremor-content-subtle">{formatDate(e.occurredAt)}</span>
+            <span className="tabular-nums text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{formatDate(e.occurredAt)}</span>
             <span className="inline-block h-2.5 w-2.5 self-center rounded-full" style={{ background: CATEGORY_COLOR[e.category] ?? "#94a3b8" }} aria-hidden />
-            <Link href={`/events/${e.id}`} className="text-tremor-brand hover:underline">{e.title}</Link>
-            <span className="text-tremor-label text-tremor-content-subtle">{CATEGORY_LABEL[e.category]}, severity {e.severity}{e.symbols.length ? ` · ${e.symbols.join(", ")}` : ""}</span>
+            <Link href={`/events/${e.id}`} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">{e.title}</Link>
+            <span className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{CATEGORY_LABEL[e.category]}, severity {e.severity}{e.symbols.length ? ` · ${e.symbols.join(", ")}` : ""}</span>
           </li>
         ))}
       </ol>

@@ -1,0 +1,126 @@
+"use client";
+
+// The header's navigation. From the `lg` breakpoint every link sits in one row; below it (phones, narrow windows) the
+// links fold into a menu behind a disclosure button: it opens by click or keyboard, closes on Escape (focus back on
+// the button), on a click outside, and after following a link.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { signOutAction } from "../account/actions";
+import { ThemeSelect } from "./theme-select";
+import type { ThemeChoice } from "@/lib/preferences/theme";
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+interface Props {
+  links: NavLink[];
+  /** The signed-in user's account link, e.g. "Ada · Admin"; null when nobody is signed in. */
+  account: NavLink | null;
+  theme: ThemeChoice;
+}
+
+// 24 × 24 px minimum targets (WCAG 2.5.8): every item gets vertical padding, more inside the phone menu.
+const ITEM =
+  "block whitespace-nowrap rounded-tremor-small px-2 py-2 lg:px-1.5 text-tremor-default text-tremor-content-emphasis hover:bg-tremor-background-subtle hover:text-tremor-brand-emphasis lg:py-1 dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-subtle dark:hover:text-dark-tremor-brand-emphasis";
+const CURRENT = "font-semibold text-tremor-brand-emphasis dark:text-dark-tremor-brand-emphasis";
+
+function isCurrent(pathname: string, href: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function SiteNav({ links, account, theme }: Props) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const [openedAt, setOpenedAt] = useState(pathname);
+  const menuId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+
+  // Following a link closes the menu (adjusting state during render, as React recommends over an effect).
+  if (open && pathname !== openedAt) {
+    setOpen(false);
+    setOpenedAt(pathname);
+  }
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target as Node;
+      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open]);
+
+  const linkItem = (l: NavLink, extra = "") => {
+    const current = isCurrent(pathname, l.href);
+    return (
+      <Link href={l.href} aria-current={current ? "page" : undefined} className={`${ITEM} ${current ? CURRENT : ""} ${extra}`}>
+        {l.label}
+      </Link>
+    );
+  };
+
+  return (
+    <nav aria-label="Main" className="relative mx-auto flex max-w-7xl items-center gap-x-4 px-3 py-2 sm:px-4">
+      <Link href="/" className="rounded-tremor-small px-1 py-1 font-semibold tracking-tight text-tremor-content-strong dark:text-dark-tremor-content-strong">
+        Faultline
+      </Link>
+      <button
+        ref={button}
+        type="button"
+        className="ml-auto inline-flex min-h-[44px] min-w-[44px] items-center gap-2 rounded-tremor-small border border-tremor-border px-3 text-tremor-default font-medium text-tremor-content-emphasis lg:hidden dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => {
+          setOpen((o) => !o);
+          setOpenedAt(pathname);
+        }}
+      >
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          {open ? <path d="M4 4l10 10M14 4L4 14" /> : <path d="M2 4h14M2 9h14M2 14h14" />}
+        </svg>
+        Menu
+      </button>
+      <div
+        ref={panel}
+        id={menuId}
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 max-h-[calc(100vh-4rem)] flex-col gap-1 overflow-y-auto border-b border-tremor-border bg-tremor-background px-3 pb-4 pt-2 shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background lg:static lg:z-auto lg:flex lg:max-h-none lg:flex-1 lg:flex-row lg:items-center lg:gap-x-1 lg:overflow-visible lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none lg:dark:bg-transparent`}
+      >
+        {links.length > 0 && (
+          <ul className="flex flex-col gap-1 lg:flex-row lg:items-center lg:gap-x-0.5">
+            {links.map((l) => (
+              <li key={l.href}>{linkItem(l)}</li>
+            ))}
+          </ul>
+        )}
+        <div className="mt-2 flex flex-col gap-1 border-t border-tremor-border pt-2 lg:ml-auto lg:mt-0 lg:flex-row lg:items-center lg:gap-x-1 lg:border-0 lg:pt-0 dark:border-dark-tremor-border">
+          <ThemeSelect initial={theme} />
+          {account && (
+            <>
+              <Link href={account.href} className={`${ITEM} ${isCurrent(pathname, account.href) ? CURRENT : ""}`} aria-current={isCurrent(pathname, account.href) ? "page" : undefined} data-testid="signed-in-as">
+                {account.label}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className={`${ITEM} w-full text-left`}>Sign out</button>
+              </form>
+            </>
+          )}
+        </div>
+      </div>
+    </nav>
+  );
+}
