@@ -1,4 +1,5 @@
 // Writes one audit entry inside the caller's transaction, so a change and its record commit or roll back together.
+import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import type { AuditAction, AuditEntity } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";

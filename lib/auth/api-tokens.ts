@@ -1,5 +1,6 @@
 // API tokens for scripts: issued by an admin for an account, shown once, stored as SHA-256 (the token has 256 bits
 // of entropy, so a slow hash adds nothing), revocable, scoped READ (viewer rights) or READ_WRITE (the account's role).
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";

@@ -1,5 +1,6 @@
 // Login rate limiting in PostgreSQL, so it holds across restarts and processes: after too many failed sign-ins
 // from one IP address or for one account within the window, further attempts are refused until the lock expires.
+import "server-only";
 import { db } from "@/lib/db/client";
 
 export const THROTTLE = {
