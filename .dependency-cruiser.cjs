@@ -7,7 +7,7 @@ const FLOORS = [
   // The database client, pools, transactions and database-error detection.
   ["db"],
   // Who is acting, what they did, and the one owner of stored prices.
-  ["auth", "audit", "prices"],
+  ["audit", "auth", "prices"],
   // Domains, each using only the ones before it.
   ["events", "market-data", "jobs", "annotations", "assets", "themes", "dashboard", "studies", "reports", "seed"],
   // Process wiring: provider choice, bootstrap, the worker.
