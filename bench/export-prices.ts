@@ -1,6 +1,6 @@
 // Streaming export of prices with events vs `psql \copy (same query) TO STDOUT CSV`, same rows, same run, and the
 // exporting process's peak memory at 100k vs 1M rows.
-//   node --import tsx bench/export-prices.ts [--rows 1000000] [--out bench/results/export-prices.md]
+//   node --conditions=react-server --import tsx bench/export-prices.ts [--rows 1000000] [--out bench/results/export-prices.md]
 // Needs `psql` (Debian: apt-get install postgresql-client). Uses BENCH_DATABASE_URL or a throwaway embedded server.
 // Each export runs in a child process of its own (with the react-server condition, as under Next) so its RSS is
 // measured from a clean baseline: growth = peak RSS during the export − RSS just before it.

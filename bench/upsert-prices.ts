@@ -1,5 +1,5 @@
 // Bulk price writes vs `psql \copy`, same rows, same table, same run (ratios, not absolute times).
-//   node --import tsx bench/upsert-prices.ts [--rows 1000000]
+//   node --conditions=react-server --import tsx bench/upsert-prices.ts [--rows 1000000]
 // Needs `psql` (Debian: apt-get install postgresql-client). Uses BENCH_DATABASE_URL or a throwaway embedded server.
 // Cases, each timed for Faultline's upsert (lib/prices/store.ts) and for \copy of the same CSV:
 //   empty      — into an empty price_bar table

@@ -1,5 +1,6 @@
 // Notes: threaded on events or pinned to an asset at a date. Authors edit and delete their own (admins may delete
 // any); deletion is soft and every version stays in the audit trail.
+import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";

@@ -1,5 +1,6 @@
 // Reading notes: an event's thread (deleted notes stay as placeholders so replies keep their context) and the
 // notes pinned to an asset, for chart markers.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { isoDate } from "@/lib/dates";
 

@@ -1,4 +1,5 @@
 // Paginated notes for the JSON API: by event, or by asset with an optional date range on the pinned date.
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";

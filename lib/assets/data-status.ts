@@ -1,5 +1,6 @@
 // What an analyst needs to judge a series before trusting a chart: where it comes from, how much there is, how
 // fresh it is, what failed last, and the quality flags of its bars.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { isoDate } from "@/lib/dates";
 import { storedBars } from "@/lib/prices/bars";

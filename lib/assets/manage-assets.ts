@@ -1,5 +1,6 @@
 // Adding assets and asking for fresh prices. The provider is asked for the asset's profile when it is added (the
 // analyst is waiting for that answer); its price history is then fetched by a background job, never by a page.
+import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";

@@ -1,4 +1,5 @@
 // Read side of assets and their prices, for pages and the API. PostgreSQL only: never the market-data provider.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { barCoverage, lastCloses } from "@/lib/prices/bars";
 

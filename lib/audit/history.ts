@@ -1,4 +1,5 @@
 // Reading the audit trail: an event's history includes its exposures and the notes on it.
+import "server-only";
 import { db } from "@/lib/db/client";
 import type { AuditEntity } from "@/lib/db/generated/enums";
 

@@ -1,6 +1,7 @@
 // Writes one audit entry inside the caller's transaction, so a change and its record commit or roll back together:
 // audit_entry for events, exposures, themes and notes (integer ids), account_audit_entry for accounts and their API
 // tokens (text ids).
+import "server-only";
 import type { AccountChange, AuditAction, AuditEntity } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 

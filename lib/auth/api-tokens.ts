@@ -1,6 +1,7 @@
 // API tokens for scripts: issued by an admin for an account, shown once, stored as SHA-256 (the token has 256 bits
 // of entropy, so a slow hash adds nothing), revocable, scoped READ (viewer rights) or READ_WRITE (the account's role).
 // Issuing and revoking are recorded in the accounts' history, in the same transaction.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAccountChange } from "@/lib/audit/record";

@@ -4,6 +4,7 @@
 // Every attempt claims its place BEFORE the password is checked, in one atomic statement per key, and a success
 // gives the place back. Reading the count and recording the failure afterwards would let parallel attempts all read
 // "not locked" and each get a password check: thirty at once checked thirty passwords instead of five.
+import "server-only";
 import { db } from "@/lib/db/client";
 
 export const THROTTLE = {

@@ -1,5 +1,6 @@
 // The key that signs session cookies. BETTER_AUTH_SECRET when set; otherwise one generated on first start and kept
 // in the data folder (`.faultline/auth-secret`, mode 0600) so sessions survive restarts.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,6 +1,7 @@
 // Accounts: the first admin (first-run page or ADMIN_EMAIL/ADMIN_PASSWORD), admin-created users, roles, suspension
 // and deletion, and "sign out everywhere". Passwords are hashed here exactly as better-auth's credential provider
 // expects them. Every change is recorded in the accounts' history in the same transaction.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";

@@ -1,4 +1,5 @@
 // One watchlist row per asset from its adjusted closes: the figures an analyst scans first. Pure: no I/O, no clock.
+import "server-only";
 import { ewmaVolatility, logReturns, normalQuantile, rollingVolatility, volatilityZScore, type Series } from "@/lib/analytics";
 
 export interface WatchlistRow {

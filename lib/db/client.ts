@@ -1,4 +1,5 @@
 // The one Prisma client of the process. Code outside lib/ never imports it: it goes through the domain modules.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config/env";
 import { PrismaClient } from "@/lib/db/generated/client";

@@ -4,6 +4,7 @@
 // PostgreSQL refuses to run as root. As root we run it as the `postgres` system user (created when missing); when
 // that user cannot reach the binaries or the data directory (a checkout under /root, say) both are placed under
 // /var/lib/faultline instead and a pointer file records where.
+import "server-only";
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";

@@ -2,6 +2,7 @@
 // air-gapped installs cannot fetch. The same engine, compiled to WebAssembly and shipped on npm, is driven through
 // the pg driver adapter; it records applied migrations in `_prisma_migrations` exactly as `prisma migrate deploy`
 // does, so operators can switch between the two on the same database.
+import "server-only";
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // A plain node-postgres pool beside the Prisma client, for the few set-based paths Prisma cannot express fast
 // (COPY for bulk price writes). Same DATABASE_URL, same process-wide lifetime.
+import "server-only";
 import pg from "pg";
 import { databaseUrl } from "@/lib/db/client";
 

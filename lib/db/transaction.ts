@@ -3,6 +3,7 @@
 // price bars). Interactive transactions for user writes. A burst of writers (an import, a thread filling up, many analysts at
 // once) queues here, in order, for one of a few transaction slots — not in the connection pool, whose 5 s connect
 // timeout would fail the writes at the back of a long queue — and leaves pool connections free for page reads.
+import "server-only";
 import PQueue from "p-queue";
 import type pg from "pg";
 import { config } from "@/lib/config/env";

@@ -1,5 +1,6 @@
 // Write side of the event log. Every command validates with the shared schema, checks the role, writes the change
 // and its audit entry in one transaction, and guards edits with the version the user started from.
+import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";

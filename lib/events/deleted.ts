@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 
 /** Soft-deleted events, most recently deleted first, for the admin's restore page. */

@@ -1,5 +1,6 @@
 // Linking assets to an event with the direction the analyst expects. The direction is a hypothesis: who set it and
 // when is kept (setBy/setAt) so it can be scored, and whether it was stated before or after the event is shown.
+import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";

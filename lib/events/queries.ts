@@ -1,4 +1,5 @@
 // Read side of the event log for pages and the API. Soft-deleted events are never shown here.
+import "server-only";
 import { db } from "@/lib/db/client";
 
 const LIVE = { deletedAt: null };

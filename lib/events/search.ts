@@ -1,4 +1,5 @@
 // Filtered, paginated event lists for the JSON API (and anything else that needs filters).
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";

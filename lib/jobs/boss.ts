@@ -1,5 +1,6 @@
 // The job queue: pg-boss on Faultline's own PostgreSQL (schema `pgboss`), so jobs survive restarts and several app
 // instances share one queue without a broker to run.
+import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/db/client";
 

@@ -1,5 +1,6 @@
 // What the admins' Jobs page shows: pg-boss's own tables read directly (pg-boss has no API for counts by state over
 // a period) and each asset's refresh status. Read-only, and answers even before the queue is installed.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { barCoverage } from "@/lib/prices/bars";
 

@@ -1,6 +1,7 @@
 // Stores a validated price CSV for one asset, all or nothing. The asset's source becomes CSV: its series is the
 // user's from now on, and scheduled refreshes leave it alone. Switching an asset from Yahoo/demo to CSV replaces
 // its bars rather than mixing two sources in one series.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { parsePriceCsv, type PriceCsvFlag, type PriceCsvRowError } from "@/lib/market-data/csv";

@@ -1,6 +1,7 @@
 // Price refreshes as pg-boss jobs. A periodic cycle enqueues one job per asset, throttled per (symbol, cycle slot),
 // so however many app instances share the database, each symbol is fetched once per cycle. "Refresh now" is the
 // same job with a short debounce. Transient provider failures are retried by the queue with backoff.
+import "server-only";
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
 import type { MarketDataProvider } from "@/lib/market-data/provider";

@@ -1,5 +1,6 @@
 // Fetches what an asset is missing from its provider and stores it in one transaction: a refresh either lands
 // whole or changes nothing. Failures are recorded on the asset in words an analyst understands.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { lastBarDate } from "@/lib/prices/bars";

@@ -1,4 +1,5 @@
 // Daily bars of one asset between two dates, as the JSON API serves them.
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { isoDate } from "@/lib/dates";

@@ -1,6 +1,7 @@
 // Writes daily bars set-based: the rows are streamed with COPY into a session-local staging table, then merged into
 // price_bar in one INSERT … ON CONFLICT. Prisma's createMany is an order of magnitude slower for price histories, and
 // COPY keeps the write within a small factor of `psql \copy` (bench/upsert-prices.ts, docs/performance.md).
+import "server-only";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import type pg from "pg";

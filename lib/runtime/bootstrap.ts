@@ -1,5 +1,6 @@
 // First-run content: seed the storyline and backfill prices, from Yahoo when it answers and from the synthetic
 // demo provider otherwise (said in one line, and labelled "synthetic demo data" everywhere it shows).
+import "server-only";
 import { overrideConfig, type Env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { YahooProvider } from "@/lib/market-data/yahoo";

@@ -1,4 +1,5 @@
 // Gives the app a migrated PostgreSQL: the one in DATABASE_URL, or an embedded one kept under the data folder.
+import "server-only";
 import path from "node:path";
 import pg from "pg";
 import type { Env } from "@/lib/config/env";

@@ -1,6 +1,7 @@
 // Which market-data provider serves an asset, by the source its prices come from. Pages never call this: they read
 // PostgreSQL. The demo provider anchors its synthetic shocks on the seeded storyline's dates, which are handed to it
 // here so market-data knows nothing of the seed.
+import "server-only";
 import path from "node:path";
 import { config } from "@/lib/config/env";
 import { DemoProvider } from "@/lib/market-data/demo/demo-provider";

@@ -1,5 +1,6 @@
 // Liveness and readiness for load balancers and orchestrators. Readiness asks the database three things, each with
 // a short timeout: does it answer, are all migrations of this build applied, and is the job queue installed.
+import "server-only";
 import { readdir } from "node:fs/promises";
 import { pgPool } from "@/lib/db/pool";
 import { MIGRATIONS_DIR } from "@/lib/db/migrations";

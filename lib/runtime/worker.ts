@@ -1,5 +1,6 @@
 // The background side of an app instance: the pg-boss supervisor and the price-refresh worker. Every instance runs
 // one; pg-boss makes sure a scheduled cycle and each symbol's refresh run once however many instances there are.
+import "server-only";
 import type { Env } from "@/lib/config/env";
 import { startBoss } from "@/lib/jobs/boss";
 import { startRefreshWorker } from "@/lib/market-data/refresh-jobs";

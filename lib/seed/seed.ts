@@ -1,5 +1,6 @@
 // First-run content: the Russia–North Korea storyline with its assets and hypotheses. Idempotent — assets are
 // matched by symbol, the theme by name and events by (date, title) — so a second run never doubles anything.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
 import type { DataSource } from "@/lib/db/generated/client";

@@ -2,6 +2,7 @@
 // removes the first; each moved event gets its own audit entry so its history says where it came from. Deleting is
 // refused while a live event uses the theme (merge instead, so no event silently loses its theme); soft-deleted
 // events still pointing at it are detached, each with its own audit entry, so a later restore shows why.
+import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";

@@ -1,5 +1,6 @@
 // A theme (storyline) with its live events in time order and each event's exposures: the theme page's timeline and
 // the theme CAAR study both start from this one query.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
 

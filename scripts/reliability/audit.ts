@@ -1,5 +1,5 @@
 // Dependency audit of what ships (production dependencies only):
-//   node --import tsx scripts/reliability/audit.ts
+//   node --conditions=react-server --import tsx scripts/reliability/audit.ts
 // Fails on any high or critical advisory whose id (GHSA-…) is not explained in docs/security.md. When npm's audit
 // endpoint cannot be reached (offline or a registry mirror without it) it says so loudly and does not pretend to
 // have checked: the exit code is 0 so an air-gapped CI is not blocked, and the line says SKIPPED.

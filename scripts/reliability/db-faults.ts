@@ -1,5 +1,5 @@
 // Database faults against the production build, under load:
-//   node --import tsx scripts/reliability/db-faults.ts [--outage 5] [--docs]
+//   node --conditions=react-server --import tsx scripts/reliability/db-faults.ts [--outage 5] [--docs]
 // 1. PostgreSQL is stopped mid-load for --outage seconds and started again: every answer meanwhile must be a fast
 //    503 (API) or the error page (pages) — no hang, no 500 from the API, no stack trace, no crash — the app must
 //    answer 2xx again within 5 s of the database's return, and every write acknowledged before, during or after

@@ -64,7 +64,7 @@ export async function startFaultline(databaseUrl: string, env: Record<string, st
   const port = Number(env.PORT ?? (await freePort()));
   const baseUrl = `http://127.0.0.1:${port}`;
   let out = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     env: childEnvironment({
       DATABASE_URL: databaseUrl,
       PORT: String(port),

@@ -1,5 +1,5 @@
 // Load and write durability against the production build on PostgreSQL:
-//   node --import tsx scripts/reliability/load.ts [--duration 30] [--write-duration 60] [--docs]
+//   node --conditions=react-server --import tsx scripts/reliability/load.ts [--duration 30] [--write-duration 60] [--docs]
 // 1. The overview page, an asset's price API and the event list, each at 50 connections for --duration seconds,
 //    must answer with zero errors; throughput and p50/p99 are measured, and for each the same reads through a
 //    minimal `pg` handler (scripts/reliability/raw-sql-peer.ts) in the same run give Faultline's overhead as a ratio.

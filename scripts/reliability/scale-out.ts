@@ -1,6 +1,6 @@
 // Scale-out demo: two Faultline instances (`next start` + one pg-boss worker each) behind one port on one
 // PostgreSQL, all on loopback:
-//   node --import tsx scripts/reliability/scale-out.ts [--docs]
+//   node --conditions=react-server --import tsx scripts/reliability/scale-out.ts [--docs]
 // Proves: a session made on one instance works on the other; a refresh cycle triggered on both instances at once
 // refreshes each asset exactly once; writes spread over both instances are all kept and audited.
 // Writes bench/results/scale-out.md; with --docs also the "Measured" section of docs/deployment.md.

@@ -1,6 +1,7 @@
 // Bulk import: every row is validated first and all errors reported with their row; if any row fails nothing is
 // written. Rows with the date and title of a live event (or of an earlier row) are reported as duplicates and
 // skipped, so importing the same file twice never doubles anything.
+import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";

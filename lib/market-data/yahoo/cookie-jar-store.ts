@@ -1,6 +1,7 @@
 // Yahoo's quote endpoint wants a session cookie plus a "crumb" token, and fetching them costs two or three extra
 // requests (more behind an EU consent page) — the requests Yahoo rate-limits most. yahoo-finance2 keeps both in its
 // cookie jar (the crumb as a cookie on a fake host), so persisting the jar lets the crumb survive restarts.
+import "server-only";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CookieJar } from "tough-cookie";

@@ -1,6 +1,7 @@
 // The fetch yahoo-finance2 is given: the shared request policy underneath, plus the two Yahoo answers the library
 // would otherwise blur into a plain Error — "no such symbol" (404 with a JSON error body) and "your session cookie or
 // crumb is no longer valid" (401) — raised as distinct errors so the edge can tell them apart.
+import "server-only";
 
 const API_HOST = /^query\d\.finance\.yahoo\.com$/;
 

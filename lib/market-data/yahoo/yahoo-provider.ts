@@ -1,6 +1,7 @@
 // Yahoo Finance through yahoo-finance2 3.x: chart() for daily history (one request, no crumb), search() for symbol
 // candidates, quote() for profiles (cookie + crumb session). Every HTTP request passes the shared request gate and
 // retry policy (lib/market-data/fetch-policy.ts); every failure leaves as a MarketDataError (./map-error.ts).
+import "server-only";
 import YahooFinance from "yahoo-finance2";
 import { ExtendedCookieJar } from "yahoo-finance2/lib/cookieJar";
 import { getCrumbClear } from "yahoo-finance2/lib/getCrumb";
