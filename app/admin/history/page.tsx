@@ -21,7 +21,7 @@ export default async function AccountHistoryPage({ searchParams }: Props) {
   const entries = await accountHistory({ subjectId });
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Account history</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Account history</h1>
       <Text>
         {subjectId ? (
           <>Changes to one account. <Link href="/admin/history" className="underline">All accounts</Link></>
