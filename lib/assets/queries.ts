@@ -2,6 +2,7 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isoDate } from "@/lib/dates";
+import { readDb } from "@/lib/db/read-routing";
 
 export interface AssetOverviewRow {
   id: number;
@@ -19,7 +20,7 @@ export interface AssetOverviewRow {
 }
 
 export async function listAssetOverview(): Promise<AssetOverviewRow[]> {
-  const rows = await db().$queryRaw<
+  const rows = await readDb().$queryRaw<
     {
       id: number; symbol: string; name: string; asset_class: string; currency: string; source: AssetOverviewRow["source"];
       last_date: Date | null; last_close: number | null; last_adj: number | null; prev_adj: number | null; bars: bigint;

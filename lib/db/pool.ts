@@ -2,6 +2,7 @@
 // (COPY for bulk price writes). Same DATABASE_URL, same process-wide lifetime.
 import pg from "pg";
 import { databaseUrl } from "@/lib/db/client";
+import { noteWrite } from "@/lib/db/write-notes";
 
 const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool; faultlinePoolUrl?: string };
 
@@ -29,6 +30,7 @@ export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<
     await client.query("BEGIN");
     const result = await fn(client);
     await client.query("COMMIT");
+    await noteWrite();
     return result;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -4,6 +4,7 @@
 import PQueue from "p-queue";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { noteWrite } from "@/lib/db/write-notes";
 
 const SLOTS = Math.max(1, Number(process.env.FAULTLINE_DB_POOL ?? 10) - 3);
 
@@ -15,5 +16,8 @@ function queue(): PQueue {
 }
 
 export async function writeTransaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return queue().add(() => db().$transaction(fn, { maxWait: 10_000, timeout: 30_000 }), { throwOnTimeout: true });
+  const result = await queue().add(() => db().$transaction(fn, { maxWait: 10_000, timeout: 30_000 }), { throwOnTimeout: true });
+  // After the commit: the writer's next reads must see this write, whichever server serves them.
+  await noteWrite();
+  return result;
 }

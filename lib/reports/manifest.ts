@@ -2,9 +2,9 @@
 // to regenerate the same file later or to tell why it differs.
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
-import { pgPool } from "@/lib/db/pool";
 import packageJson from "@/package.json";
 import type { ReportDefinition, ReportRun } from "./report";
+import { readQuery } from "@/lib/db/read-routing";
 
 export interface AssetDataStatus {
   symbol: string;
@@ -43,7 +43,7 @@ export interface ReportManifest {
 
 export async function assetDataStatus(assetIds: readonly number[]): Promise<AssetDataStatus[]> {
   if (assetIds.length === 0) return [];
-  const { rows } = await pgPool().query<{
+  const { rows } = await readQuery<{
     symbol: string;
     name: string;
     source: "YAHOO" | "CSV" | "DEMO";

@@ -7,8 +7,6 @@ import "server-only";
 import { z } from "zod";
 import { firstReactingSession } from "@/lib/analytics";
 import { sessionCloseFor } from "@/lib/assets/exchange-hours";
-import { db } from "@/lib/db/client";
-import { pgPool } from "@/lib/db/pool";
 import { ValidationError } from "@/lib/http/errors";
 import { col, UNIT } from "./columns";
 import { neutraliseSql } from "./csv-cells";
@@ -16,6 +14,7 @@ import { DATE_RANGE_ISSUE, dateRangeRefinement, optionalDate, symbolListSchema }
 import { copyCsvStream } from "./pg-copy-stream";
 import { defineReport } from "./report";
 import { slugPart } from "./filename";
+import { readDb, readQuery } from "@/lib/db/read-routing";
 
 export const LARGE_MOVE = 0.25;
 export const GAP_DAYS = 10;
@@ -162,7 +161,7 @@ ORDER BY s.ord, b.date`;
 }
 
 async function resolveAssets(symbols: readonly string[]): Promise<ReportAsset[]> {
-  const found = await db().asset.findMany({
+  const found = await readDb().asset.findMany({
     where: { symbol: { in: [...symbols] } },
     select: { id: true, symbol: true, exchange: true, timeZone: true, assetClass: true },
     orderBy: { symbol: "asc" },
@@ -179,7 +178,7 @@ async function resolveAssets(symbols: readonly string[]): Promise<ReportAsset[]>
  */
 export async function day0Sessions(assets: readonly ReportAsset[], to?: string): Promise<Day0[]> {
   if (assets.length === 0) return [];
-  const { rows } = await pgPool().query<{ event_id: number; asset_id: number; occurred_at: Date; time_precision: "EXACT" | "DAY"; sessions: string[] }>(
+  const { rows } = await readQuery<{ event_id: number; asset_id: number; occurred_at: Date; time_precision: "EXACT" | "DAY"; sessions: string[] }>(
     `SELECT x.event_id, x.asset_id, e.occurred_at, e.time_precision::text AS time_precision,
             ARRAY(SELECT to_char(p.date, 'YYYY-MM-DD') FROM price_bar p
                   WHERE p.asset_id = x.asset_id AND p.date >= (e.occurred_at AT TIME ZONE 'UTC')::date - 1
@@ -221,7 +220,7 @@ export const pricesWithEventsReport = defineReport({
       assetIds: assets.map((a) => a.id),
       body: ({ bom }) => copyCsvStream(sql, { bom }),
       async rowCount() {
-        const { rows } = await pgPool().query<{ n: string }>(
+        const { rows } = await readQuery<{ n: string }>(
           `SELECT count(*) AS n FROM price_bar WHERE asset_id = ANY($1::int[]) AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)`,
           [assets.map((a) => a.id), params.from ?? null, params.to ?? null],
         );

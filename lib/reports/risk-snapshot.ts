@@ -4,8 +4,6 @@
 import "server-only";
 import { z } from "zod";
 import { DEFAULT_CONFIDENCE_LEVELS } from "@/lib/analytics";
-import { db } from "@/lib/db/client";
-import { pgPool } from "@/lib/db/pool";
 import { ValidationError } from "@/lib/http/errors";
 import { riskForAsset, RISK_PARAMETERS } from "@/lib/studies";
 import { loadAdjustedCloses } from "@/lib/studies/prices";
@@ -15,6 +13,7 @@ import { csvStream } from "./csv-stream";
 import { slugPart } from "./filename";
 import { optionalDate, symbolListSchema } from "./params";
 import { defineReport } from "./report";
+import { readDb, readQuery } from "@/lib/db/read-routing";
 
 export const riskSnapshotSchema = z.object({ asOf: optionalDate, assets: symbolListSchema });
 export type RiskSnapshotParams = z.output<typeof riskSnapshotSchema>;
@@ -70,7 +69,7 @@ export const riskSnapshotReport = defineReport({
   columns: RISK_SNAPSHOT_COLUMNS,
   schema: riskSnapshotSchema,
   async run(params) {
-    const assets = await db().asset.findMany({
+    const assets = await readDb().asset.findMany({
       where: params.assets.length > 0 ? { symbol: { in: params.assets } } : {},
       select: { id: true, symbol: true },
       orderBy: { symbol: "asc" },
@@ -80,7 +79,7 @@ export const riskSnapshotReport = defineReport({
     const ids = assets.map((a) => a.id);
     const [prices, closes] = await Promise.all([
       loadAdjustedCloses(ids, params.asOf),
-      pgPool().query<{ asset_id: number; close: number; adj_close: number | null }>(
+      readQuery<{ asset_id: number; close: number; adj_close: number | null }>(
         `SELECT DISTINCT ON (asset_id) asset_id, close, adj_close FROM price_bar
          WHERE asset_id = ANY($1::int[]) AND ($2::date IS NULL OR date <= $2) ORDER BY asset_id, date DESC`,
         [ids, params.asOf ?? null],

@@ -3,12 +3,12 @@
 import "server-only";
 import { resolveEventStudyConfig, type EventWindow, type ExpectedDirection, type HypothesisScore } from "@/lib/analytics";
 import { eventDateOnExchange } from "@/lib/events/markers";
-import { db } from "@/lib/db/client";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type StudyStatus } from "./asset-study";
 import { windowLabel, type Num } from "./json";
 import { ASSET_SELECT } from "./load";
 import { loadAdjustedCloses } from "./prices";
 import { describeConfig } from "./study-params";
+import { readDb } from "@/lib/db/read-routing";
 
 const WINDOWS: readonly EventWindow[] = [
   [-1, 1],
@@ -54,9 +54,9 @@ export interface AssetEventStudies {
 
 /** Studies (default settings) of every live event exposing the asset, oldest first; null for an unknown asset. */
 export async function eventStudiesForAsset(assetId: number): Promise<AssetEventStudies | null> {
-  const asset = await db().asset.findUnique({ where: { id: assetId }, select: ASSET_SELECT });
+  const asset = await readDb().asset.findUnique({ where: { id: assetId }, select: ASSET_SELECT });
   if (!asset) return null;
-  const exposures = await db().exposure.findMany({
+  const exposures = await readDb().exposure.findMany({
     where: { assetId, event: { deletedAt: null } },
     select: {
       direction: true,

@@ -2,12 +2,12 @@
 // the analyst's hypothesis, and the cross-asset aggregate. Serialisable: the event page and the JSON API share it.
 import "server-only";
 import { aggregateEventStudies, resolveEventStudyConfig, type EventStudyConfig, type EventStudyOk, type ExpectedDirection } from "@/lib/analytics";
-import { db } from "@/lib/db/client";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type AssetEventResult, type StudyAsset } from "./asset-study";
 import { aggregateWindowJson, nums, type AggregateWindowJson, type Num } from "./json";
 import { ASSET_SELECT, exposedEventsByAsset } from "./load";
 import { loadAdjustedCloses } from "./prices";
 import { MODEL_LABEL, primaryWindow } from "./study-params";
+import { readDb } from "@/lib/db/read-routing";
 
 export interface StudySettingsJson {
   model: EventStudyConfig["model"];
@@ -105,7 +105,7 @@ export async function eventStudyForEvent(
   options: Partial<Pick<EventStudyConfig, "model" | "estimationWindow" | "eventWindow" | "customWindows" | "minEstimationObservations">> = {},
 ): Promise<EventStudyReport | null> {
   const config = resolveEventStudyConfig(options);
-  const event = await db().event.findFirst({
+  const event = await readDb().event.findFirst({
     where: { id: eventId, deletedAt: null },
     select: {
       id: true,

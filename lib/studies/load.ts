@@ -1,7 +1,7 @@
 // Queries the study builders share: assets with their benchmark, and which events each asset is exposed to.
 import "server-only";
-import { db } from "@/lib/db/client";
 import type { StudyEventRef } from "./asset-study";
+import { readDb } from "@/lib/db/read-routing";
 
 export const ASSET_SELECT = {
   id: true,
@@ -16,7 +16,7 @@ export const ASSET_SELECT = {
 
 /** Live events linked to each asset, for placebo exclusion: one query for all assets. */
 export async function exposedEventsByAsset(assetIds: readonly number[]): Promise<Map<number, StudyEventRef[]>> {
-  const rows = await db().exposure.findMany({
+  const rows = await readDb().exposure.findMany({
     where: { assetId: { in: [...assetIds] }, event: { deletedAt: null } },
     select: { assetId: true, event: { select: { id: true, occurredAt: true, timePrecision: true } } },
   });
