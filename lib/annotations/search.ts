@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isoDate } from "@/lib/dates";
-import { paginationSchema, type Page } from "@/lib/http/pagination";
+import { paginationSchema, type Page } from "@/lib/validation/pagination";
 import { calendarDateSchema, idSchema } from "@/lib/validation/fields";
 import { readDb } from "@/lib/db/read-routing";
 

@@ -6,7 +6,7 @@ import { recordAudit, type Tx } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/write-transaction";
 import { exposureInputSchema, exposureRemoveSchema, type ExposureInput } from "@/lib/events/schemas";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 async function liveEventAndAsset(tx: Tx, eventId: number, symbol: string) {

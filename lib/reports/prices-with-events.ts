@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import { firstReactingSession } from "@/lib/analytics";
 import { sessionCloseFor } from "@/lib/assets/exchange-hours";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { col, UNIT } from "./columns";
 import { neutraliseSql } from "./csv-cells";
 import { DATE_RANGE_ISSUE, dateRangeRefinement, optionalDate, symbolListSchema } from "./params";

@@ -4,7 +4,8 @@ import "server-only";
 import { aggregateEventStudies, resolveEventStudyConfig, type EventStudyConfig, type EventStudyOk, type ExpectedDirection } from "@/lib/analytics";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type AssetEventResult, type StudyAsset } from "./asset-study";
 import { aggregateWindowJson, nums, type AggregateWindowJson, type Num } from "./json";
-import { ASSET_SELECT, exposedEventsByAsset } from "./load";
+import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
+import { exposedEventsByAsset } from "./exposed-events";
 import { loadAdjustedCloses } from "./prices";
 import { MODEL_LABEL, primaryWindow } from "./study-params";
 import { readDb } from "@/lib/db/read-routing";
@@ -113,7 +114,7 @@ export async function eventStudyForEvent(
       occurredAt: true,
       timePrecision: true,
       theme: { select: { id: true, name: true } },
-      exposures: { select: { direction: true, rationale: true, asset: { select: ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
+      exposures: { select: { direction: true, rationale: true, asset: { select: STUDY_ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
     },
   });
   if (!event) return null;
