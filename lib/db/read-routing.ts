@@ -21,6 +21,7 @@ import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { pgPool } from "@/lib/db/pool";
+import { logger } from "@/lib/logger";
 import { callerWroteAt } from "@/lib/db/write-notes";
 
 const HEALTH_INTERVAL_MS = 1_000;
@@ -258,8 +259,7 @@ export function formatLag(seconds: number): string {
 const globalForRouter = globalThis as unknown as { faultlineReadRouter?: ReadRouter; faultlineReadRouterKey?: string; faultlineReadDb?: PrismaClient; faultlineRouterLog?: Log };
 
 function defaultLog(line: string): void {
-  // One JSON line like the rest of the server log, without pulling the HTTP layer's logger into the data layer.
-  process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), app: "faultline", msg: line })}\n`);
+  logger().warn(line);
 }
 
 /** Where replica state changes are logged (the server log by default). */

@@ -9,6 +9,7 @@ import { createUser } from "@/lib/auth/users";
 import type { Role } from "@/lib/auth/roles";
 import { disconnectDb } from "@/lib/db/client";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedReplica, type RunningReplica } from "@/lib/db/embedded-replica";
 import { applyMigrations } from "@/lib/db/migrations";
 import { endPgPool } from "@/lib/db/pool";
 
@@ -17,6 +18,8 @@ export const PASSWORD = "reliability analyst password 2024";
 
 export interface Database {
   url: string;
+  /** The running server (for a standby of it); throws while stopped. */
+  running(): RunningPostgres;
   stop(): Promise<void>;
   start(): Promise<void>;
   remove(): Promise<void>;
@@ -34,6 +37,10 @@ export async function startDatabase(): Promise<Database> {
   const url = running.url;
   return {
     url,
+    running() {
+      if (!running) throw new Error("the database is stopped");
+      return running;
+    },
     async stop() {
       await running?.stop();
       running = null;
@@ -48,6 +55,11 @@ export async function startDatabase(): Promise<Database> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A streaming standby of `db` on a free loopback port (base backup through the low-level API). */
+export async function startReplica(db: Database): Promise<RunningReplica> {
+  return startEmbeddedReplica(db.running(), { port: await freePort(), database: "faultline" });
 }
 
 export interface App {
