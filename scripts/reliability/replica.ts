@@ -5,7 +5,7 @@
 // is read back at once with the standby's replay paused; past the lag limit the overview is read from the primary and
 // says so; stopping and starting the standby under 20 s of load on the overview fails no request, is logged once,
 // and leaves /api/ready at 200.
-// Writes bench/results/replica.md; with --docs also the "Read replica" section of docs/performance.md.
+// Writes bench/results/replica.md; with --docs also the "How it is tested" figures in docs/deployment.md.
 import { writeFile } from "node:fs/promises";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -118,7 +118,7 @@ async function main() {
       "",
     ].join("\n");
     await writeFile("bench/results/replica.md", `# Read replica\n\n${report}`);
-    if (process.argv.includes("--docs")) await replaceSection("docs/performance.md", "reliability:replica", report);
+    if (process.argv.includes("--docs")) await replaceSection("docs/deployment.md", "reliability:replica", report);
     console.log(`\n${report}\n${failures.length ? `FAILED:\n- ${failures.join("\n- ")}` : "replica suite passed"} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   } catch (err) {
     console.error(app?.output().slice(-3000));
