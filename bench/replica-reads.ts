@@ -9,7 +9,7 @@
 import { writeFile } from "node:fs/promises";
 import autocannon from "autocannon";
 import pg from "pg";
-import { argValue, percentile, signIn, startDatabase, startFaultline, startReplica, ADMIN, type App } from "../scripts/reliability/harness";
+import { argValue, percentile, signIn, startDatabase, startFaultline, startReplica, seedSetBased, ADMIN, type App } from "../scripts/reliability/harness";
 import { replaceSection } from "../scripts/reliability/sections";
 
 const SECONDS = Number(argValue("seconds", "10"));
@@ -57,6 +57,7 @@ async function writesDuring(writeTo: App, cookie: string, exportFrom: App | null
 
 async function main() {
   const db = await startDatabase();
+  await seedSetBased(db.url);
   const replica = await startReplica(db);
   const apps: App[] = [];
   const standby = new pg.Client({ connectionString: replica.url });

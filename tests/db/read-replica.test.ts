@@ -186,19 +186,19 @@ describe("reads with a streaming replica", () => {
   });
 
   it("sends reads to the primary once the replica lags past the limit, logging it once", async () => {
-    useLagLimit(1);
+    useLagLimit(2);
     await checkReplicasNow();
     await checkReplicasNow();
     expect(await readSource()).toMatchObject({ server: "replica" });
     await pauseReplay();
     const probe = await insertEventOnPrimary("Lag probe");
     await checkReplicasNow();
-    await new Promise((r) => setTimeout(r, 1_300));
+    await new Promise((r) => setTimeout(r, 2_300));
     await checkReplicasNow();
 
     const source = await readSource();
     expect(source).toMatchObject({ server: "primary", reason: "lagging" });
-    expect((source as { lagSeconds: number }).lagSeconds).toBeGreaterThan(1);
+    expect((source as { lagSeconds: number }).lagSeconds).toBeGreaterThan(2);
     for (let i = 0; i < 5; i++) expect(await eventStudyForEvent(probe)).not.toBeNull();
     await checkReplicasNow();
     expect(logLines.filter((l) => l.includes("is lagging")), logLines.join("\n")).toHaveLength(1);
