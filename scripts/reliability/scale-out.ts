@@ -13,7 +13,7 @@ import { startBoss } from "@/lib/jobs/boss";
 import { freePort } from "@/lib/db/embedded-postgres";
 import { REFRESH_ASSET, REFRESH_CYCLE } from "@/lib/market-data/refresh-jobs";
 import { waitForReplay, type RunningReplica } from "@/lib/db/embedded-replica";
-import { createAccounts, signIn, startDatabase, startFaultline, startReplica, ADMIN, type App } from "./harness";
+import { createAccounts, signIn, startDatabase, startFaultline, startReplica, seedSetBased, ADMIN, type App } from "./harness";
 import { replaceSection } from "./sections";
 
 /** Round-robin reverse proxy: the smallest stand-in for nginx or a cloud load balancer. */
@@ -43,6 +43,9 @@ async function main() {
   const failures: string[] = [];
   const withReplica = process.argv.includes("--replica");
   const db = await startDatabase();
+  // With a standby to copy, the content is seeded set-based first (the first-run seed's transaction can outlast its
+  // timeout while the base backup and another suite load the machine).
+  if (withReplica) await seedSetBased(db.url);
   const replica: RunningReplica | undefined = withReplica ? await startReplica(db) : undefined;
   const readEnv: Record<string, string> = replica ? { DATABASE_READ_URL: replica.url } : {};
   const ports = [await freePort(), await freePort()];
