@@ -2,7 +2,6 @@
 // (COPY for bulk price writes). Same DATABASE_URL, same process-wide lifetime.
 import pg from "pg";
 import { databaseUrl } from "@/lib/db/client";
-import { noteWrite } from "@/lib/db/write-notes";
 
 const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool; faultlinePoolUrl?: string };
 
@@ -21,21 +20,4 @@ export function pgPool(): pg.Pool {
 export async function endPgPool(): Promise<void> {
   await globalForPool.faultlinePool?.end();
   globalForPool.faultlinePool = undefined;
-}
-
-/** Runs `fn` in one transaction on one connection: committed if it resolves, rolled back if it throws. */
-export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pgPool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await fn(client);
-    await client.query("COMMIT");
-    await noteWrite();
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
 }

@@ -6,7 +6,7 @@ import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, ty
 import { aggregateWindowJson, nums, type AggregateWindowJson, type Num } from "./json";
 import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
 import { exposedEventsByAsset } from "./exposed-events";
-import { loadAdjustedCloses } from "./prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { MODEL_LABEL, primaryWindow } from "./study-params";
 import { readDb } from "@/lib/db/read-routing";
 

@@ -3,7 +3,7 @@
 import "server-only";
 import { AnalyticsInputError, riskPanel, TRADING_DAYS_PER_YEAR } from "@/lib/analytics";
 import { num, nums, type Num } from "./json";
-import { loadAdjustedCloses } from "./prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { readDb } from "@/lib/db/read-routing";
 
 export const RISK_PARAMETERS = {
