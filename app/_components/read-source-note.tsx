@@ -21,7 +21,7 @@ export async function ReadSourceNote({ className = "" }: { className?: string })
   const text = readSourceText(await readSource());
   if (!text) return null;
   return (
-    <span data-testid="read-source" className={`block text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle ${className}`}>
+    <span data-testid="read-source" className={`block text-tremor-label text-tremor-content dark:text-dark-tremor-content ${className}`}>
       {text}
     </span>
   );
