@@ -8,7 +8,6 @@ import { reportFormOptions } from "@/lib/reports/form-options";
 import { previewReport, type ReportPreview } from "@/lib/reports/preview";
 import { REPORTS, findReport } from "@/lib/reports/registry";
 import { ReportFields } from "./_components/report-fields";
-import { ReadSourceNote } from "@/app/_components/read-source-note";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -61,7 +60,6 @@ export default async function ReportsPage({ searchParams }: Props) {
           {report.description} One row per {report.grain}. Every column, with its unit and definition, is listed in{" "}
           <code>docs/reports.md</code>.
         </Text>
-        <ReadSourceNote className="mt-1" />
         <form method="GET" action="/reports" className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={`${report.title} filters`}>
           <input type="hidden" name="report" value={report.slug} />
           <input type="hidden" name="preview" value="1" />

@@ -4,7 +4,6 @@ import { formatP, formatReturn, formatStat } from "../../../_components/stats-fo
 import { StudyChart } from "../../../_components/study-chart";
 import { AssetStudyCard } from "./asset-study-card";
 import { loadEventStudy, studyQueryKey } from "./load-event-study";
-import { ReadSourceNote } from "@/app/_components/read-source-note";
 
 /** Across the exposed assets: CAAR path and the cross-sectional tests, with what they assume. */
 export async function EventAggregatePanel({ eventId, query }: { eventId: number; query: StudyQuery }) {
@@ -26,7 +25,6 @@ export async function EventAggregatePanel({ eventId, query }: { eventId: number;
   return (
     <Card data-testid="event-aggregate">
       <Title>Event study across {agg.n} asset{agg.n === 1 ? "" : "s"}</Title>
-      <ReadSourceNote />
       {verdict && (
         <p className="mt-2 text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
           {agg.n < 2
