@@ -9,6 +9,7 @@ import { CATEGORY_LABEL, assetHref, formatPercent, formatPrice } from "./_compon
 import { IntensityChart } from "./_components/overview/intensity-chart";
 import { Sparkline } from "./_components/overview/sparkline";
 import { EventTimeline } from "./_components/overview/event-timeline";
+import { ReadSourceNote } from "./_components/read-source-note";
 import { SyntheticBadge } from "./_components/synthetic-badge";
 import { ScrollRegion } from "./_components/scroll-region";
 import { extremesSummary } from "@/lib/charts/summary";
@@ -158,6 +159,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
               {data.freshness.failing.length ? `Last refresh failed: ${data.freshness.failing.join(", ")}.` : ""}
             </Text>
             {data.freshness.synthetic && <div className="mt-1"><SyntheticBadge /></div>}
+            <ReadSourceNote className="mt-1" />
           </Card>
         </div>
       </div>

@@ -1,11 +1,11 @@
 // Paginated notes for the JSON API: by event, or by asset with an optional date range on the pinned date.
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isoDate } from "@/lib/dates";
 import { paginationSchema, type Page } from "@/lib/validation/pagination";
 import { calendarDateSchema, idSchema } from "@/lib/validation/fields";
+import { readDb } from "@/lib/db/read-routing";
 
 export const annotationQuerySchema = paginationSchema
   .extend({
@@ -25,11 +25,11 @@ export async function searchAnnotations(q: z.output<typeof annotationQuerySchema
     ...(range ? (q.asset ? { pinnedDate: range } : { createdAt: range }) : {}),
   };
   const [rows, total] = await Promise.all([
-    db().annotation.findMany({
+    readDb().annotation.findMany({
       where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize,
       include: { author: { select: { name: true } }, asset: { select: { symbol: true } } },
     }),
-    db().annotation.count({ where }),
+    readDb().annotation.count({ where }),
   ]);
   return {
     data: rows.map((r) => ({

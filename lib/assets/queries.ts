@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { barCoverage, lastCloses } from "@/lib/prices/bars";
+import { readDb } from "@/lib/db/read-routing";
 
 export interface AssetOverviewRow {
   id: number;
@@ -19,7 +20,7 @@ export interface AssetOverviewRow {
 }
 
 export async function listAssetOverview(): Promise<AssetOverviewRow[]> {
-  const assets = await db().asset.findMany({
+  const assets = await readDb().asset.findMany({
     select: { id: true, symbol: true, name: true, assetClass: true, currency: true, source: true, refreshError: true },
     orderBy: { symbol: "asc" },
   });

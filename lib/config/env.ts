@@ -19,8 +19,19 @@ const postgresUrl = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** One or several read replicas, comma-separated; each must be a PostgreSQL URL like DATABASE_URL. */
+const postgresUrlList = z
+  .string()
+  .trim()
+  .transform((v) => v.split(",").map((u) => u.trim()).filter((u) => u !== ""))
+  .pipe(z.array(postgresUrl).min(1, "must name at least one URL"));
+
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
+  /** Streaming replicas that serve dashboards, read-only API routes, studies and CSV reports. */
+  DATABASE_READ_URL: postgresUrlList.optional(),
+  /** Replay lag past which a replica is skipped and reads go to the primary. */
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
   PORT: port.default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   FAULTLINE_DATA_DIR: z.string().min(1).default(".faultline"),
@@ -67,8 +78,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     return result.data;
   }
   const problems = result.error.issues.map((i) => {
-    const key = i.path.join(".");
-    return `${key} ${i.message.replace(/^Invalid input: /, "")} (got "${mask(key, String(cleaned[key] ?? ""))}")`;
+    const key = String(i.path[0] ?? "");
+    // A list variable (DATABASE_READ_URL) names the position of the bad entry: "DATABASE_READ_URL item 2".
+    const where = i.path.length > 1 ? `${key} item ${Number(i.path[1]) + 1}` : key;
+    return `${where} ${i.message.replace(/^Invalid input: /, "")} (got "${mask(key, String(cleaned[key] ?? ""))}")`;
   });
   throw new StartupError(`bad configuration: ${problems.join("; ")}`, "fix the variable(s) and start again");
 }
@@ -110,6 +123,6 @@ export function childEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
 /** Never echo a password from a connection string back to a terminal or log. */
 function mask(key: string, value: string): string {
   if (key === "ADMIN_PASSWORD" || key === "BETTER_AUTH_SECRET") return "***";
-  if (key !== "DATABASE_URL") return value;
-  return value.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+  if (key !== "DATABASE_URL" && key !== "DATABASE_READ_URL") return value;
+  return value.replace(/\/\/([^:/@]+):[^@]*@/g, "//$1:***@");
 }

@@ -1,7 +1,6 @@
 // Data for the overview page, read from PostgreSQL once per request and derived in memory: the watchlist, the KPI
 // cards, the largest recent moves around events and the event-intensity series.
 import "server-only";
-import { db } from "@/lib/db/client";
 import { addDays, isoDate } from "@/lib/dates";
 import { reactingSessionIndex } from "@/lib/prices/day-zero";
 import { staleFlag } from "@/lib/market-data/quality";
@@ -9,6 +8,7 @@ import { loadAdjustedCloses, type PriceSeries } from "@/lib/prices/adjusted-clos
 import { logReturns, rollingVolatility } from "@/lib/analytics";
 import { weeklyIntensity, weeklyLast, type WeeklyIntensity } from "./intensity";
 import { watchlistRow, type WatchlistRow } from "./watchlist";
+import { readDb } from "@/lib/db/read-routing";
 
 export interface WatchlistEntry extends WatchlistRow {
   id: number;
@@ -50,8 +50,8 @@ function moveAround(series: PriceSeries, day0: number): number | null {
 export async function overviewData(options: { today?: string; intensitySymbol?: string } = {}): Promise<OverviewData> {
   const today = options.today ?? isoDate(new Date());
   const [assets, events] = await Promise.all([
-    db().asset.findMany({ orderBy: { symbol: "asc" }, include: { _count: { select: { exposures: true } } } }),
-    db().event.findMany({
+    readDb().asset.findMany({ orderBy: { symbol: "asc" }, include: { _count: { select: { exposures: true } } } }),
+    readDb().event.findMany({
       where: { deletedAt: null },
       orderBy: { occurredAt: "desc" },
       include: { exposures: { select: { assetId: true, direction: true } } },

@@ -36,6 +36,10 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   /** Connection string of `database` on this cluster. */
   url: string;
+  port: number;
+  /** The postgres binary this cluster runs, and the system user it runs as (as root); for a standby of it. */
+  postgresBinary: string;
+  runAs?: RunAs;
   /** Connection string of another database on the same cluster. */
   urlFor(database: string): string;
   dataDir: string;
@@ -48,7 +52,7 @@ interface Binaries {
   initdb: string;
 }
 
-interface RunAs {
+export interface RunAs {
   uid: number;
   gid: number;
 }
@@ -300,36 +304,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         "stop it first, or give this one its own FAULTLINE_DATA_DIR",
       );
     }
-    return { url: urlFor(options.database), urlFor, dataDir, stop: async () => undefined };
+    return { url: urlFor(options.database), port: options.port, postgresBinary: bins.postgres, runAs: user, urlFor, dataDir, stop: async () => undefined };
   }
 
   await assertPortFree(options.port, "embedded PostgreSQL", "FAULTLINE_PG_PORT");
-  const flags = [
-    "-D", dataDir,
-    "-p", String(options.port),
-    "-c", "listen_addresses=127.0.0.1",
-    "-c", "unix_socket_directories=",
-    "-c", "max_connections=200",
-    "-c", "shared_buffers=256MB",
-  ];
-  if (options.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
-
-  // Its own process group: a Ctrl-C in the terminal reaches Faultline, which stops the web server first and the
-  // database last, instead of both at once.
-  const child = spawn(bins.postgres, flags, {
-    ...(user ?? {}),
-    detached: true,
-    stdio: ["ignore", "ignore", "pipe"],
-    env: childEnvironment({ LC_MESSAGES: "C" }),
-  });
-  let tail = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    const text = chunk.toString("utf8");
-    tail = (tail + text).slice(-2000);
-    for (const line of text.split("\n")) if (line.trim()) onLog(line);
-  });
-
-  await waitUntilReady(urlFor("postgres"), child, () => tail.trim().split("\n").slice(-3).join(" "));
+  const postmaster = await runPostmaster({ postgres: bins.postgres, dataDir, port: options.port, user, ephemeral: options.ephemeral, onLog, readyUrl: urlFor("postgres") });
 
   const admin = new pg.Client({ connectionString: urlFor("postgres") });
   await admin.connect();
@@ -340,11 +319,62 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await admin.end();
   }
 
-  let stopped: Promise<void> | undefined;
   return {
     url: urlFor(options.database),
+    port: options.port,
+    postgresBinary: bins.postgres,
+    runAs: user,
     urlFor,
     dataDir,
+    stop: postmaster.stop,
+  };
+}
+
+export interface PostmasterOptions {
+  postgres: string;
+  dataDir: string;
+  port: number;
+  user: RunAs | undefined;
+  ephemeral?: boolean;
+  /** More `-c name=value` settings. */
+  settings?: Record<string, string>;
+  onLog: (line: string) => void;
+  /** Polled until it accepts connections. */
+  readyUrl: string;
+}
+
+/** Starts a postmaster on an existing data directory and waits until it accepts connections. */
+export async function runPostmaster(o: PostmasterOptions): Promise<{ stop(): Promise<void> }> {
+  const flags = [
+    "-D", o.dataDir,
+    "-p", String(o.port),
+    "-c", "listen_addresses=127.0.0.1",
+    "-c", "unix_socket_directories=",
+    "-c", "max_connections=200",
+    "-c", "shared_buffers=256MB",
+  ];
+  if (o.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  for (const [name, value] of Object.entries(o.settings ?? {})) flags.push("-c", `${name}=${value}`);
+
+  // Its own process group: a Ctrl-C in the terminal reaches Faultline, which stops the web server first and the
+  // database last, instead of both at once.
+  const child = spawn(o.postgres, flags, {
+    ...(o.user ?? {}),
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: childEnvironment({ LC_MESSAGES: "C" }),
+  });
+  let tail = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    const text = chunk.toString("utf8");
+    tail = (tail + text).slice(-2000);
+    for (const line of text.split("\n")) if (line.trim()) o.onLog(line);
+  });
+
+  await waitUntilReady(o.readyUrl, child, () => tail.trim().split("\n").slice(-3).join(" "));
+
+  let stopped: Promise<void> | undefined;
+  return {
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

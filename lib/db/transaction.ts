@@ -10,6 +10,7 @@ import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pool";
 import type { Prisma } from "@/lib/db/generated/client";
+import { noteWrite } from "@/lib/db/write-notes";
 
 
 const globalForQueue = globalThis as unknown as { faultlineWriteQueue?: PQueue };
@@ -20,7 +21,10 @@ function queue(): PQueue {
 }
 
 export async function writeTransaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return queue().add(() => db().$transaction(fn, { maxWait: 10_000, timeout: 30_000 }), { throwOnTimeout: true });
+  const result = await queue().add(() => db().$transaction(fn, { maxWait: 10_000, timeout: 30_000 }), { throwOnTimeout: true });
+  // After the commit: the writer's next reads must see this write, whichever server serves them.
+  await noteWrite();
+  return result;
 }
 
 /** Runs `fn` in one transaction on one connection: committed if it resolves, rolled back if it throws. */
@@ -30,6 +34,7 @@ export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<
     await client.query("BEGIN");
     const result = await fn(client);
     await client.query("COMMIT");
+    await noteWrite();
     return result;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);

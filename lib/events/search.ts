@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { categorySchema, countryCodeSchema, severitySchema } from "@/lib/events/schemas";
 import { paginationSchema, type Page } from "@/lib/validation/pagination";
 import { calendarDateSchema, idSchema } from "@/lib/validation/fields";
+import { readDb } from "@/lib/db/read-routing";
 
 export const eventQuerySchema = paginationSchema
   .extend({
@@ -83,8 +84,8 @@ export async function searchEvents(q: EventQuery): Promise<Page<EventDto>> {
       : {}),
   };
   const [rows, total] = await Promise.all([
-    db().event.findMany({ where, include: INCLUDE, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    db().event.count({ where }),
+    readDb().event.findMany({ where, include: INCLUDE, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    readDb().event.count({ where }),
   ]);
   return { data: rows.map(toEventDto), page: q.page, pageSize: q.pageSize, total };
 }

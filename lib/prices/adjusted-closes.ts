@@ -1,9 +1,9 @@
 // The one place bars are read for analytics: adjusted closes (close when no adjusted close is stored), one query for
 // every asset a view needs, dated as YYYY-MM-DD strings straight from PostgreSQL.
 import "server-only";
-import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Series } from "@/lib/analytics";
+import { readDb } from "@/lib/db/read-routing";
 
 export interface PriceSeries extends Series {
   dates: string[];
@@ -21,7 +21,7 @@ export async function loadAdjustedCloses(assetIds: readonly number[], asOf?: str
   const ids = [...new Set(assetIds)];
   const out = new Map<number, PriceSeries>(ids.map((id) => [id, EMPTY]));
   if (ids.length === 0) return out;
-  const rows = await db().$queryRaw<{ asset_id: number; d: string; p: number }[]>(Prisma.sql`
+  const rows = await readDb().$queryRaw<{ asset_id: number; d: string; p: number }[]>(Prisma.sql`
     SELECT asset_id, to_char(date, 'YYYY-MM-DD') AS d, COALESCE(adj_close, close) AS p
     FROM price_bar
     WHERE asset_id = ANY(${ids}::int[])

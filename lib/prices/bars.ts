@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isoDate } from "@/lib/dates";
 import type { DailyBar } from "@/lib/prices/types";
+import { readDb } from "@/lib/db/read-routing";
 
 export interface ClosePoint {
   date: string;
@@ -53,7 +54,7 @@ export async function barCoverage(assetIds: readonly number[]): Promise<Map<numb
   const ids = [...new Set(assetIds)];
   const out = new Map<number, BarCoverage>(ids.map((id) => [id, { firstDate: null, lastDate: null, bars: 0 }]));
   if (ids.length === 0) return out;
-  const rows = await db().$queryRaw<{ asset_id: number; first: string; last: string; bars: bigint }[]>`
+  const rows = await readDb().$queryRaw<{ asset_id: number; first: string; last: string; bars: bigint }[]>`
     SELECT asset_id, to_char(min(date), 'YYYY-MM-DD') AS first, to_char(max(date), 'YYYY-MM-DD') AS last, count(*) AS bars
     FROM price_bar WHERE asset_id = ANY(${ids}::int[]) GROUP BY asset_id`;
   for (const r of rows) out.set(r.asset_id, { firstDate: r.first, lastDate: r.last, bars: Number(r.bars) });
@@ -62,7 +63,7 @@ export async function barCoverage(assetIds: readonly number[]): Promise<Map<numb
 
 /** Number of stored bars of these assets between two optional inclusive dates. */
 export async function barCount(assetIds: readonly number[], from?: string, to?: string): Promise<number> {
-  const rows = await db().$queryRaw<{ n: bigint }[]>`
+  const rows = await readDb().$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM price_bar WHERE asset_id = ANY(${[...assetIds]}::int[])
       ${from ? Prisma.sql`AND date >= ${from}::date` : Prisma.empty} ${to ? Prisma.sql`AND date <= ${to}::date` : Prisma.empty}`;
   return Number(rows[0]?.n ?? 0);
@@ -80,7 +81,7 @@ export interface LastClose {
 /** Each asset's last bar on or before `asOf` (the latest when omitted), with the adjusted close of the one before. */
 export async function lastCloses(assetIds: readonly number[] | "all", asOf?: string): Promise<Map<number, LastClose>> {
   if (assetIds !== "all" && assetIds.length === 0) return new Map();
-  const rows = await db().$queryRaw<{ asset_id: number; d: string; close: number; adj: number; prev_adj: number | null }[]>`
+  const rows = await readDb().$queryRaw<{ asset_id: number; d: string; close: number; adj: number; prev_adj: number | null }[]>`
     SELECT a.id AS asset_id, to_char(l.date, 'YYYY-MM-DD') AS d, l.close, COALESCE(l.adj_close, l.close) AS adj,
            (SELECT COALESCE(p.adj_close, p.close) FROM price_bar p
              WHERE p.asset_id = a.id AND p.date < l.date ORDER BY p.date DESC LIMIT 1) AS prev_adj

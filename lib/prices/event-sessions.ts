@@ -1,7 +1,7 @@
 // The first few usable sessions of an asset from the day before each exposed event, enough to find every event's day
 // 0 without loading whole histories (day 0 is at most two calendar days after the event's UTC date).
 import "server-only";
-import { pgPool } from "@/lib/db/pool";
+import { readQuery } from "@/lib/db/read-routing";
 
 export interface ExposedEventSessions {
   eventId: number;
@@ -14,7 +14,7 @@ export interface ExposedEventSessions {
 
 export async function sessionsAfterExposedEvents(assetIds: readonly number[]): Promise<ExposedEventSessions[]> {
   if (assetIds.length === 0) return [];
-  const { rows } = await pgPool().query<{ event_id: number; asset_id: number; occurred_at: Date; time_precision: "EXACT" | "DAY"; sessions: string[] }>(
+  const { rows } = await readQuery<{ event_id: number; asset_id: number; occurred_at: Date; time_precision: "EXACT" | "DAY"; sessions: string[] }>(
     `SELECT x.event_id, x.asset_id, e.occurred_at, e.time_precision::text AS time_precision,
             ARRAY(SELECT to_char(p.date, 'YYYY-MM-DD') FROM price_bar p
                   WHERE p.asset_id = x.asset_id AND p.date >= (e.occurred_at AT TIME ZONE 'UTC')::date - 1

@@ -2,7 +2,6 @@
 // events of that range and notes pinned to a date in it). Deleted notes are left out.
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isoDate } from "@/lib/dates";
 import { idSchema } from "@/lib/validation/fields";
@@ -13,6 +12,7 @@ import { eventFilterSubject } from "./event-filters";
 import { subjectNames } from "./events";
 import { DATE_RANGE_ISSUE, dateRangeRefinement, optionalDate } from "./params";
 import { defineReport } from "./report";
+import { readDb } from "@/lib/db/read-routing";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -71,7 +71,7 @@ export const annotationsReport = defineReport({
   columns: ANNOTATIONS_COLUMNS,
   schema: annotationsReportSchema,
   async run(params) {
-    const notes = await db().annotation.findMany({
+    const notes = await readDb().annotation.findMany({
       where: annotationWhere(params),
       include: {
         author: { select: { name: true } },

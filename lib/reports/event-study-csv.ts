@@ -4,7 +4,6 @@
 import "server-only";
 import { z } from "zod";
 import { reportingWindows, type EventStudyConfig, type EventWindow } from "@/lib/analytics";
-import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { eventStudyForEvent, studyParamsSchema, type EventStudyReport } from "@/lib/studies";
 import { col, UNIT, type Column } from "./columns";
@@ -14,6 +13,7 @@ import { eventFilterFields, eventFilterSubject, eventWhere, type EventFilters } 
 import { subjectNames } from "./events";
 import { DATE_RANGE_ISSUE, dateRangeRefinement } from "./params";
 import { defineReport, type ReportRun } from "./report";
+import { readDb } from "@/lib/db/read-routing";
 
 /** Each study draws 1,000 placebo windows per asset: more events than this belong in a script against the JSON API. */
 export const MAX_STUDY_EVENTS = 100;
@@ -127,7 +127,7 @@ export const EVENT_STUDY_DAYS_COLUMNS: readonly Column[] = [
 const label = (w: readonly [number, number] | undefined) => (w ? `[${w[0]}, ${w[1]}]` : null);
 
 async function loadStudies(params: EventStudyReportParams): Promise<EventStudyReport[]> {
-  const events = await db().event.findMany({
+  const events = await readDb().event.findMany({
     where: eventWhere(params.filters),
     select: { id: true },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],

@@ -3,13 +3,13 @@
 // csv-stringify.
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { col, UNIT, type Column } from "./columns";
 import { csvStream } from "./csv-stream";
 import type { Cell } from "./csv-cells";
 import { eventFilterFields, eventFilterSubject, eventWhere, type EventFilters } from "./event-filters";
 import { DATE_RANGE_ISSUE, dateRangeRefinement } from "./params";
 import { defineReport, type ReportRun } from "./report";
+import { readDb } from "@/lib/db/read-routing";
 
 export const eventsReportSchema = z.object(eventFilterFields).refine(dateRangeRefinement, DATE_RANGE_ISSUE);
 export type EventsReportParams = z.output<typeof eventsReportSchema>;
@@ -71,7 +71,7 @@ const INCLUDE = {
 } as const;
 
 async function loadEvents(f: EventFilters) {
-  return db().event.findMany({ where: eventWhere(f), include: INCLUDE, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
+  return readDb().event.findMany({ where: eventWhere(f), include: INCLUDE, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
 }
 type LoadedEvent = Awaited<ReturnType<typeof loadEvents>>[number];
 
@@ -82,8 +82,8 @@ function eventCells(e: LoadedEvent): Cell[] {
 /** Names for the file name: the event's title, the theme's name. */
 export async function subjectNames(f: EventFilters): Promise<{ event?: string; eventDate?: string; theme?: string }> {
   const [event, theme] = await Promise.all([
-    f.eventId ? db().event.findUnique({ where: { id: f.eventId }, select: { title: true, occurredAt: true } }) : null,
-    f.themeId ? db().theme.findUnique({ where: { id: f.themeId }, select: { name: true } }) : null,
+    f.eventId ? readDb().event.findUnique({ where: { id: f.eventId }, select: { title: true, occurredAt: true } }) : null,
+    f.themeId ? readDb().theme.findUnique({ where: { id: f.themeId }, select: { name: true } }) : null,
   ]);
   return { event: event?.title, eventDate: event?.occurredAt.toISOString().slice(0, 10), theme: theme?.name };
 }

@@ -1,11 +1,11 @@
 // What the report forms offer to choose from: assets and themes, as two small queries.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-routing";
 
 export async function reportFormOptions() {
   const [assets, themes] = await Promise.all([
-    db().asset.findMany({ select: { symbol: true, name: true, source: true }, orderBy: { symbol: "asc" } }),
-    db().theme.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    readDb().asset.findMany({ select: { symbol: true, name: true, source: true }, orderBy: { symbol: "asc" } }),
+    readDb().theme.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { assets, themes };
 }

@@ -2,10 +2,10 @@
 // to regenerate the same file later or to tell why it differs.
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
-import { db } from "@/lib/db/client";
 import { barCoverage } from "@/lib/prices/bars";
 import packageJson from "@/package.json";
 import type { ReportDefinition, ReportRun } from "./report";
+import { readDb } from "@/lib/db/read-routing";
 
 export interface AssetDataStatus {
   symbol: string;
@@ -45,7 +45,7 @@ export interface ReportManifest {
 export async function assetDataStatus(assetIds: readonly number[]): Promise<AssetDataStatus[]> {
   if (assetIds.length === 0) return [];
   // Benchmarks too: a market model's figures depend on the benchmark's prices as much as on the asset's.
-  const assets = await db().asset.findMany({
+  const assets = await readDb().asset.findMany({
     where: { OR: [{ id: { in: [...assetIds] } }, { benchmarkFor: { some: { id: { in: [...assetIds] } } } }] },
     select: { id: true, symbol: true, name: true, source: true, refreshedAt: true },
     orderBy: { symbol: "asc" },

@@ -5,7 +5,7 @@ import "server-only";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { databaseUrl } from "@/lib/db/client";
-import { pgPool } from "@/lib/db/pool";
+import { readConnection } from "@/lib/db/read-routing";
 import { logger } from "@/lib/logger";
 import { crlfRecords } from "./crlf";
 import { UTF8_BOM } from "./csv-stream";
@@ -26,7 +26,7 @@ export interface CopyStreamOptions {
  */
 export async function copyCsvStream(select: string, options: CopyStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
   // Connected before the response starts, so "database down" is still an HTTP error rather than a truncated file.
-  let client: pg.PoolClient | undefined = await pgPool().connect();
+  let client: pg.PoolClient | undefined = await readConnection();
   let copy: ReturnType<typeof copyTo>;
   try {
     // One read-only snapshot; ISO dates and shortest-exact floats whatever the server's defaults; and PostgreSQL checks

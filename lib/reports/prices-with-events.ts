@@ -5,7 +5,6 @@
 // lib/studies' day-0 rule).
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { barCount } from "@/lib/prices/bars";
 import { dayZero } from "@/lib/prices/day-zero";
@@ -18,6 +17,7 @@ import { DATE_RANGE_ISSUE, dateRangeRefinement, optionalDate, symbolListSchema }
 import { copyCsvStream } from "./pg-copy-stream";
 import { defineReport } from "./report";
 import { slugPart } from "./filename";
+import { readDb } from "@/lib/db/read-routing";
 
 export const LARGE_MOVE = 0.25;
 export const GAP_DAYS = 10;
@@ -157,7 +157,7 @@ ORDER BY s.ord, b.date`;
 }
 
 async function resolveAssets(symbols: readonly string[]): Promise<ReportAsset[]> {
-  const found = await db().asset.findMany({
+  const found = await readDb().asset.findMany({
     where: { symbol: { in: [...symbols] } },
     select: { id: true, symbol: true, exchange: true, timeZone: true, assetClass: true },
     orderBy: { symbol: "asc" },

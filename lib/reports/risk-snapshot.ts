@@ -4,7 +4,6 @@
 import "server-only";
 import { z } from "zod";
 import { DEFAULT_CONFIDENCE_LEVELS } from "@/lib/analytics";
-import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { riskForAsset, RISK_PARAMETERS } from "@/lib/studies";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
@@ -15,6 +14,7 @@ import { csvStream } from "./csv-stream";
 import { slugPart } from "./filename";
 import { optionalDate, symbolListSchema } from "./params";
 import { defineReport } from "./report";
+import { readDb } from "@/lib/db/read-routing";
 
 export const riskSnapshotSchema = z.object({ asOf: optionalDate, assets: symbolListSchema });
 export type RiskSnapshotParams = z.output<typeof riskSnapshotSchema>;
@@ -70,7 +70,7 @@ export const riskSnapshotReport = defineReport({
   columns: RISK_SNAPSHOT_COLUMNS,
   schema: riskSnapshotSchema,
   async run(params) {
-    const assets = await db().asset.findMany({
+    const assets = await readDb().asset.findMany({
       where: params.assets.length > 0 ? { symbol: { in: params.assets } } : {},
       select: { id: true, symbol: true },
       orderBy: { symbol: "asc" },

@@ -1,9 +1,12 @@
 // Liveness and readiness for load balancers and orchestrators. Readiness asks the database three things, each with
-// a short timeout: does it answer, are all migrations of this build applied, and is the job queue installed.
+// a short timeout: does it answer, are all migrations of this build applied, and is the job queue installed. Read
+// replicas are reported beside, each with its state and lag, but never make the instance unready: the primary
+// serves every read a replica cannot.
 import "server-only";
 import { readdir } from "node:fs/promises";
 import { pgPool } from "@/lib/db/pool";
 import { MIGRATIONS_DIR } from "@/lib/db/migrations";
+import { replicaStatuses, type ReplicaStatus } from "@/lib/db/read-routing";
 
 export interface ReadinessCheck {
   name: "database" | "migrations" | "jobs";
@@ -14,6 +17,8 @@ export interface ReadinessCheck {
 export interface Readiness {
   ready: boolean;
   checks: ReadinessCheck[];
+  /** One entry per DATABASE_READ_URL replica; empty without replicas. */
+  replicas: ReplicaStatus[];
 }
 
 const TIMEOUT_MS = 2_000;
@@ -33,7 +38,7 @@ export async function readiness(): Promise<Readiness> {
     checks.push({ name: "database", ok: true, detail: "PostgreSQL answers" });
   } catch (err) {
     checks.push({ name: "database", ok: false, detail: `PostgreSQL is unreachable: ${(err as Error).message}` });
-    return { ready: false, checks };
+    return { ready: false, checks, replicas: await replicaStatuses() };
   }
   try {
     const [expected, applied] = await Promise.all([
@@ -58,5 +63,5 @@ export async function readiness(): Promise<Readiness> {
     const missing = /relation "pgboss\.job" does not exist/.test((err as Error).message);
     checks.push({ name: "jobs", ok: false, detail: missing ? "the job queue is not installed yet (no worker has started)" : (err as Error).message });
   }
-  return { ready: checks.every((c) => c.ok), checks };
+  return { ready: checks.every((c) => c.ok), checks, replicas: await replicaStatuses({ fresh: true }) };
 }

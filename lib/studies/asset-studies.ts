@@ -3,7 +3,6 @@
 import "server-only";
 import { resolveEventStudyConfig, type EventWindow, type ExpectedDirection, type HypothesisScore } from "@/lib/analytics";
 import { eventDateOnExchange } from "@/lib/prices/day-zero";
-import { db } from "@/lib/db/client";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, studyEventOnAsset } from "./asset-event-study";
 import { prepareAsset } from "./series-selection";
 import { type StudyStatus } from "./dto";
@@ -11,6 +10,7 @@ import { windowLabel, type Num } from "./dto";
 import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { describeConfig } from "./study-params";
+import { readDb } from "@/lib/db/read-routing";
 
 const WINDOWS: readonly EventWindow[] = [
   [-1, 1],
@@ -56,9 +56,9 @@ export interface AssetEventStudies {
 
 /** Studies (default settings) of every live event exposing the asset, oldest first; null for an unknown asset. */
 export async function eventStudiesForAsset(assetId: number): Promise<AssetEventStudies | null> {
-  const asset = await db().asset.findUnique({ where: { id: assetId }, select: STUDY_ASSET_SELECT });
+  const asset = await readDb().asset.findUnique({ where: { id: assetId }, select: STUDY_ASSET_SELECT });
   if (!asset) return null;
-  const exposures = await db().exposure.findMany({
+  const exposures = await readDb().exposure.findMany({
     where: { assetId, event: { deletedAt: null } },
     select: {
       direction: true,

@@ -2,9 +2,9 @@
 // against its benchmark — the risk panel of lib/analytics on stored adjusted closes, as JSON-safe series.
 import "server-only";
 import { AnalyticsInputError, riskPanel, TRADING_DAYS_PER_YEAR } from "@/lib/analytics";
-import { db } from "@/lib/db/client";
 import { num, nums, type Num } from "./dto";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
+import { readDb } from "@/lib/db/read-routing";
 
 export const RISK_PARAMETERS = {
   volatilityWindows: [20, 60, 252],
@@ -53,7 +53,7 @@ function last<T>(values: ArrayLike<T>): T | undefined {
 
 /** The risk panel of an asset on prices up to `asOf` (YYYY-MM-DD, default: all stored); null for an unknown asset. */
 export async function riskForAsset(assetId: number, asOf?: string): Promise<AssetRiskReport | null> {
-  const asset = await db().asset.findUnique({
+  const asset = await readDb().asset.findUnique({
     where: { id: assetId },
     select: { id: true, symbol: true, name: true, source: true, benchmark: { select: { id: true, symbol: true, name: true } } },
   });

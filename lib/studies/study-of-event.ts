@@ -2,7 +2,6 @@
 // the analyst's hypothesis, and the cross-asset aggregate. Serialisable: the event page and the JSON API share it.
 import "server-only";
 import { aggregateEventStudies, resolveEventStudyConfig, type EventStudyConfig, type EventStudyOk, type ExpectedDirection } from "@/lib/analytics";
-import { db } from "@/lib/db/client";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, studyEventOnAsset } from "./asset-event-study";
 import { prepareAsset, type StudyAsset } from "./series-selection";
 import { type AssetEventResult } from "./dto";
@@ -11,6 +10,7 @@ import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
 import { exposedEventsByAsset } from "./exposed-events";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { MODEL_LABEL, primaryWindow } from "./study-params";
+import { readDb } from "@/lib/db/read-routing";
 
 export interface StudySettingsJson {
   model: EventStudyConfig["model"];
@@ -108,7 +108,7 @@ export async function eventStudyForEvent(
   options: Partial<Pick<EventStudyConfig, "model" | "estimationWindow" | "eventWindow" | "customWindows" | "minEstimationObservations">> = {},
 ): Promise<EventStudyReport | null> {
   const config = resolveEventStudyConfig(options);
-  const event = await db().event.findFirst({
+  const event = await readDb().event.findFirst({
     where: { id: eventId, deletedAt: null },
     select: {
       id: true,

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-routing";
 
 export async function listThemes() {
-  return db().theme.findMany({
+  return readDb().theme.findMany({
     orderBy: { name: "asc" },
     select: { id: true, name: true, description: true, createdAt: true, updatedAt: true, _count: { select: { events: { where: { deletedAt: null } } } } },
   });

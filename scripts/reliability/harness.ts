@@ -5,11 +5,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { createUser } from "@/lib/auth/users";
 import { childEnvironment, overrideConfig } from "@/lib/config/env";
 import type { Role } from "@/lib/auth/roles";
 import { disconnectDb } from "@/lib/db/client";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedReplica, type RunningReplica } from "@/lib/db/embedded-replica";
 import { applyMigrations } from "@/lib/db/migrations";
 import { endPgPool } from "@/lib/db/pool";
 
@@ -18,6 +20,8 @@ export const PASSWORD = "reliability analyst password 2024";
 
 export interface Database {
   url: string;
+  /** The running server (for a standby of it); throws while stopped. */
+  running(): RunningPostgres;
   stop(): Promise<void>;
   start(): Promise<void>;
   remove(): Promise<void>;
@@ -35,6 +39,10 @@ export async function startDatabase(): Promise<Database> {
   const url = running.url;
   return {
     url,
+    running() {
+      if (!running) throw new Error("the database is stopped");
+      return running;
+    },
     async stop() {
       await running?.stop();
       running = null;
@@ -49,6 +57,35 @@ export async function startDatabase(): Promise<Database> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Set-based demo content (11 assets × 3 years of synthetic closes, 30 events with exposures), so a start finds the
+ * database seeded and skips its first-run seed, whose interactive transaction can outlast its timeout on a machine
+ * busy with other suites.
+ */
+export async function seedSetBased(url: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`
+      INSERT INTO asset (symbol, name, asset_class, currency, exchange, time_zone, source, updated_at)
+      SELECT 'DEMO' || n, 'Demo index ' || n, 'EQUITY_INDEX', 'USD', 'NYQ', 'America/New_York', 'DEMO', now() FROM generate_series(1, 11) AS n;
+      INSERT INTO price_bar (asset_id, date, close)
+      SELECT a.id, d::date, 100 * exp(0.02 * sin(a.id * 7 + extract(doy FROM d) / 9.0) + 0.0002 * (d::date - (current_date - 1100)))
+      FROM asset a, generate_series(current_date - 1100, current_date - 1, interval '1 day') AS d WHERE extract(isodow FROM d) < 6;
+      INSERT INTO event (title, occurred_at, category, severity, countries, source_urls, tags, updated_at)
+      SELECT 'Demo event ' || n, current_date - n * 30, 'MILITARY', 1 + n % 5, '{KP}', '{}', '{}', now() FROM generate_series(1, 30) AS n;
+      INSERT INTO exposure (event_id, asset_id, direction) SELECT e.id, a.id, 'DOWN' FROM event e, asset a WHERE (e.id + a.id) % 3 = 0;
+    `);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A streaming standby of `db` on a free loopback port (base backup through the low-level API). */
+export async function startReplica(db: Database): Promise<RunningReplica> {
+  return startEmbeddedReplica(db.running(), { port: await freePort(), database: "faultline" });
 }
 
 export interface App {

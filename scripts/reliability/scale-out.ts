@@ -1,9 +1,10 @@
 // Scale-out demo: two Faultline instances (`next start` + one pg-boss worker each) behind one port on one
 // PostgreSQL, all on loopback:
-//   node --conditions=react-server --import tsx scripts/reliability/scale-out.ts [--docs]
+//   node --conditions=react-server --import tsx scripts/reliability/scale-out.ts [--replica] [--docs]
 // Proves: a session made on one instance works on the other; a refresh cycle triggered on both instances at once
-// refreshes each asset exactly once; writes spread over both instances are all kept and audited.
-// Writes bench/results/scale-out.md; with --docs also the "Measured" section of docs/deployment.md.
+// refreshes each asset exactly once; writes spread over both instances are all kept and audited. With --replica
+// both instances also read from one streaming standby (DATABASE_READ_URL), which ends up holding every write.
+// Writes bench/results/scale-out[-replica].md; with --docs also the "Measured" section of docs/deployment.md.
 import { writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,7 +12,8 @@ import pg from "pg";
 import { startBoss } from "@/lib/jobs/boss";
 import { freePort } from "@/lib/db/embedded-postgres";
 import { REFRESH_ASSET, REFRESH_CYCLE } from "@/lib/market-data/refresh-jobs";
-import { createAccounts, signIn, startDatabase, startFaultline, ADMIN, type App } from "./harness";
+import { waitForReplay, type RunningReplica } from "@/lib/db/embedded-replica";
+import { createAccounts, signIn, startDatabase, startFaultline, startReplica, seedSetBased, ADMIN, type App } from "./harness";
 import { replaceSection } from "./sections";
 
 /** Round-robin reverse proxy: the smallest stand-in for nginx or a cloud load balancer. */
@@ -39,14 +41,20 @@ async function startProxy(port: number, upstreams: number[]) {
 async function main() {
   const started = Date.now();
   const failures: string[] = [];
+  const withReplica = process.argv.includes("--replica");
   const db = await startDatabase();
+  // With a standby to copy, the content is seeded set-based first (the first-run seed's transaction can outlast its
+  // timeout while the base backup and another suite load the machine).
+  if (withReplica) await seedSetBased(db.url);
+  const replica: RunningReplica | undefined = withReplica ? await startReplica(db) : undefined;
+  const readEnv: Record<string, string> = replica ? { DATABASE_READ_URL: replica.url } : {};
   const ports = [await freePort(), await freePort()];
   const proxyPort = await freePort();
   const publicUrl = `http://127.0.0.1:${proxyPort}`;
   const apps: App[] = [];
   try {
     // One after the other: the first start migrates and seeds; the second finds everything in place.
-    for (const port of ports) apps.push(await startFaultline(db.url, { PORT: String(port), BETTER_AUTH_URL: publicUrl }));
+    for (const port of ports) apps.push(await startFaultline(db.url, { PORT: String(port), BETTER_AUTH_URL: publicUrl, ...readEnv }));
     // The shared port was chosen before the instances started, so BETTER_AUTH_URL could name it.
     const lb = await startProxy(proxyPort, ports);
 
@@ -83,6 +91,16 @@ async function main() {
     const audited = (await client.query<{ n: number }>("SELECT count(DISTINCT entity_id)::int AS n FROM audit_entry WHERE entity = 'EVENT' AND action = 'CREATE' AND entity_id = ANY($1::int[])", [acknowledged])).rows[0]!.n;
     if (kept !== acknowledged.length || audited !== acknowledged.length) failures.push(`writes lost: ${acknowledged.length} acknowledged, ${kept} kept, ${audited} audited`);
     if (byInstance.size < 2) failures.push(`writes reached only ${[...byInstance.keys()].join(", ")}`);
+    let onStandby: number | undefined;
+    if (replica) {
+      // Every acknowledged write reaches the standby too, and the lists the instances serve from it show them.
+      await waitForReplay(db.url, replica.url, 30_000);
+      const s = new pg.Client({ connectionString: replica.url });
+      await s.connect();
+      onStandby = (await s.query<{ n: number }>("SELECT count(*)::int AS n FROM event WHERE id = ANY($1::int[])", [acknowledged])).rows[0]!.n;
+      await s.end();
+      if (onStandby !== acknowledged.length) failures.push(`standby holds ${onStandby} of ${acknowledged.length} acknowledged writes`);
+    }
 
     // Refresh: the cycle is triggered twice at the same moment (a cron tick seen by both instances' workers).
     const since = new Date();
@@ -105,19 +123,22 @@ async function main() {
     if (perSymbol.length !== assets || perSymbol.some((r) => r.n !== 1 || r.done !== 1)) failures.push(`refresh cycle: expected each of ${assets} assets refreshed once, got ${JSON.stringify(perSymbol)}`);
 
     const report = [
-      `Latest run (${new Date().toISOString().slice(0, 10)}; two instances on ports ${ports.join(" and ")}, a round-robin Node proxy on ${proxyPort}, one PostgreSQL 18, loopback):`,
+      `Latest run (${new Date().toISOString().slice(0, 10)}; ${replica ? "with a streaming read replica; " : ""}two instances on ports ${ports.join(" and ")}, a round-robin Node proxy on ${proxyPort}, one PostgreSQL 18, loopback):`,
       "",
       `- Sessions: signed in on instance A and used on B → ${crossA}; signed in on B and used on A → ${crossB}; 20 requests through the shared port → ${viaLb.filter((s) => s === 200).length}× 200.`,
       `- Writes through the shared port for 10 s by two analysts: ${acknowledged.length} acknowledged (${[...byInstance].map(([p, n]) => `${n} by the instance on ${p}`).join(", ")}), ${acknowledged.length - kept} lost, ${acknowledged.length - audited} without an audit entry.`,
+      ...(replica ? [`- Both instances read from one streaming standby (DATABASE_READ_URL): ${onStandby} of ${acknowledged.length} acknowledged writes replayed on it.`] : []),
       `- A refresh cycle triggered twice at once: ${perSymbol.length} of ${assets} assets refreshed, ${perSymbol.filter((r) => r.n === 1).length} exactly once (${perSymbol.reduce((a, r) => a + r.n, 0)} refresh jobs in total).`,
       "",
     ].join("\n");
-    await writeFile("bench/results/scale-out.md", `# Scale-out\n\n${report}`);
-    if (process.argv.includes("--docs")) await replaceSection("docs/deployment.md", "reliability:scale-out", report);
+    const key = replica ? "scale-out-replica" : "scale-out";
+    await writeFile(`bench/results/${key}.md`, `# Scale-out${replica ? " with a read replica" : ""}\n\n${report}`);
+    if (process.argv.includes("--docs")) await replaceSection("docs/deployment.md", `reliability:${key}`, report);
     console.log(`\n${report}\n${failures.length ? `FAILED:\n- ${failures.join("\n- ")}` : "scale-out demo passed"} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     await lb.close();
   } finally {
     for (const app of apps) await app.stop();
+    await replica?.remove();
     await db.remove();
   }
   process.exit(failures.length ? 1 : 0);

@@ -35,6 +35,27 @@ describe("configuration from the environment", () => {
   ])("rejects %s=%s naming the variable", (key, value) => {
     expect(() => parseEnv({ [key]: value })).toThrow(new RegExp(key));
   });
+
+  it("reads DATABASE_READ_URL as one or several comma-separated replica URLs", () => {
+    expect(parseEnv({}).DATABASE_READ_URL).toBeUndefined();
+    expect(parseEnv({ DATABASE_READ_URL: "postgresql://r@replica-a:5432/faultline" }).DATABASE_READ_URL).toEqual(["postgresql://r@replica-a:5432/faultline"]);
+    expect(parseEnv({ DATABASE_READ_URL: " postgresql://r@a/f , postgres://r@b:5433/f ," }).DATABASE_READ_URL).toEqual(["postgresql://r@a/f", "postgres://r@b:5433/f"]);
+    expect(parseEnv({}).DATABASE_READ_MAX_LAG_SECONDS).toBe(10);
+    expect(parseEnv({ DATABASE_READ_MAX_LAG_SECONDS: "2.5" }).DATABASE_READ_MAX_LAG_SECONDS).toBe(2.5);
+  });
+
+  it("rejects a bad replica URL by its position, without echoing any password", () => {
+    let message = "";
+    try {
+      parseEnv({ DATABASE_READ_URL: "postgresql://r:pw1@a/f,mysql://r:pw2@b/f" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain("DATABASE_READ_URL item 2");
+    expect(message).not.toMatch(/pw1|pw2/);
+    expect(() => parseEnv({ DATABASE_READ_URL: " , " })).toThrow(/DATABASE_READ_URL/);
+    expect(() => parseEnv({ DATABASE_READ_MAX_LAG_SECONDS: "0" })).toThrow(/DATABASE_READ_MAX_LAG_SECONDS/);
+  });
 });
 
 describe("config()", () => {

@@ -1,0 +1,406 @@
+// The one place that decides which PostgreSQL server answers a read. With DATABASE_READ_URL set, dashboards, studies,
+// list reads of the API and CSV reports (the callers of `readDb()` / `readConnection()`) go to a streaming replica,
+// chosen round-robin among the healthy ones; everything else — writes, sessions, the login throttle, the job queue,
+// single-record reads behind forms — uses `db()` / `pgPool()` and stays on the primary.
+//
+// A replica is used for a read only when all of these hold, otherwise the read goes to the primary:
+// - its last health check (every second) answered and found a server in recovery;
+// - its replay lag is at most DATABASE_READ_MAX_LAG_SECONDS. The lag is an upper bound: the time since the newest
+//   primary WAL position the replica has replayed was sampled on the primary. `now() - pg_last_xact_replay_timestamp()`
+//   alone is wrong on an idle primary (no commits → the timestamp ages although nothing is missing), so positions
+//   are compared first and the timestamp only bounds the figure from above;
+// - the caller has not written since the replica last caught up (read-your-writes): every write notes its time
+//   in a cookie (browsers, API clients that keep cookies) and, outside a request, for the process. A replica serves
+//   that caller again once it has replayed past a primary position sampled after the write — in practice one or
+//   two health checks later, or never while replay is paused.
+// A read that fails on a replica is run again on the primary within the same request, and the replica is taken out
+// until a health check finds it answering again. Each change of a replica's state is logged once.
+import { config } from "@/lib/config/env";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { cache } from "react";
+import { db } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { pgPool } from "@/lib/db/pool";
+import { logger } from "@/lib/logger";
+import { callerWroteAt } from "@/lib/db/write-notes";
+
+const HEALTH_INTERVAL_MS = 1_000;
+const CHECK_TIMEOUT_MS = 2_000;
+
+const READ_OPERATIONS = new Set(["findFirst", "findFirstOrThrow", "findMany", "findUnique", "findUniqueOrThrow", "groupBy", "aggregate", "count", "$queryRaw"]);
+
+export type ReplicaState = "starting" | "healthy" | "lagging" | "down";
+
+export interface ReplicaStatus {
+  /** host:port/database, without credentials. */
+  name: string;
+  state: ReplicaState;
+  /** Upper bound of the replay lag in seconds; null when unknown (down, or not checked yet). */
+  lagSeconds: number | null;
+  detail: string;
+}
+
+/** Where the reads of the current request went, for the note beside "data as of". */
+export type ReadSource =
+  | { server: "primary"; configured: false }
+  | { server: "replica"; configured: true; name: string; lagSeconds: number }
+  | { server: "primary"; configured: true; reason: "own-write" | "lagging" | "down" | "starting"; lagSeconds: number | null };
+
+type Log = (line: string) => void;
+
+interface PrimarySample {
+  at: number;
+  lsn: bigint;
+}
+
+class Replica {
+  readonly name: string;
+  readonly pool: pg.Pool;
+  private prismaClient: PrismaClient | undefined;
+  state: ReplicaState = "starting";
+  detail = "not checked yet";
+  /** Replay position and when it was read. */
+  replayLsn: bigint | null = null;
+  /** Latest time at which the replica held everything the primary had written (primary clock, this process). */
+  caughtUpAt: number | null = null;
+  /** Upper bound of the lag from the replay timestamp, as of `checkedAt`. */
+  replayAge: number | null = null;
+  checkedAt = 0;
+
+  constructor(readonly url: string) {
+    this.name = describe(url);
+    this.pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: CHECK_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
+    // An idle connection dropped by a replica restart must not crash the process; the next check notices.
+    this.pool.on("error", () => undefined);
+  }
+
+  prisma(): PrismaClient {
+    this.prismaClient ??= new PrismaClient({
+      adapter: new PrismaPg({ connectionString: this.url, max: config().FAULTLINE_DB_POOL, connectionTimeoutMillis: CHECK_TIMEOUT_MS, idleTimeoutMillis: 30_000 }),
+    });
+    return this.prismaClient;
+  }
+
+  /** Lag upper bound in seconds at `now`; null while down or not checked yet. */
+  lag(now: number): number | null {
+    return this.state === "down" || this.state === "starting" ? null : this.measuredLag(now);
+  }
+
+  /** The lag bound from the latest measurements, whatever the state. */
+  measuredLag(now: number): number | null {
+    const bounds: number[] = [];
+    if (this.caughtUpAt !== null) bounds.push((now - this.caughtUpAt) / 1000);
+    if (this.replayAge !== null) bounds.push(this.replayAge + (now - this.checkedAt) / 1000);
+    return bounds.length ? Math.max(0, Math.min(...bounds)) : null;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end().catch(() => undefined), this.prismaClient?.$disconnect()]);
+  }
+}
+
+/** host:port/database of a connection string, never its password. */
+function describe(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+function parseLsn(text: string | null): bigint | null {
+  if (!text) return null;
+  const [hi, lo] = text.split("/");
+  return (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms / 1000} s`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+class ReadRouter {
+  readonly replicas: Replica[];
+  private next = 0;
+  private history: PrimarySample[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private checking: Promise<void> | undefined;
+
+  constructor(
+    urls: string[],
+    readonly maxLagSeconds: number,
+    private readonly log: Log,
+  ) {
+    this.replicas = urls.map((u) => new Replica(u));
+    void this.check();
+    this.timer = setInterval(() => void this.check(), HEALTH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /** One health round: the primary's WAL position, then each replica's replay position. */
+  check(): Promise<void> {
+    this.checking ??= this.runCheck().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async runCheck(): Promise<void> {
+    const sampledAt = Date.now();
+    try {
+      const { rows } = await withTimeout(pgPool().query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn"), CHECK_TIMEOUT_MS, "the primary");
+      this.history.push({ at: sampledAt, lsn: parseLsn(rows[0]!.lsn)! });
+      // Enough history to measure lags a little past the limit; beyond that only "too far behind" matters.
+      const keepFrom = sampledAt - (this.maxLagSeconds * 2 + 10) * 1000;
+      while (this.history.length > 2 && this.history[0]!.at < keepFrom) this.history.shift();
+    } catch {
+      // Primary unreachable: nothing to compare against this round; replicas keep their last measurements.
+    }
+    await Promise.all(this.replicas.map((r) => this.checkReplica(r)));
+  }
+
+  private async checkReplica(r: Replica): Promise<void> {
+    try {
+      const { rows } = await withTimeout(
+        r.pool.query<{ recovery: boolean; replay: string | null; age: number | null }>(
+          "SELECT pg_is_in_recovery() AS recovery, pg_last_wal_replay_lsn()::text AS replay, extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS age",
+        ),
+        CHECK_TIMEOUT_MS,
+        "the replica",
+      );
+      const row = rows[0]!;
+      if (!row.recovery) {
+        // A promoted standby has its own timeline: reading from it could show data the primary does not have.
+        this.transition(r, "down", "is not in recovery (promoted, or not a standby): not used for reads");
+        return;
+      }
+      r.checkedAt = Date.now();
+      r.replayLsn = parseLsn(row.replay);
+      r.replayAge = row.age;
+      const replay = r.replayLsn;
+      if (replay !== null) {
+        for (let i = this.history.length - 1; i >= 0; i--) {
+          const s = this.history[i]!;
+          if (s.lsn <= replay) {
+            if (r.caughtUpAt === null || s.at > r.caughtUpAt) r.caughtUpAt = s.at;
+            break;
+          }
+        }
+      }
+      const lag = r.measuredLag(r.checkedAt) ?? Infinity;
+      if (lag > this.maxLagSeconds) this.transition(r, "lagging", `${formatLag(lag)} behind the primary (limit ${this.maxLagSeconds} s)`);
+      else this.transition(r, "healthy", `${formatLag(lag)} behind the primary`);
+    } catch (err) {
+      this.markDown(r, err);
+    }
+  }
+
+  markDown(r: Replica, err: unknown): void {
+    this.transition(r, "down", `does not answer (${(err as Error).message.split("\n")[0]})`);
+  }
+
+  private transition(r: Replica, state: ReplicaState, detail: string): void {
+    const before = r.state;
+    r.state = state;
+    r.detail = detail;
+    if (state === "down") {
+      r.replayLsn = null;
+      r.replayAge = null;
+    }
+    if (before === state || (before === "starting" && state === "healthy")) return;
+    const consequence = state === "healthy" ? "serving reads again" : "reads go to the primary";
+    this.log(`read replica ${r.name} ${state === "healthy" ? "is healthy" : state === "lagging" ? "is lagging" : "is down"}: ${detail}; ${consequence}`);
+  }
+
+  /** A replica for a caller whose latest write was at `wroteAt` (0: none), or why the primary serves instead. */
+  choose(wroteAt: number): { replica: Replica; lag: number } | { replica: null; reason: "own-write" | "lagging" | "down" | "starting"; lag: number | null } {
+    const now = Date.now();
+    let reason: "own-write" | "lagging" | "down" | "starting" = "down";
+    let bestLag: number | null = null;
+    for (let k = 0; k < this.replicas.length; k++) {
+      const r = this.replicas[(this.next + k) % this.replicas.length]!;
+      if (r.state === "starting") {
+        if (reason === "down") reason = "starting";
+        continue;
+      }
+      if (r.state === "down") continue;
+      const lag = r.lag(now);
+      if (lag !== null) bestLag = bestLag === null ? lag : Math.min(bestLag, lag);
+      if (lag === null || lag > this.maxLagSeconds) {
+        reason = "lagging";
+        continue;
+      }
+      if (wroteAt > 0 && (r.caughtUpAt === null || r.caughtUpAt <= wroteAt)) {
+        reason = "own-write";
+        continue;
+      }
+      this.next = (this.next + k + 1) % this.replicas.length;
+      return { replica: r, lag };
+    }
+    return { replica: null, reason, lag: bestLag };
+  }
+
+  statuses(): ReplicaStatus[] {
+    const now = Date.now();
+    return this.replicas.map((r) => ({ name: r.name, state: r.state, lagSeconds: r.lag(now), detail: r.detail }));
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.checking?.catch(() => undefined);
+    await Promise.all(this.replicas.map((r) => r.close()));
+  }
+}
+
+export function formatLag(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "an unknown time";
+  return seconds < 1 ? "under 1 s" : `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+}
+
+const globalForRouter = globalThis as unknown as { faultlineReadRouter?: ReadRouter; faultlineReadRouterKey?: string; faultlineReadDb?: PrismaClient; faultlineRouterLog?: Log };
+
+function defaultLog(line: string): void {
+  logger().warn(line);
+}
+
+/** Where replica state changes are logged (the server log by default). */
+export function setReadRoutingLog(log: Log): void {
+  globalForRouter.faultlineRouterLog = log;
+}
+
+function replicaUrls(): string[] {
+  return config().DATABASE_READ_URL ?? [];
+}
+
+/** The router for the configured replicas, or null without DATABASE_READ_URL. Rebuilt when the variables change. */
+function router(): ReadRouter | null {
+  const urls = replicaUrls();
+  const maxLag = config().DATABASE_READ_MAX_LAG_SECONDS;
+  const key = `${urls.join(",")}|${maxLag}`;
+  if (globalForRouter.faultlineReadRouterKey !== key) {
+    void globalForRouter.faultlineReadRouter?.close();
+    globalForRouter.faultlineReadRouter = urls.length
+      ? new ReadRouter(urls, maxLag, (line) => (globalForRouter.faultlineRouterLog ?? defaultLog)(line))
+      : undefined;
+    globalForRouter.faultlineReadRouterKey = key;
+  }
+  return globalForRouter.faultlineReadRouter ?? null;
+}
+
+type Choice = ReturnType<ReadRouter["choose"]>;
+
+/** One choice per request (React's per-request cache during rendering), so a page reads one consistent server. */
+const choiceForRequest = cache(async (): Promise<Choice | null> => {
+  const r = router();
+  return r ? r.choose(await callerWroteAt()) : null;
+});
+
+function clientFor(replica: Replica, model: string | undefined): Record<string, (args: unknown) => Promise<unknown>> {
+  const client = replica.prisma() as unknown as Record<string, unknown>;
+  // Prisma names a model's delegate after the model with a lower-case first letter (Asset → asset).
+  return (model ? client[model[0]!.toLowerCase() + model.slice(1)] : client) as Record<string, (args: unknown) => Promise<unknown>>;
+}
+
+function createReadClient(): PrismaClient {
+  const extended = db().$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        const choice = READ_OPERATIONS.has(operation) ? await choiceForRequest() : null;
+        if (!choice?.replica) return query(args);
+        const replica = choice.replica;
+        try {
+          const target = clientFor(replica, model)[operation]!;
+          // $queryRaw's arguments reach extensions as the prepared Sql object, which the replica's $queryRaw takes.
+          return await target.call(model ? clientFor(replica, model) : replica.prisma(), args);
+        } catch (err) {
+          if (isQueryError(err)) throw err;
+          router()?.markDown(replica, err);
+          return query(args);
+        }
+      },
+    },
+  });
+  // The extension adds no methods: the routed client has the same surface as the primary's.
+  return extended as unknown as PrismaClient;
+}
+
+/** Errors the query itself caused (bad input, no row found): the primary would give the same answer. */
+function isQueryError(err: unknown): boolean {
+  const e = err as { name?: string; code?: string };
+  return e?.name === "PrismaClientKnownRequestError" && (e.code === "P2025" || e.code === "P2002" || e.code === "P2003");
+}
+
+/**
+ * The Prisma client for replica-eligible reads (dashboards, studies, reports, API lists). Reads go where the
+ * router says; anything else called on it runs on the primary.
+ */
+export function readDb(): PrismaClient {
+  const primary = db();
+  if (!router()) return primary;
+  if (!globalForRouter.faultlineReadDb || (globalForRouter.faultlineReadDb as unknown as { __primary?: PrismaClient }).__primary !== primary) {
+    const client = createReadClient();
+    Object.defineProperty(client, "__primary", { value: primary });
+    globalForRouter.faultlineReadDb = client;
+  }
+  return globalForRouter.faultlineReadDb;
+}
+
+/**
+ * A pooled node-postgres connection for a replica-eligible read (COPY reports, set-based queries). A replica that
+ * refuses the connection is taken out and the primary's pool answers instead.
+ */
+export async function readConnection(): Promise<pg.PoolClient> {
+  const choice = await choiceForRequest();
+  if (choice?.replica) {
+    try {
+      return await choice.replica.pool.connect();
+    } catch (err) {
+      router()?.markDown(choice.replica, err);
+    }
+  }
+  return pgPool().connect();
+}
+
+/** Runs one read query on the routed server (falling back to the primary when the replica fails). */
+export async function readQuery<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+  const choice = await choiceForRequest();
+  if (choice?.replica) {
+    try {
+      return await choice.replica.pool.query<R>(text, values);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      // SQL errors (a bad cast, a syntax error) would fail on the primary too; anything else is the replica's fault.
+      if (code && /^(22|23|42)/.test(code)) throw err;
+      router()?.markDown(choice.replica, err);
+    }
+  }
+  return pgPool().query<R>(text, values);
+}
+
+/** Where this request's reads go, for the note beside "data as of". */
+export async function readSource(): Promise<ReadSource> {
+  const choice = await choiceForRequest();
+  if (!choice) return { server: "primary", configured: false };
+  if (choice.replica) return { server: "replica", configured: true, name: choice.replica.name, lagSeconds: choice.lag };
+  return { server: "primary", configured: true, reason: choice.reason, lagSeconds: choice.lag };
+}
+
+/** Each replica's state for /api/ready (empty without DATABASE_READ_URL). */
+export async function replicaStatuses(options: { fresh?: boolean } = {}): Promise<ReplicaStatus[]> {
+  const r = router();
+  if (!r) return [];
+  if (options.fresh) await r.check();
+  return r.statuses();
+}
+
+/** Runs a health round now (tests, readiness) instead of waiting for the next one. */
+export async function checkReplicasNow(): Promise<void> {
+  await router()?.check();
+}
+
+export async function closeReadRouting(): Promise<void> {
+  await globalForRouter.faultlineReadRouter?.close();
+  globalForRouter.faultlineReadRouter = undefined;
+  globalForRouter.faultlineReadRouterKey = undefined;
+  globalForRouter.faultlineReadDb = undefined;
+}
