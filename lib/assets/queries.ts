@@ -33,6 +33,7 @@ export async function listAssetOverview(): Promise<AssetOverviewRow[]> {
            (SELECT count(*) FROM price_bar c WHERE c.asset_id = a.id) AS bars
     FROM asset a
     LEFT JOIN LATERAL (SELECT date, close, adj_close FROM price_bar WHERE asset_id = a.id ORDER BY date DESC LIMIT 1) l ON true
+    WHERE a.deleted_at IS NULL
     ORDER BY a.symbol`);
   return rows.map((r) => ({
     id: r.id,
@@ -50,8 +51,8 @@ export async function listAssetOverview(): Promise<AssetOverviewRow[]> {
 }
 
 export async function findAssetBySymbol(symbol: string) {
-  return db().asset.findUnique({
-    where: { symbol },
+  return db().asset.findFirst({
+    where: { symbol, deletedAt: null },
     include: { benchmark: { select: { symbol: true, name: true } } },
   });
 }

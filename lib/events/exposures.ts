@@ -12,7 +12,7 @@ import { parseOrThrow } from "@/lib/validation/parse";
 async function liveEventAndAsset(tx: Tx, eventId: number, symbol: string) {
   const event = await tx.event.findFirst({ where: { id: eventId, deletedAt: null }, select: { id: true } });
   if (!event) throw new NotFoundError(`There is no event ${eventId}.`);
-  const asset = await tx.asset.findUnique({ where: { symbol }, select: { id: true, symbol: true } });
+  const asset = await tx.asset.findFirst({ where: { symbol, deletedAt: null }, select: { id: true, symbol: true } });
   if (!asset) throw new ValidationError({ assetSymbol: [`There is no asset ${symbol}`] });
   return { event, asset };
 }

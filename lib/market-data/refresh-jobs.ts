@@ -37,7 +37,7 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
 
 /** Enqueues one refresh per refreshable asset for the cycle slot containing now; duplicates are dropped. */
 export async function enqueueRefreshCycle(boss: PgBoss, cycleSeconds: number): Promise<number> {
-  const assets = await db().asset.findMany({ where: { source: { in: ["YAHOO", "DEMO"] } }, select: { symbol: true } });
+  const assets = await db().asset.findMany({ where: { source: { in: ["YAHOO", "DEMO"] }, deletedAt: null }, select: { symbol: true } });
   let queued = 0;
   for (const { symbol } of assets) {
     const id = await boss.send(REFRESH_ASSET, { symbol, reason: "cycle" } satisfies RefreshJob, {
@@ -60,7 +60,7 @@ export async function requestRefresh(boss: PgBoss, symbol: string, reason: Refre
 
 export async function runRefreshJob(job: RefreshJob, options: RefreshWorkerOptions): Promise<RefreshOutcome | null> {
   const asset = await db().asset.findUnique({ where: { symbol: job.symbol } });
-  if (!asset || asset.source === "CSV") return null; // deleted, or owned by CSV imports: nothing to fetch
+  if (!asset || asset.deletedAt || asset.source === "CSV") return null; // deleted, or owned by CSV imports: nothing to fetch
   const provider = options.providerFor(asset.source);
   const outcome = await refreshAsset(asset, provider, {
     today: options.today?.() ?? isoDate(new Date()),

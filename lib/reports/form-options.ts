@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 
 export async function reportFormOptions() {
   const [assets, themes] = await Promise.all([
-    db().asset.findMany({ select: { symbol: true, name: true, source: true }, orderBy: { symbol: "asc" } }),
+    db().asset.findMany({ where: { deletedAt: null }, select: { symbol: true, name: true, source: true }, orderBy: { symbol: "asc" } }),
     db().theme.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { assets, themes };
