@@ -3,7 +3,7 @@
 // result the form can show (field errors keep what the analyst typed).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { addAsset, refreshNow, updateAsset } from "@/lib/assets/manage-assets";
+import { addAsset, refreshNow, switchToProvider, updateAsset } from "@/lib/assets/manage-assets";
 import { MAX_PRICE_CSV_BYTES, priceImportQuerySchema } from "@/lib/assets/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { ValidationError, runAction, type ActionResult } from "@/lib/http/errors";
@@ -67,6 +67,15 @@ export async function updateAssetAction(_prev: ActionResult<string | null> | nul
     });
     return a.benchmark?.symbol ?? null;
   });
+  if (result.ok) revalidatePath(`/assets/${encodeURIComponent(symbol)}`);
+  return result;
+}
+
+/** "Switch to Yahoo" on a CSV asset: one queued job backfills the provider's whole history in place of the import. */
+export async function switchToProviderAction(_prev: ActionResult<string | null> | null, form: FormData): Promise<ActionResult<string | null>> {
+  const actor = await requireUser("ANALYST");
+  const symbol = String(form.get("symbol") ?? "");
+  const result = await runAction(async () => (await switchToProvider(actor, symbol))?.state ?? null);
   if (result.ok) revalidatePath(`/assets/${encodeURIComponent(symbol)}`);
   return result;
 }

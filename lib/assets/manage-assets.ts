@@ -9,7 +9,7 @@ import { NotFoundError, ValidationError } from "@/lib/http/errors";
 import { senderBoss } from "@/lib/jobs/boss";
 import { MarketDataError, type MarketDataProvider, type SymbolCandidate } from "@/lib/market-data/provider";
 import { createProvider } from "@/lib/market-data/providers";
-import { ensureQueues, requestRefresh } from "@/lib/market-data/refresh-jobs";
+import { enqueueRefresh, ensureQueues, latestRefreshJob, requestRefresh, type RefreshJobState } from "@/lib/market-data/refresh-jobs";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { addAssetSchema, assetUpdateSchema, searchQuerySchema, type AddAssetInput, type AssetUpdateInput } from "./schemas";
 
@@ -152,4 +152,26 @@ export async function refreshNow(actor: Principal, symbol: string): Promise<bool
   const boss = await senderBoss();
   await ensureQueues(boss);
   return requestRefresh(boss, symbol, "manual");
+}
+
+/**
+ * "Switch to Yahoo": a CSV asset goes back to the configured provider (audited) and one job backfills its whole
+ * history, replacing the imported bars. Returns that job, whose state shows the progress.
+ */
+export async function switchToProvider(actor: Principal, symbol: string, provider = configuredProvider()): Promise<RefreshJobState | null> {
+  assertRole(actor, "ANALYST");
+  const source = provider.name === "demo" ? ("DEMO" as const) : ("YAHOO" as const);
+  await writeTransaction(async (tx) => {
+    const before = await liveAssetOrThrow(tx, symbol);
+    if (before.source !== "CSV") throw new ValidationError({ symbol: [`${symbol}'s prices already come from ${before.source === "DEMO" ? "the demo provider" : "Yahoo Finance"}.`] });
+    const after = await tx.asset.update({ where: { id: before.id }, data: { source } });
+    await recordAudit(tx, actor, {
+      entity: "ASSET", entityId: before.id, action: "UPDATE",
+      before: auditView(before, before.benchmark?.symbol ?? null), after: auditView(after, before.benchmark?.symbol ?? null),
+    });
+  });
+  const boss = await senderBoss();
+  await ensureQueues(boss);
+  await enqueueRefresh(boss, symbol, "switch");
+  return latestRefreshJob(symbol);
 }

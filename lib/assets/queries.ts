@@ -81,3 +81,26 @@ export async function lastBarDateOf(assetId: number): Promise<string | null> {
   const last = await db().priceBar.findFirst({ where: { assetId }, orderBy: { date: "desc" }, select: { date: true } });
   return last ? isoDate(last.date) : null;
 }
+
+/**
+ * An asset as the API returns it: identity, source, and the benchmark with the event-study model it implies (the
+ * market model against the benchmark, or the constant-mean model when there is none).
+ */
+export async function assetDto(symbol: string) {
+  const a = await findAssetBySymbol(symbol);
+  if (!a) return null;
+  return {
+    symbol: a.symbol,
+    name: a.name,
+    assetClass: a.assetClass,
+    currency: a.currency,
+    exchange: a.exchange,
+    timeZone: a.timeZone,
+    country: a.country,
+    source: a.source,
+    benchmark: a.benchmark?.symbol ?? null,
+    studyModel: a.benchmark ? ("market" as const) : ("constant-mean" as const),
+    refreshedAt: a.refreshedAt,
+    refreshError: a.refreshError,
+  };
+}

@@ -55,3 +55,8 @@ export const priceImportQuerySchema = z.object({
     .transform((v) => v === "true" || v === "1"),
 });
 export type PriceImportMode = "merge" | "replace";
+
+/** Query of `POST /assets/{symbol}/refresh`: `switchToProvider=true` moves a CSV asset back to its provider first. */
+export const refreshQuerySchema = z.object({
+  switchToProvider: z.enum(["true", "false"], { error: "switchToProvider is true or false" }).optional().transform((v) => v === "true"),
+});

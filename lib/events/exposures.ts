@@ -74,3 +74,15 @@ export async function exposuresWithHypothesis(eventId: number) {
     setBy: x.setBy?.name ?? null, setAt: x.setAt, timing: hypothesisTiming(x.setAt, event.occurredAt),
   }));
 }
+
+/** The exposures of a live event (404 for a missing or deleted one), as the API lists them. */
+export async function exposuresOfLiveEvent(eventId: number) {
+  const event = await db().event.findFirst({ where: { id: eventId, deletedAt: null }, select: { id: true } });
+  if (!event) throw new NotFoundError(`There is no event ${eventId}.`);
+  return exposuresWithHypothesis(eventId);
+}
+
+/** One exposure of a live event by asset symbol, or null when the asset is not linked. */
+export async function exposureOf(eventId: number, symbol: string) {
+  return (await exposuresOfLiveEvent(eventId)).find((x) => x.symbol === symbol) ?? null;
+}

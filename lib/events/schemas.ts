@@ -79,3 +79,8 @@ export const exposureInputSchema = z.object({
 export type ExposureInput = z.input<typeof exposureInputSchema>;
 
 export const exposureRemoveSchema = z.object({ eventId: idSchema("Event"), assetSymbol: z.string().trim().min(1, "Choose an asset") });
+
+/** Body of `POST /events/{id}/exposures`: the event comes from the path. */
+export const exposureBodySchema = exposureInputSchema.omit({ eventId: true });
+/** Body of `PATCH /events/{id}/exposures/{symbol}`: the new hypothesis; event and asset come from the path. */
+export const exposureChangeSchema = exposureInputSchema.omit({ eventId: true, assetSymbol: true });

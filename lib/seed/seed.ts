@@ -55,7 +55,8 @@ export async function seedStoryline(source: DataSource): Promise<SeedResult> {
       eventsCreated++;
     }
     return { assetsCreated, eventsCreated };
-  });
+    // A first run writes a few dozen rows; on a busy machine that can pass Prisma's 5 s default.
+  }, { maxWait: 10_000, timeout: 60_000 });
 }
 
 /** An event lists an asset once: the first hypothesis given for it wins. */

@@ -89,6 +89,9 @@ export const studyParamsSchema = z
     }
   });
 
+/** Query of the theme study (page and API): the theme page's settings are the defaults, only the benchmark varies. */
+export const themeStudyQuerySchema = z.object({ benchmark: z.preprocess(first, benchmarkOverride) });
+
 export type StudyQuery = Record<string, string | string[] | undefined>;
 
 export function queryFromSearchParams(params: URLSearchParams): StudyQuery {
