@@ -13,11 +13,18 @@ export const categorySchema = z.preprocess(
   z.enum(EVENT_CATEGORIES, { error: `Category must be one of: ${EVENT_CATEGORIES.map((c) => c.toLowerCase()).join(", ")}` }),
 );
 
-export const severitySchema = z.coerce
-  .number({ error: "Severity must be between 1 and 5" })
-  .int("Severity must be between 1 and 5")
-  .min(1, "Severity must be between 1 and 5")
-  .max(5, "Severity must be between 1 and 5");
+/**
+ * Severity from a form, a CSV or JSON: a number, or plain decimal digits in a string. Anything else a lax coercion
+ * would turn into a number ("0x3", "0b11", "1e0", true, [4]) is refused rather than guessed.
+ */
+export const severitySchema = z.preprocess(
+  (v) => (typeof v === "string" && /^\s*[+-]?\d{1,6}\s*$/.test(v) ? Number(v) : v),
+  z
+    .number({ error: "Severity must be a whole number from 1 to 5, written in plain digits" })
+    .int("Severity must be between 1 and 5")
+    .min(1, "Severity must be between 1 and 5")
+    .max(5, "Severity must be between 1 and 5"),
+);
 
 export const countryCodeSchema = z
   .string()
