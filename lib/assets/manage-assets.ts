@@ -15,7 +15,11 @@ import { addAssetSchema, assetUpdateSchema, searchQuerySchema, type AddAssetInpu
 
 /** The provider assets are added from in this installation (MARKET_DATA). */
 export function configuredProvider(): MarketDataProvider {
-  return createProvider(process.env.MARKET_DATA === "demo" ? "demo" : "yahoo");
+  return createProvider(configuredProviderName());
+}
+
+export function configuredProviderName(): "demo" | "yahoo" {
+  return process.env.MARKET_DATA === "demo" ? "demo" : "yahoo";
 }
 
 function providerProblem(err: unknown, field: string): ValidationError {

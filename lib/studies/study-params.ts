@@ -54,7 +54,6 @@ export const studyParamsSchema = z
     model: z.preprocess(first, z.enum(STUDY_MODELS).default("market")),
     est: z.preprocess(first, windowText.optional()),
     win: z.preprocess(first, windowText.optional()),
-    benchmark: z.preprocess(first, benchmarkOverride),
     car: z.preprocess(
       first,
       z
@@ -64,6 +63,7 @@ export const studyParamsSchema = z
         .transform((s) => (s ? s.split(";").filter((p) => p.trim() !== "") : []))
         .pipe(z.array(windowText).max(5, "at most five custom windows")),
     ),
+    benchmark: z.preprocess(first, benchmarkOverride),
   })
   .transform((p, ctx): StudySettings | typeof z.NEVER => {
     const estimationWindow = p.est ?? DEFAULT_EVENT_STUDY_CONFIG.estimationWindow;

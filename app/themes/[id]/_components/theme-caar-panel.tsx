@@ -1,7 +1,6 @@
 import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
 import Link from "next/link";
 import { listAssetOverview } from "@/lib/assets/queries";
-import { ValidationError } from "@/lib/http/errors";
 import { MODEL_LABEL, themeCaar, windowLabel } from "@/lib/studies";
 import { assetHref } from "../../../_components/format";
 import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
@@ -13,15 +12,11 @@ const SHOWN = ["[−1, +1]", "[−5, +5]", "[−10, +10]"];
 /** Per asset: the average abnormal move across the theme's events, and whether it is beyond noise. */
 export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; benchmark?: string }) {
   const asked = benchmark?.trim().toUpperCase() || null;
-  let unknownBenchmark = false;
-  const report = await themeCaar(themeId, { benchmark: asked }).catch((err: unknown) => {
-    // A link naming an untracked benchmark still shows the study, on each asset's own benchmark, and says so.
-    if (!(err instanceof ValidationError) || !asked) throw err;
-    unknownBenchmark = true;
-    return themeCaar(themeId);
-  });
-  if (!report) return null;
   const symbols = (await listAssetOverview()).map((a) => a.symbol);
+  // A link naming an untracked benchmark still shows the study, on each asset's own benchmark, and says so.
+  const unknownBenchmark = asked !== null && !symbols.includes(asked);
+  const report = await themeCaar(themeId, { benchmark: unknownBenchmark ? null : asked });
+  if (!report) return null;
   const s = report.settings;
   const studied = report.assets.filter((a) => a.aggregate);
   return (
