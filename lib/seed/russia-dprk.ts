@@ -41,7 +41,7 @@ export const SEED_THEME = {
 };
 
 /**
- * Benchmarks (docs/methodology.md, "Benchmarks of the seeded assets"): ^GSPC for US and global instruments; KOSPI for
+ * Benchmarks (docs/api.md, "Benchmarks"): ^GSPC for US and global instruments; KOSPI for
  * Korean stocks and for USD/KRW, whose moves on Korean risk events mirror foreign flows out of Korean equities (the
  * dollar index is not stored). ^GSPC is the market itself and USD/RUB has no stored market it trades with (Russian
  * equities left global indices in 2022): both are studied with the constant-mean model on purpose, which their pages state.

@@ -1,6 +1,6 @@
 // Reads a daily price CSV an analyst uploads (Faultline's own columns or a Yahoo download's) into DailyBars.
 // Dialects: comma, semicolon or tab delimiters and decimal commas are detected from the header and the first rows
-// (docs/data.md); Yahoo's "null" rows are skipped and flagged. Ambiguous values are refused, never guessed:
+// (docs/api.md, "Price CSV files"); Yahoo's "null" rows are skipped and flagged. Ambiguous values are refused, never guessed:
 // thousands separators, a time of day that could move the trading date, numbers outside the plausible range.
 // Pure: no I/O, no clock. Every row is checked and every problem reported with its line and column; when there is
 // any error no bars are returned at all, so a caller cannot store half a file. Things that look odd but happen in
