@@ -4,16 +4,22 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addAsset, refreshNow, switchToProvider, updateAsset } from "@/lib/assets/manage-assets";
+import { configuredProvider } from "@/lib/runtime/providers";
 import { MAX_PRICE_CSV_BYTES, priceImportQuerySchema } from "@/lib/assets/schemas";
 import { requireUser } from "@/lib/auth/session";
-import { ValidationError, runAction, type ActionResult } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
+import { runAction, type ActionResult } from "@/lib/http/errors";
 import { importPricesOrThrow, type PriceChangeSet, type PriceImportMode } from "@/lib/market-data/import-prices";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 export async function addAssetAction(_prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
   const actor = await requireUser("ANALYST");
   const result = await runAction(async () => {
-    const asset = await addAsset(actor, { symbol: String(form.get("symbol") ?? ""), benchmark: String(form.get("benchmark") ?? "") });
+    const asset = await addAsset(
+      actor,
+      { symbol: String(form.get("symbol") ?? ""), benchmark: String(form.get("benchmark") ?? "") },
+      configuredProvider(),
+    );
     return asset.symbol;
   });
   if (result.ok) {
@@ -75,7 +81,7 @@ export async function updateAssetAction(_prev: ActionResult<string | null> | nul
 export async function switchToProviderAction(_prev: ActionResult<string | null> | null, form: FormData): Promise<ActionResult<string | null>> {
   const actor = await requireUser("ANALYST");
   const symbol = String(form.get("symbol") ?? "");
-  const result = await runAction(async () => (await switchToProvider(actor, symbol))?.state ?? null);
+  const result = await runAction(async () => (await switchToProvider(actor, symbol, configuredProvider()))?.state ?? null);
   if (result.ok) revalidatePath(`/assets/${encodeURIComponent(symbol)}`);
   return result;
 }

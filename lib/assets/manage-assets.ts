@@ -4,23 +4,13 @@ import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
-import { writeTransaction } from "@/lib/db/write-transaction";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { writeTransaction } from "@/lib/db/transaction";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { senderBoss } from "@/lib/jobs/boss";
 import { MarketDataError, type MarketDataProvider, type SymbolCandidate } from "@/lib/market-data/provider";
-import { createProvider } from "@/lib/market-data/providers";
 import { enqueueRefresh, ensureQueues, latestRefreshJob, requestRefresh, type RefreshJobState } from "@/lib/market-data/refresh-jobs";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { addAssetSchema, assetUpdateSchema, searchQuerySchema, type AddAssetInput, type AssetUpdateInput } from "./schemas";
-
-/** The provider assets are added from in this installation (MARKET_DATA). */
-export function configuredProvider(): MarketDataProvider {
-  return createProvider(configuredProviderName());
-}
-
-export function configuredProviderName(): "demo" | "yahoo" {
-  return process.env.MARKET_DATA === "demo" ? "demo" : "yahoo";
-}
 
 function providerProblem(err: unknown, field: string): ValidationError {
   if (err instanceof MarketDataError) {
@@ -30,7 +20,7 @@ function providerProblem(err: unknown, field: string): ValidationError {
   throw err;
 }
 
-export async function searchSymbols(query: string, provider = configuredProvider()): Promise<SymbolCandidate[]> {
+export async function searchSymbols(query: string, provider: MarketDataProvider): Promise<SymbolCandidate[]> {
   const parsed = searchQuerySchema.safeParse(query);
   if (!parsed.success) throw new ValidationError({ q: parsed.error.issues.map((i) => i.message) });
   const q = parsed.data;
@@ -47,7 +37,7 @@ async function enqueueBackfill(symbol: string): Promise<void> {
   await requestRefresh(boss, symbol, "added");
 }
 
-export async function addAsset(actor: Principal, input: AddAssetInput, provider = configuredProvider()) {
+export async function addAsset(actor: Principal, input: AddAssetInput, provider: MarketDataProvider) {
   assertRole(actor, "ANALYST");
   const parsed = addAssetSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
@@ -162,7 +152,7 @@ export async function refreshNow(actor: Principal, symbol: string): Promise<bool
  * "Switch to Yahoo": a CSV asset goes back to the configured provider (audited) and one job backfills its whole
  * history, replacing the imported bars. Returns that job, whose state shows the progress.
  */
-export async function switchToProvider(actor: Principal, symbol: string, provider = configuredProvider()): Promise<RefreshJobState | null> {
+export async function switchToProvider(actor: Principal, symbol: string, provider: MarketDataProvider): Promise<RefreshJobState | null> {
   assertRole(actor, "ANALYST");
   const source = provider.name === "demo" ? ("DEMO" as const) : ("YAHOO" as const);
   await writeTransaction(async (tx) => {

@@ -3,13 +3,12 @@
 // computes the same change set without writing. The asset's source becomes CSV: scheduled refreshes leave it alone.
 // Every write is audited with who, when, the mode, the file's SHA-256 and the counts.
 import { createHash } from "node:crypto";
-import type pg from "pg";
 import { db } from "@/lib/db/client";
-import { withTransaction } from "@/lib/db/pool";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { withTransaction } from "@/lib/db/transaction";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parsePriceCsv, type PriceCsvFlag, type PriceCsvRowError } from "@/lib/market-data/csv";
 import type { DailyBar } from "@/lib/market-data/provider";
-import { upsertBarsWith } from "@/lib/market-data/price-store";
+import { deleteBarsNotInWith, storedBarsWith, upsertBarsWith } from "@/lib/prices/store";
 
 export type PriceImportMode = "merge" | "replace";
 
@@ -94,14 +93,6 @@ export function priceChangeSet(stored: readonly DailyBar[], incoming: readonly D
   };
 }
 
-async function storedBars(client: pg.PoolClient, assetId: number): Promise<DailyBar[]> {
-  const { rows } = await client.query<{ d: string; open: number | null; high: number | null; low: number | null; close: number; adj_close: number | null; volume: number | null }>(
-    "SELECT to_char(date, 'YYYY-MM-DD') AS d, open, high, low, close, adj_close, volume FROM price_bar WHERE asset_id = $1 ORDER BY date",
-    [assetId],
-  );
-  return rows.map((r) => ({ date: r.d, open: r.open, high: r.high, low: r.low, close: r.close, adjClose: r.adj_close, volume: r.volume }));
-}
-
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -122,13 +113,11 @@ export async function importPriceCsv(
   return withTransaction(async (client) => {
     // One import per asset at a time: the change set must describe the series the write then changes.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('price-import'), $1)", [asset.id]);
-    const changes = priceChangeSet(await storedBars(client, asset.id), parsed.bars, mode);
+    const changes = priceChangeSet(await storedBarsWith(client, asset.id), parsed.bars, mode);
     const base = { ok: true as const, symbol, mode, dryRun, sha256, changes, flags: parsed.flags };
     if (dryRun) return { ...base, inserted: 0, updated: 0, removed: 0 };
     let removed = 0;
-    if (mode === "replace") {
-      removed = (await client.query("DELETE FROM price_bar WHERE asset_id = $1 AND NOT (date = ANY($2::date[]))", [asset.id, parsed.bars.map((b) => b.date)])).rowCount ?? 0;
-    }
+    if (mode === "replace") removed = await deleteBarsNotInWith(client, asset.id, parsed.bars.map((b) => b.date));
     const counts = await upsertBarsWith(client, [{ assetId: asset.id, bars: parsed.bars }]);
     await client.query(
       "UPDATE asset SET source = 'CSV', refreshed_at = now(), refresh_error = NULL, refresh_error_at = NULL, updated_at = now() WHERE id = $1",

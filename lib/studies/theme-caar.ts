@@ -5,8 +5,8 @@ import { resolveEventStudyConfig, type EventStudyOk } from "@/lib/analytics";
 import { findThemeWithEvents } from "@/lib/themes/theme-timeline";
 import { prepareAsset, studyEventOnAsset } from "./asset-study";
 import { aggregateJson, settingsJson, type AggregateJson, type StudySettingsJson } from "./event-study";
-import { benchmarkOverride, withBenchmark } from "./load";
-import { loadAdjustedCloses } from "./prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
+import { benchmarkOverride, withBenchmark } from "./benchmark-override";
 
 export interface ThemeEventJson {
   id: number;

@@ -5,10 +5,11 @@ import { assetDto } from "@/lib/assets/queries";
 import { listAssetOverview } from "@/lib/assets/queries";
 import type { AddAssetInput } from "@/lib/assets/schemas";
 import { apiHandler, jsonBody } from "@/lib/http/api-handler";
+import { configuredProvider } from "@/lib/runtime/providers";
 
 export const GET = apiHandler("VIEWER", async () => ({ data: await listAssetOverview() }));
 
 export const POST = apiHandler("ANALYST", async (req, user) => {
-  const created = await addAsset(user, (await jsonBody(req)) as AddAssetInput);
+  const created = await addAsset(user, (await jsonBody(req)) as AddAssetInput, configuredProvider());
   return Response.json(await assetDto(created.symbol), { status: 201 });
 });

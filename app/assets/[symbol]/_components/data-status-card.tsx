@@ -1,6 +1,6 @@
 import { Badge, Card, Text, Title } from "@tremor/react";
 import { dataStatus } from "@/lib/assets/data-status";
-import { configuredProviderName } from "@/lib/assets/manage-assets";
+import { configuredProvider } from "@/lib/runtime/providers";
 import { latestRefreshJob } from "@/lib/market-data/refresh-jobs";
 import { ImportPricesForm, RefreshNowButton, SwitchToProviderButton } from "../../_components/asset-forms";
 
@@ -13,7 +13,7 @@ function when(d: Date | null): string {
 /** Where the series comes from, how fresh it is, what failed last and which bars deserve a second look. */
 export async function DataStatusCard({ assetId, symbol, canWrite }: { assetId: number; symbol: string; canWrite: boolean }) {
   const [s, job] = await Promise.all([dataStatus(assetId), latestRefreshJob(symbol)]);
-  const providerLabel = configuredProviderName() === "demo" ? "demo data" : "Yahoo";
+  const providerLabel = configuredProvider().name === "demo" ? "demo data" : "Yahoo";
   const backfill = job?.reason === "switch" && s.source !== "CSV" && job.state !== "completed" ? job : null;
   return (
     <Card>

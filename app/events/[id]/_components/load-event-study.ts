@@ -2,7 +2,7 @@
 // React's cache lets them share the result (keyed by primitives, since cache compares arguments by identity).
 import "server-only";
 import { cache } from "react";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { eventStudyForEvent, studyConfigFromQuery, type StudyQuery } from "@/lib/studies";
 
 export const loadEventStudy = cache(async (eventId: number, queryKey: string) => {

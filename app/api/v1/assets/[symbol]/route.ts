@@ -3,7 +3,7 @@
 import { deleteAsset, updateAsset } from "@/lib/assets/manage-assets";
 import { assetDto } from "@/lib/assets/queries";
 import { apiHandler, jsonBody } from "@/lib/http/api-handler";
-import { BadRequestError, NotFoundError } from "@/lib/http/errors";
+import { BadRequestError, NotFoundError } from "@/lib/errors";
 
 type Params = { symbol: string };
 const symbolOf = (raw: string) => decodeURIComponent(raw).toUpperCase();

@@ -1,10 +1,10 @@
 // GET daily bars of one asset, ?from=YYYY-MM-DD&to=YYYY-MM-DD inclusive (viewer). POST a price CSV as the body
 // (analyst): ?mode=merge|replace, ?dryRun=true for the change set without writing; every write is audited.
 import { findAssetBySymbol } from "@/lib/assets/queries";
-import { priceQuerySchema, pricesBetween } from "@/lib/assets/price-query";
+import { priceQuerySchema, apiBars } from "@/lib/prices/api-bars";
 import { MAX_PRICE_CSV_BYTES, priceImportQuerySchema } from "@/lib/assets/schemas";
 import { apiHandler, bodyText, queryOf } from "@/lib/http/api-handler";
-import { NotFoundError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { importPricesOrThrow } from "@/lib/market-data/import-prices";
 import { parseOrThrow } from "@/lib/validation/parse";
 
@@ -12,7 +12,7 @@ export const GET = apiHandler<{ symbol: string }>("VIEWER", async (req, _user, {
   const q = parseOrThrow(priceQuerySchema, queryOf(req));
   const asset = await findAssetBySymbol(decodeURIComponent(symbol));
   if (!asset) throw new NotFoundError(`There is no asset ${symbol}.`);
-  return { symbol: asset.symbol, currency: asset.currency, source: asset.source, data: await pricesBetween(asset.id, q.from, q.to) };
+  return { symbol: asset.symbol, currency: asset.currency, source: asset.source, data: await apiBars(asset.id, q.from, q.to) };
 });
 
 export const POST = apiHandler<{ symbol: string }>("ANALYST", async (req, user, { symbol }) => {

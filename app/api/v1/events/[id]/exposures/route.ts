@@ -3,7 +3,7 @@
 import { exposureOf, exposuresOfLiveEvent, setExposure } from "@/lib/events/exposures";
 import { exposureBodySchema } from "@/lib/events/schemas";
 import { apiHandler, jsonBody } from "@/lib/http/api-handler";
-import { NotFoundError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";
 

@@ -1,7 +1,7 @@
 // GET the theme's CAAR per asset across its events, as on the theme page (viewer); `?benchmark=SYMBOL` studies
 // every asset against that asset instead of its own benchmark. Undefined statistics are null.
 import { apiHandler, queryOf } from "@/lib/http/api-handler";
-import { NotFoundError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { themeCaar } from "@/lib/studies";
 import { themeStudyQuerySchema } from "@/lib/studies/study-params";
 import { idSchema } from "@/lib/validation/fields";

@@ -5,10 +5,8 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { db } from "@/lib/db/client";
-import { withTransaction } from "@/lib/db/pool";
-import type { CorporateAction, DailyBar } from "@/lib/market-data/provider";
-import { isoDate } from "@/lib/dates";
+import { withTransaction } from "@/lib/db/transaction";
+import type { CorporateAction, DailyBar } from "@/lib/prices/types";
 
 export interface UpsertCounts {
   inserted: number;
@@ -75,14 +73,28 @@ export async function upsertActionsWith(client: pg.PoolClient, assetId: number, 
   );
 }
 
+/** Removes every bar of an asset inside the caller's transaction (a CSV import replacing a provider's series). */
+export async function deleteBarsWith(client: pg.PoolClient, assetId: number): Promise<number> {
+  return (await client.query("DELETE FROM price_bar WHERE asset_id = $1", [assetId])).rowCount ?? 0;
+}
+
 /** Upserts one asset's bars in a transaction of its own. */
 export async function upsertBars(assetId: number, bars: readonly DailyBar[]): Promise<UpsertCounts> {
   return withTransaction((client) => upsertBarsWith(client, [{ assetId, bars }]));
 }
 
-/** Last stored trading date per asset (YYYY-MM-DD), for incremental refreshes. */
-export async function lastBarDate(assetId: number): Promise<string | null> {
-  const rows = await db().$queryRaw<{ last: Date | null }[]>`SELECT max(date) AS last FROM price_bar WHERE asset_id = ${assetId}`;
-  const last = rows[0]?.last;
-  return last ? isoDate(last) : null;
+
+/** Deletes an asset's bars on dates not in `keep` inside the caller's transaction (a replace import); returns how many. */
+export async function deleteBarsNotInWith(client: pg.PoolClient, assetId: number, keep: readonly string[]): Promise<number> {
+  const res = await client.query("DELETE FROM price_bar WHERE asset_id = $1 AND NOT (date = ANY($2::date[]))", [assetId, [...keep]]);
+  return res.rowCount ?? 0;
+}
+
+/** An asset's bars, ascending, read inside the caller's transaction (so a change set matches what is then written). */
+export async function storedBarsWith(client: pg.PoolClient, assetId: number): Promise<DailyBar[]> {
+  const { rows } = await client.query<{ d: string; open: number | null; high: number | null; low: number | null; close: number; adj_close: number | null; volume: number | null }>(
+    "SELECT to_char(date, 'YYYY-MM-DD') AS d, open, high, low, close, adj_close, volume FROM price_bar WHERE asset_id = $1 ORDER BY date",
+    [assetId],
+  );
+  return rows.map((r) => ({ date: r.d, open: r.open, high: r.high, low: r.low, close: r.close, adjClose: r.adj_close, volume: r.volume }));
 }

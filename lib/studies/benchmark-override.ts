@@ -1,30 +1,9 @@
-// Queries the study builders share: assets with their benchmark, and which events each asset is exposed to.
+// `benchmark=SYMBOL` on the event and theme studies, their API and the event-study reports: one tracked asset every
+// studied asset is measured against instead of its own benchmark.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { ValidationError } from "@/lib/http/errors";
-import type { StudyAsset, StudyEventRef } from "./asset-study";
-
-export const ASSET_SELECT = {
-  id: true,
-  symbol: true,
-  name: true,
-  source: true,
-  exchange: true,
-  timeZone: true,
-  assetClass: true,
-  benchmark: { select: { id: true, symbol: true, name: true } },
-} as const;
-
-/** Live events linked to each asset, for placebo exclusion: one query for all assets. */
-export async function exposedEventsByAsset(assetIds: readonly number[]): Promise<Map<number, StudyEventRef[]>> {
-  const rows = await db().exposure.findMany({
-    where: { assetId: { in: [...assetIds] }, event: { deletedAt: null } },
-    select: { assetId: true, event: { select: { id: true, occurredAt: true, timePrecision: true } } },
-  });
-  const out = new Map<number, StudyEventRef[]>(assetIds.map((id) => [id, []]));
-  for (const r of rows) out.get(r.assetId)?.push(r.event);
-  return out;
-}
+import { ValidationError } from "@/lib/errors";
+import type { StudyAsset } from "./asset-study";
 
 export type BenchmarkRef = NonNullable<StudyAsset["benchmark"]>;
 
