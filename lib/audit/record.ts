@@ -1,7 +1,6 @@
 // Writes one audit entry inside the caller's transaction, so a change and its record commit or roll back together:
 // audit_entry for events, exposures, themes and notes (integer ids), account_audit_entry for accounts and their API
 // tokens (text ids).
-import type { Principal } from "@/lib/auth/principal";
 import type { AccountChange, AuditAction, AuditEntity } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -17,12 +16,18 @@ export interface AuditRecord {
 }
 
 /** Dates become ISO strings, undefined disappears: what is stored is exactly what JSON can say. */
+/** Who acted, as the trail records them: any principal (session or token user) fits. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
 export function auditJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
-export async function recordAudit(tx: Tx, actor: Principal, record: AuditRecord): Promise<void> {
+export async function recordAudit(tx: Tx, actor: Actor, record: AuditRecord): Promise<void> {
   await tx.auditEntry.create({
     data: {
       entity: record.entity,
@@ -44,7 +49,7 @@ export interface AccountChangeRecord {
   details?: Record<string, unknown>;
 }
 
-export async function recordAccountChange(tx: Tx, actor: Principal, record: AccountChangeRecord): Promise<void> {
+export async function recordAccountChange(tx: Tx, actor: Actor, record: AccountChangeRecord): Promise<void> {
   await tx.accountAuditEntry.create({
     data: {
       action: record.action,

@@ -7,6 +7,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { config } from "@/lib/config/env";
 import { db, type PrismaClient } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { passwordChangeSchema } from "@/lib/auth/account-schemas";
@@ -66,7 +67,7 @@ function logAuthEvent(level: "debug" | "info" | "warn" | "error", message: strin
 }
 
 function createAuth(client: PrismaClient) {
-  const publicUrl = process.env.BETTER_AUTH_URL || undefined;
+  const publicUrl = config().BETTER_AUTH_URL;
   return betterAuth({
     appName: "Faultline",
     // "Invalid password" warnings would log every failed sign-in twice; the throttle already counts them.

@@ -3,6 +3,7 @@
 // a `text/plain` form can post a JSON-shaped body without a CORS preflight. Browsers label every such request with
 // Origin and Sec-Fetch-Site, so a write whose origin is not this app's is refused. Requests without those headers
 // come from scripts and curl, which cannot carry a victim's cookie. Server actions get the same check from Next.
+import { config } from "@/lib/config/env";
 import { ForbiddenError } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -22,7 +23,7 @@ function ownOrigins(req: Request): Set<string> {
     const origin = h ? originOf(`${scheme}://${h.split(",")[0]!.trim()}`) : null;
     if (origin) origins.add(origin);
   }
-  const configured = originOf(process.env.BETTER_AUTH_URL);
+  const configured = originOf(config().BETTER_AUTH_URL);
   if (configured) origins.add(configured);
   return origins;
 }

@@ -78,7 +78,7 @@ export async function createFirstAdmin(input: z.input<typeof firstAdminSchema>) 
     if ((await tx.user.count()) > 0) throw new ConflictError("An admin account already exists: sign in instead.");
     const user = await insertUser(tx, { ...parsed.data, role: "ADMIN" }, hash);
     // Nobody else exists yet: the first admin is recorded as creating itself.
-    await recordAccountChange(tx, { ...user, via: "session" }, { action: "CREATE", subject: user, details: { role: user.role, firstRun: true } });
+    await recordAccountChange(tx, user, { action: "CREATE", subject: user, details: { role: user.role, firstRun: true } });
     return user;
   });
 }
