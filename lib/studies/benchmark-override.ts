@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
-import type { StudyAsset } from "./asset-study";
+import type { StudyAsset } from "./series-selection";
 
 export type BenchmarkRef = NonNullable<StudyAsset["benchmark"]>;
 
