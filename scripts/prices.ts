@@ -8,12 +8,14 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { endPgPool } from "@/lib/db/pool";
 import { UnknownAssetError, importPriceCsv } from "@/lib/market-data/import-prices";
 import { providerFor } from "@/lib/runtime/providers";
+import os from "node:os";
+import { type PriceImportMode } from "@/lib/market-data/import-prices";
 import { refreshAsset } from "@/lib/market-data/refresh";
 import { prepareDatabase } from "@/lib/runtime/database";
 
 const USAGE = `usage:
   npm run prices -- refresh [--symbols ^KS11,KRW=X] [--from 2024-01-01]
-  npm run prices -- import <file.csv> --symbol <SYMBOL>`;
+  npm run prices -- import <file.csv> --symbol <SYMBOL> [--mode merge|replace] [--dry-run]`;
 
 function progress(done: number, total: number, label: string) {
   if (!process.stdout.isTTY) return;
@@ -46,16 +48,19 @@ async function refresh(symbols: string[] | undefined, from: string | undefined) 
   return failed.length || missing.length ? 1 : 0;
 }
 
-async function importFile(file: string, symbol: string) {
+async function importFile(file: string, symbol: string, mode: PriceImportMode | undefined, dryRun: boolean) {
   const text = await readFile(file, "utf8");
-  const result = await importPriceCsv(symbol, text);
+  // The audit entry names the operator's system account: the CLI acts without a Faultline account.
+  const result = await importPriceCsv({ id: null, name: `CLI (${os.userInfo().username})` }, symbol, text, { mode, dryRun });
   if (!result.ok) {
     console.error(`${file}: nothing imported — ${result.errors.length} problem(s):`);
     for (const e of result.errors.slice(0, 50)) console.error(`  line ${e.line}, ${e.column}: ${e.reason}`);
     if (result.errors.length > 50) console.error(`  … and ${result.errors.length - 50} more`);
     return 1;
   }
-  console.log(`${symbol}: ${result.inserted} bars added, ${result.updated} updated${result.removed ? `, ${result.removed} provider bars replaced` : ""}`);
+  const c = result.changes;
+  if (result.dryRun) console.log(`${symbol} (dry run, ${result.mode}): would add ${c.added}, change ${c.changed}, remove ${c.removed} bars; nothing written`);
+  else console.log(`${symbol} (${result.mode}): ${result.inserted} bars added, ${result.updated} updated, ${result.removed} removed`);
   const byCode = new Map<string, number>();
   for (const f of result.flags) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
   for (const [code, n] of byCode) console.log(`  flagged ${n} × ${code} (kept as is; shown on the asset page)`);
@@ -65,9 +70,10 @@ async function importFile(file: string, symbol: string) {
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { symbols: { type: "string" }, from: { type: "string" }, symbol: { type: "string" } },
+    options: { symbols: { type: "string" }, from: { type: "string" }, symbol: { type: "string" }, mode: { type: "string" }, "dry-run": { type: "boolean" } },
   });
   const [command, file] = positionals;
+  if (values.mode && values.mode !== "merge" && values.mode !== "replace") throw new StartupError(`--mode ${values.mode} is not a mode`, "use --mode merge or --mode replace");
   if (values.from && !/^\d{4}-\d{2}-\d{2}$/.test(values.from)) throw new StartupError(`--from ${values.from} is not a date`, "use YYYY-MM-DD");
   if (command !== "refresh" && !(command === "import" && file && values.symbol)) {
     console.error(USAGE);
@@ -78,7 +84,7 @@ async function main(): Promise<number> {
   try {
     return command === "refresh"
       ? await refresh(values.symbols?.split(",").map((s) => s.trim()).filter(Boolean), values.from)
-      : await importFile(file!, values.symbol!);
+      : await importFile(file!, values.symbol!, values.mode as PriceImportMode | undefined, values["dry-run"] ?? false);
   } finally {
     await disconnectDb();
     await endPgPool();

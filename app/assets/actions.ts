@@ -3,13 +3,14 @@
 // result the form can show (field errors keep what the analyst typed).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { addAsset, refreshNow } from "@/lib/assets/manage-assets";
+import { addAsset, refreshNow, switchToProvider, updateAsset } from "@/lib/assets/manage-assets";
 import { configuredProvider } from "@/lib/runtime/providers";
-import { MAX_PRICE_CSV_BYTES } from "@/lib/assets/schemas";
+import { MAX_PRICE_CSV_BYTES, priceImportQuerySchema } from "@/lib/assets/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { runAction, type ActionResult } from "@/lib/http/errors";
-import { importPriceCsv } from "@/lib/market-data/import-prices";
+import { importPricesOrThrow, type PriceChangeSet, type PriceImportMode } from "@/lib/market-data/import-prices";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export async function addAssetAction(_prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
   const actor = await requireUser("ANALYST");
@@ -34,27 +35,53 @@ export async function refreshNowAction(_prev: ActionResult<boolean> | null, form
 }
 
 export interface ImportSummary {
+  mode: PriceImportMode;
+  dryRun: boolean;
   inserted: number;
   updated: number;
   removed: number;
   flags: number;
+  changes: PriceChangeSet;
 }
 
+/** Import form: `dryRun=true` previews the change set; the same file sent again without it writes. */
 export async function importPricesAction(_prev: ActionResult<ImportSummary> | null, form: FormData): Promise<ActionResult<ImportSummary>> {
-  await requireUser("ANALYST");
+  const actor = await requireUser("ANALYST");
   const symbol = String(form.get("symbol") ?? "");
   const result = await runAction(async () => {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: ["Choose a CSV file to import"] });
     if (file.size > MAX_PRICE_CSV_BYTES) throw new ValidationError({ file: ["The file is over 20 MB"] });
-    const outcome = await importPriceCsv(symbol, await file.text());
-    if (!outcome.ok) {
-      const lines = outcome.errors.slice(0, 20).map((e) => `Line ${e.line}, ${e.column}: ${e.reason}`);
-      if (outcome.errors.length > 20) lines.push(`… and ${outcome.errors.length - 20} more problems`);
-      throw new ValidationError({ file: lines }, "Nothing was imported: fix these rows and upload the file again.");
-    }
-    return { inserted: outcome.inserted, updated: outcome.updated, removed: outcome.removed, flags: outcome.flags.length };
+    const { mode, dryRun } = parseOrThrow(priceImportQuerySchema, { mode: form.get("mode") ?? undefined, dryRun: form.get("dryRun") ?? undefined });
+    const o = await importPricesOrThrow(actor, symbol, await file.text(), { mode, dryRun });
+    return { mode: o.mode, dryRun: o.dryRun, inserted: o.inserted, updated: o.updated, removed: o.removed, flags: o.flags.length, changes: o.changes };
   });
+  if (result.ok && !result.data.dryRun) revalidatePath(`/assets/${encodeURIComponent(symbol)}`);
+  return result;
+}
+
+/** The asset page's settings: benchmark (empty = none, constant-mean model), name and class. */
+export async function updateAssetAction(_prev: ActionResult<string | null> | null, form: FormData): Promise<ActionResult<string | null>> {
+  const actor = await requireUser("ANALYST");
+  const symbol = String(form.get("symbol") ?? "");
+  const result = await runAction(async () => {
+    const benchmark = String(form.get("benchmark") ?? "");
+    const a = await updateAsset(actor, symbol, {
+      benchmark: benchmark === "" ? null : benchmark,
+      ...(form.has("name") ? { name: String(form.get("name")) } : {}),
+      ...(form.has("assetClass") ? { assetClass: String(form.get("assetClass")) } : {}),
+    });
+    return a.benchmark?.symbol ?? null;
+  });
+  if (result.ok) revalidatePath(`/assets/${encodeURIComponent(symbol)}`);
+  return result;
+}
+
+/** "Switch to Yahoo" on a CSV asset: one queued job backfills the provider's whole history in place of the import. */
+export async function switchToProviderAction(_prev: ActionResult<string | null> | null, form: FormData): Promise<ActionResult<string | null>> {
+  const actor = await requireUser("ANALYST");
+  const symbol = String(form.get("symbol") ?? "");
+  const result = await runAction(async () => (await switchToProvider(actor, symbol, configuredProvider()))?.state ?? null);
   if (result.ok) revalidatePath(`/assets/${encodeURIComponent(symbol)}`);
   return result;
 }

@@ -3,12 +3,15 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
+import { recordAudit, type Tx } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
-import { ValidationError } from "@/lib/errors";
+import { writeTransaction } from "@/lib/db/transaction";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { senderBoss } from "@/lib/jobs/boss";
 import { MarketDataError, type MarketDataProvider, type SymbolCandidate } from "@/lib/market-data/provider";
-import { ensureQueues, requestRefresh } from "@/lib/market-data/refresh-jobs";
-import { addAssetSchema, searchQuerySchema, type AddAssetInput } from "./schemas";
+import { enqueueRefresh, ensureQueues, latestRefreshJob, requestRefresh, type RefreshJobState } from "@/lib/market-data/refresh-jobs";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { addAssetSchema, assetUpdateSchema, searchQuerySchema, type AddAssetInput, type AssetUpdateInput } from "./schemas";
 
 function providerProblem(err: unknown, field: string): ValidationError {
   if (err instanceof MarketDataError) {
@@ -40,10 +43,9 @@ export async function addAsset(actor: Principal, input: AddAssetInput, provider:
   const parsed = addAssetSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const { symbol, benchmark } = parsed.data;
-  if (await db().asset.findUnique({ where: { symbol } })) {
-    throw new ValidationError({ symbol: [`${symbol} is already tracked.`] });
-  }
-  const bench = benchmark ? await db().asset.findUnique({ where: { symbol: benchmark } }) : null;
+  const existing = await db().asset.findUnique({ where: { symbol } });
+  if (existing && !existing.deletedAt) throw new ValidationError({ symbol: [`${symbol} is already tracked.`] });
+  const bench = benchmark ? await db().asset.findFirst({ where: { symbol: benchmark, deletedAt: null } }) : null;
   if (benchmark && !bench) throw new ValidationError({ benchmark: [`The benchmark ${benchmark} is not tracked yet: add it first.`] });
   let profile;
   try {
@@ -51,30 +53,120 @@ export async function addAsset(actor: Principal, input: AddAssetInput, provider:
   } catch (err) {
     throw providerProblem(err, "symbol");
   }
-  const asset = await db().asset.create({
-    data: {
-      symbol,
-      name: profile.name,
-      assetClass: profile.assetClass,
-      currency: profile.currency,
-      exchange: profile.exchange,
-      timeZone: profile.timeZone,
-      country: profile.country,
-      benchmarkId: bench?.id ?? null,
-      source: provider.name === "demo" ? "DEMO" : "YAHOO",
-    },
+  const data = {
+    symbol,
+    name: profile.name,
+    assetClass: profile.assetClass,
+    currency: profile.currency,
+    exchange: profile.exchange,
+    timeZone: profile.timeZone,
+    country: profile.country,
+    benchmarkId: bench?.id ?? null,
+    source: provider.name === "demo" ? ("DEMO" as const) : ("YAHOO" as const),
+  };
+  // A symbol deleted earlier comes back as the same row: its bars, exposures and history were kept for this.
+  const asset = await writeTransaction(async (tx) => {
+    const row = existing
+      ? await tx.asset.update({ where: { id: existing.id }, data: { ...data, deletedAt: null } })
+      : await tx.asset.create({ data });
+    await recordAudit(tx, actor, {
+      entity: "ASSET", entityId: row.id, action: existing ? "RESTORE" : "CREATE",
+      before: existing ? auditView(existing, null) : undefined, after: auditView(row, bench?.symbol ?? null),
+    });
+    return row;
   });
   await enqueueBackfill(symbol);
   return asset;
 }
 
+/** What an asset's audit entry keeps: the editable fields, the benchmark by symbol. */
+function auditView(a: { symbol: string; name: string; assetClass: string; source: string; deletedAt: Date | null }, benchmark: string | null) {
+  return { symbol: a.symbol, name: a.name, assetClass: a.assetClass, source: a.source, benchmark, deletedAt: a.deletedAt };
+}
+
+async function liveAssetOrThrow(tx: Tx, symbol: string) {
+  const asset = await tx.asset.findFirst({ where: { symbol, deletedAt: null }, include: { benchmark: { select: { symbol: true } } } });
+  if (!asset) throw new NotFoundError(`There is no asset ${symbol}.`);
+  return asset;
+}
+
+/**
+ * Changes an asset's name, class or benchmark (analyst), audited with before and after. A benchmark must be another
+ * tracked asset; null clears it, and the asset's studies then use the constant-mean model.
+ */
+export async function updateAsset(actor: Principal, symbol: string, input: AssetUpdateInput | Record<string, unknown>) {
+  assertRole(actor, "ANALYST");
+  const data = parseOrThrow(assetUpdateSchema, input);
+  return writeTransaction(async (tx) => {
+    const before = await liveAssetOrThrow(tx, symbol.toUpperCase());
+    let benchmarkId: number | null | undefined;
+    if (data.benchmark !== undefined) {
+      if (data.benchmark === before.symbol) throw new ValidationError({ benchmark: [`${before.symbol} cannot be its own benchmark.`] });
+      if (data.benchmark === null) benchmarkId = null;
+      else {
+        const bench = await tx.asset.findFirst({ where: { symbol: data.benchmark, deletedAt: null }, select: { id: true } });
+        if (!bench) throw new ValidationError({ benchmark: [`The benchmark ${data.benchmark} is not tracked: add it first.`] });
+        benchmarkId = bench.id;
+      }
+    }
+    const after = await tx.asset.update({
+      where: { id: before.id },
+      data: { name: data.name, assetClass: data.assetClass, benchmarkId },
+      include: { benchmark: { select: { symbol: true } } },
+    });
+    await recordAudit(tx, actor, {
+      entity: "ASSET", entityId: after.id, action: "UPDATE",
+      before: auditView(before, before.benchmark?.symbol ?? null), after: auditView(after, after.benchmark?.symbol ?? null),
+    });
+    return after;
+  });
+}
+
+/**
+ * Soft-deletes an asset (analyst): it leaves lists, pickers and scheduled refreshes; bars, exposures and history stay,
+ * and adding the symbol again brings it back. Assets using it as their benchmark keep it until changed.
+ */
+export async function deleteAsset(actor: Principal, symbol: string): Promise<void> {
+  assertRole(actor, "ANALYST");
+  await writeTransaction(async (tx) => {
+    const before = await liveAssetOrThrow(tx, symbol.toUpperCase());
+    const after = await tx.asset.update({ where: { id: before.id }, data: { deletedAt: new Date() } });
+    await recordAudit(tx, actor, {
+      entity: "ASSET", entityId: before.id, action: "DELETE",
+      before: auditView(before, before.benchmark?.symbol ?? null), after: auditView(after, before.benchmark?.symbol ?? null),
+    });
+  });
+}
+
 /** "Refresh now": queued, debounced per symbol; returns false when a refresh was already requested moments ago. */
 export async function refreshNow(actor: Principal, symbol: string): Promise<boolean> {
   assertRole(actor, "ANALYST");
-  const asset = await db().asset.findUnique({ where: { symbol } });
-  if (!asset) throw new ValidationError({ symbol: [`${symbol} is not tracked.`] });
+  const asset = await db().asset.findFirst({ where: { symbol, deletedAt: null } });
+  if (!asset) throw new NotFoundError(`There is no asset ${symbol}.`);
   if (asset.source === "CSV") throw new ValidationError({ symbol: [`${symbol}'s prices come from a CSV import: import a newer file instead.`] });
   const boss = await senderBoss();
   await ensureQueues(boss);
   return requestRefresh(boss, symbol, "manual");
+}
+
+/**
+ * "Switch to Yahoo": a CSV asset goes back to the configured provider (audited) and one job backfills its whole
+ * history, replacing the imported bars. Returns that job, whose state shows the progress.
+ */
+export async function switchToProvider(actor: Principal, symbol: string, provider: MarketDataProvider): Promise<RefreshJobState | null> {
+  assertRole(actor, "ANALYST");
+  const source = provider.name === "demo" ? ("DEMO" as const) : ("YAHOO" as const);
+  await writeTransaction(async (tx) => {
+    const before = await liveAssetOrThrow(tx, symbol);
+    if (before.source !== "CSV") throw new ValidationError({ symbol: [`${symbol}'s prices already come from ${before.source === "DEMO" ? "the demo provider" : "Yahoo Finance"}.`] });
+    const after = await tx.asset.update({ where: { id: before.id }, data: { source } });
+    await recordAudit(tx, actor, {
+      entity: "ASSET", entityId: before.id, action: "UPDATE",
+      before: auditView(before, before.benchmark?.symbol ?? null), after: auditView(after, before.benchmark?.symbol ?? null),
+    });
+  });
+  const boss = await senderBoss();
+  await ensureQueues(boss);
+  await enqueueRefresh(boss, symbol, "switch");
+  return latestRefreshJob(symbol);
 }

@@ -21,6 +21,7 @@ export interface AssetOverviewRow {
 
 export async function listAssetOverview(): Promise<AssetOverviewRow[]> {
   const assets = await readDb().asset.findMany({
+    where: { deletedAt: null },
     select: { id: true, symbol: true, name: true, assetClass: true, currency: true, source: true, refreshError: true },
     orderBy: { symbol: "asc" },
   });
@@ -45,9 +46,31 @@ export async function listAssetOverview(): Promise<AssetOverviewRow[]> {
 }
 
 export async function findAssetBySymbol(symbol: string) {
-  return db().asset.findUnique({
-    where: { symbol },
+  return db().asset.findFirst({
+    where: { symbol, deletedAt: null },
     include: { benchmark: { select: { symbol: true, name: true } } },
   });
 }
 
+/**
+ * An asset as the API returns it: identity, source, and the benchmark with the event-study model it implies (the
+ * market model against the benchmark, or the constant-mean model when there is none).
+ */
+export async function assetDto(symbol: string) {
+  const a = await findAssetBySymbol(symbol);
+  if (!a) return null;
+  return {
+    symbol: a.symbol,
+    name: a.name,
+    assetClass: a.assetClass,
+    currency: a.currency,
+    exchange: a.exchange,
+    timeZone: a.timeZone,
+    country: a.country,
+    source: a.source,
+    benchmark: a.benchmark?.symbol ?? null,
+    studyModel: a.benchmark ? ("market" as const) : ("constant-mean" as const),
+    refreshedAt: a.refreshedAt,
+    refreshError: a.refreshError,
+  };
+}

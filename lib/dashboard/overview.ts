@@ -50,7 +50,7 @@ function moveAround(series: PriceSeries, day0: number): number | null {
 export async function overviewData(options: { today?: string; intensitySymbol?: string } = {}): Promise<OverviewData> {
   const today = options.today ?? isoDate(new Date());
   const [assets, events] = await Promise.all([
-    readDb().asset.findMany({ orderBy: { symbol: "asc" }, include: { _count: { select: { exposures: true } } } }),
+    readDb().asset.findMany({ where: { deletedAt: null }, orderBy: { symbol: "asc" }, include: { _count: { select: { exposures: true } } } }),
     readDb().event.findMany({
       where: { deletedAt: null },
       orderBy: { occurredAt: "desc" },

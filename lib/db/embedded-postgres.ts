@@ -213,7 +213,13 @@ function alive(pid: number): boolean {
  * Looks at a postmaster already running on `dataDir`. One whose Faultline process is still alive is in use (its pid
  * is returned); one left behind by a run that did not shut down (kill -9, a crash) is stopped.
  */
-async function inspectRunningServer(dataDir: string, onLog: (l: string) => void): Promise<{ inUseBy?: number }> {
+/** The port a running postmaster listens on: line 4 of postmaster.pid (PostgreSQL's documented layout), or null. */
+export function portFromPidFile(text: string | undefined): number | null {
+  const port = Number(text?.split("\n")[3]?.trim());
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
+}
+
+async function inspectRunningServer(dataDir: string, onLog: (l: string) => void): Promise<{ inUseBy?: number; port?: number | null }> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   const text = await readFile(pidFile, "utf8").catch(() => undefined);
   const pid = Number(text?.split("\n")[0]);
@@ -221,7 +227,7 @@ async function inspectRunningServer(dataDir: string, onLog: (l: string) => void)
   const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
   if (cmdline && !cmdline.includes("postgres")) return {};
   const owner = await parentPid(pid);
-  if (owner !== undefined && owner > 1 && alive(owner)) return { inUseBy: owner };
+  if (owner !== undefined && owner > 1 && alive(owner)) return { inUseBy: owner, port: portFromPidFile(text) };
   onLog(`stopping the database server left running by a previous start (pid ${pid})`);
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100; i++) {
@@ -296,7 +302,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   })).trim();
 
   const enc = encodeURIComponent;
-  const urlFor = (db: string) => `postgresql://${SUPERUSER}:${enc(password)}@127.0.0.1:${options.port}/${enc(db)}`;
+  const urlFor = (db: string, port = options.port) => `postgresql://${SUPERUSER}:${enc(password)}@127.0.0.1:${port}/${enc(db)}`;
   if (running.inUseBy !== undefined) {
     if (!options.attachIfRunning) {
       throw new StartupError(
@@ -304,7 +310,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         "stop it first, or give this one its own FAULTLINE_DATA_DIR",
       );
     }
-    return { url: urlFor(options.database), port: options.port, postgresBinary: bins.postgres, runAs: user, urlFor, dataDir, stop: async () => undefined };
+    // The running instance may have been started on another port (FAULTLINE_PG_PORT): its pid file says which.
+    if (!running.port) {
+      throw new StartupError(
+        `a PostgreSQL server (pid ${running.inUseBy}) runs on ${dataDir} but its postmaster.pid names no port`,
+        "set FAULTLINE_PG_PORT to the port the running instance uses (or DATABASE_URL)",
+      );
+    }
+    const port = running.port;
+    if (port !== options.port) onLog(`attached to the running instance's database on port ${port}`);
+    return { url: urlFor(options.database, port), port, postgresBinary: bins.postgres, runAs: user, urlFor: (db: string) => urlFor(db, port), dataDir, stop: async () => undefined };
   }
 
   await assertPortFree(options.port, "embedded PostgreSQL", "FAULTLINE_PG_PORT");

@@ -13,7 +13,7 @@ import { parseOrThrow } from "@/lib/validation/parse";
 async function liveEventAndAsset(tx: Tx, eventId: number, symbol: string) {
   const event = await tx.event.findFirst({ where: { id: eventId, deletedAt: null }, select: { id: true } });
   if (!event) throw new NotFoundError(`There is no event ${eventId}.`);
-  const asset = await tx.asset.findUnique({ where: { symbol }, select: { id: true, symbol: true } });
+  const asset = await tx.asset.findFirst({ where: { symbol, deletedAt: null }, select: { id: true, symbol: true } });
   if (!asset) throw new ValidationError({ assetSymbol: [`There is no asset ${symbol}`] });
   return { event, asset };
 }
@@ -74,4 +74,16 @@ export async function exposuresWithHypothesis(eventId: number) {
     symbol: x.asset.symbol, name: x.asset.name, direction: x.direction, rationale: x.rationale,
     setBy: x.setBy?.name ?? null, setAt: x.setAt, timing: hypothesisTiming(x.setAt, event.occurredAt),
   }));
+}
+
+/** The exposures of a live event (404 for a missing or deleted one), as the API lists them. */
+export async function exposuresOfLiveEvent(eventId: number) {
+  const event = await db().event.findFirst({ where: { id: eventId, deletedAt: null }, select: { id: true } });
+  if (!event) throw new NotFoundError(`There is no event ${eventId}.`);
+  return exposuresWithHypothesis(eventId);
+}
+
+/** One exposure of a live event by asset symbol, or null when the asset is not linked. */
+export async function exposureOf(eventId: number, symbol: string) {
+  return (await exposuresOfLiveEvent(eventId)).find((x) => x.symbol === symbol) ?? null;
 }

@@ -13,11 +13,18 @@ export const categorySchema = z.preprocess(
   z.enum(EVENT_CATEGORIES, { error: `Category must be one of: ${EVENT_CATEGORIES.map((c) => c.toLowerCase()).join(", ")}` }),
 );
 
-export const severitySchema = z.coerce
-  .number({ error: "Severity must be between 1 and 5" })
-  .int("Severity must be between 1 and 5")
-  .min(1, "Severity must be between 1 and 5")
-  .max(5, "Severity must be between 1 and 5");
+/**
+ * Severity from a form, a CSV or JSON: a number, or plain decimal digits in a string. Anything else a lax coercion
+ * would turn into a number ("0x3", "0b11", "1e0", true, [4]) is refused rather than guessed.
+ */
+export const severitySchema = z.preprocess(
+  (v) => (typeof v === "string" && /^\s*[+-]?\d{1,6}\s*$/.test(v) ? Number(v) : v),
+  z
+    .number({ error: "Severity must be a whole number from 1 to 5, written in plain digits" })
+    .int("Severity must be between 1 and 5")
+    .min(1, "Severity must be between 1 and 5")
+    .max(5, "Severity must be between 1 and 5"),
+);
 
 export const countryCodeSchema = z
   .string()
@@ -79,3 +86,8 @@ export const exposureInputSchema = z.object({
 export type ExposureInput = z.input<typeof exposureInputSchema>;
 
 export const exposureRemoveSchema = z.object({ eventId: idSchema("Event"), assetSymbol: z.string().trim().min(1, "Choose an asset") });
+
+/** Body of `POST /events/{id}/exposures`: the event comes from the path. */
+export const exposureBodySchema = exposureInputSchema.omit({ eventId: true });
+/** Body of `PATCH /events/{id}/exposures/{symbol}`: the new hypothesis; event and asset come from the path. */
+export const exposureChangeSchema = exposureInputSchema.omit({ eventId: true, assetSymbol: true });

@@ -3,9 +3,10 @@ import { z } from "zod";
 import { annotationEditSchema, annotationInputSchema } from "@/lib/annotations/schemas";
 import { annotationQuerySchema } from "@/lib/annotations/search";
 import { priceQuerySchema } from "@/lib/prices/api-bars";
-import { eventInputSchema, eventUpdateSchema } from "@/lib/events/schemas";
+import { addAssetSchema, assetUpdateSchema, priceImportQuerySchema, refreshQuerySchema } from "@/lib/assets/schemas";
+import { eventInputSchema, eventUpdateSchema, exposureBodySchema, exposureChangeSchema } from "@/lib/events/schemas";
 import { eventQuerySchema } from "@/lib/events/search";
-import { riskQuerySchema, studyParamsSchema } from "@/lib/studies/study-params";
+import { riskQuerySchema, studyParamsSchema, themeStudyQuerySchema } from "@/lib/studies/study-params";
 import { themeInputSchema, themeMergeSchema } from "@/lib/themes/schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -77,6 +78,10 @@ export function openApiDocument() {
         ThemeMerge: schemaOf(themeMergeSchema),
         AnnotationInput: schemaOf(annotationInputSchema),
         AnnotationEdit: schemaOf(annotationEditSchema.omit({ id: true })),
+        ExposureInput: schemaOf(exposureBodySchema),
+        ExposureChange: schemaOf(exposureChangeSchema),
+        AssetInput: schemaOf(addAssetSchema),
+        AssetUpdate: schemaOf(assetUpdateSchema),
       },
     },
     paths: {
@@ -118,11 +123,63 @@ export function openApiDocument() {
       "/themes/merge": {
         post: { summary: "Move every event of the source theme to the target and remove the source (analyst)", requestBody: body(themeMergeSchema), responses: { "200": json({}, "Merged: the target and how many events moved"), ...ERRORS } },
       },
-      "/assets": { get: { summary: "List assets with their last close", responses: { "200": json({}), ...ERRORS } } },
+      "/events/{id}/exposures": {
+        get: { summary: "Assets linked to an event, with each hypothesis, who stated it and whether before or after the event", parameters: [idParam], responses: { "200": json({}), ...ERRORS } },
+        post: {
+          summary: "Link an asset with the expected direction, or restate the hypothesis of a linked one (analyst)",
+          parameters: [idParam],
+          requestBody: body(exposureBodySchema),
+          responses: { "201": json({}, "Linked"), "200": json({}, "Hypothesis restated"), ...ERRORS },
+        },
+      },
+      "/events/{id}/exposures/{symbol}": {
+        patch: { summary: "Restate the hypothesis on a linked asset (analyst)", parameters: [idParam, symbolParam], requestBody: body(exposureChangeSchema), responses: { "200": json({}), ...ERRORS } },
+        delete: { summary: "Unlink an asset from the event (analyst)", parameters: [idParam, symbolParam], responses: { "204": { description: "Unlinked" }, ...ERRORS } },
+      },
+      "/assets": {
+        get: { summary: "List assets with their last close", responses: { "200": json({}), ...ERRORS } },
+        post: {
+          summary: "Track a new asset by its provider symbol, with an optional benchmark (analyst); its history is fetched by a background job",
+          requestBody: body(addAssetSchema),
+          responses: { "201": json({}, "Added"), ...ERRORS },
+        },
+      },
+      "/assets/{symbol}": {
+        get: { summary: "One asset with its benchmark and the event-study model it implies", parameters: [symbolParam], responses: { "200": json({}), ...ERRORS } },
+        patch: {
+          summary: "Change an asset's benchmark (null: none, constant-mean model), name or class (analyst); fields left out keep their value",
+          parameters: [symbolParam],
+          requestBody: body(assetUpdateSchema),
+          responses: { "200": json({}), ...ERRORS },
+        },
+        delete: { summary: "Soft-delete an asset: it leaves lists and refreshes, its bars and history stay (analyst)", parameters: [symbolParam], responses: { "204": { description: "Deleted" }, ...ERRORS } },
+      },
       "/assets/{symbol}/prices": {
         get: {
           summary: "Daily bars of an asset",
           parameters: [symbolParam, ...queryParams(priceQuerySchema)],
+          responses: { "200": json({}), ...ERRORS },
+        },
+        post: {
+          summary:
+            "Import a price CSV (analyst): merge adds and updates bars, replace makes the file the whole series; dryRun=true returns the change set " +
+            "(added / changed / removed counts and the first rows of each) without writing. A file with problems is refused whole with 422 naming line, column and fix.",
+          parameters: [symbolParam, ...queryParams(priceImportQuerySchema)],
+          requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+          responses: { "200": json({}, "Dry run: the change set, nothing written"), "201": json({}, "Imported (audited with the file's SHA-256)"), ...ERRORS, "413": errorResponse("The file is over 20 MB") },
+        },
+      },
+      "/assets/{symbol}/refresh": {
+        post: {
+          summary: "Queue a refresh from the provider (analyst); switchToProvider=true moves a CSV asset back to the provider with one full-backfill job",
+          parameters: [symbolParam, ...queryParams(refreshQuerySchema)],
+          responses: { "202": json({}, "Queued: the job and its state"), ...ERRORS },
+        },
+      },
+      "/themes/{id}/study": {
+        get: {
+          summary: "CAAR per asset across the theme's events, as on the theme page; undefined statistics are null",
+          parameters: [idParam, ...queryParams(themeStudyQuerySchema)],
           responses: { "200": json({}), ...ERRORS },
         },
       },

@@ -2,7 +2,15 @@
 // read (and on CSV import), shown and exported, and never used to change a bar.
 import type { DailyBar } from "@/lib/market-data/provider";
 
-export type QualityFlagCode = "close_outside_range" | "open_outside_range" | "large_move" | "gap" | "non_positive" | "stale";
+export type QualityFlagCode =
+  | "close_outside_range"
+  | "open_outside_range"
+  | "large_move"
+  | "gap"
+  | "non_positive"
+  | "stale"
+  /** A Yahoo download's "null" row (a holiday or a day without a print): skipped on import, listed here. */
+  | "skipped_null_row";
 
 export interface QualityFlag {
   date: string;

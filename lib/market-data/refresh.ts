@@ -17,6 +17,8 @@ export interface RefreshOptions {
   backfillYears?: number;
   /** Override the start date (YYYY-MM-DD). */
   from?: string;
+  /** Drop stored bars the provider's history lacks: the series becomes the provider's alone (switching from CSV). */
+  replace?: boolean;
   /** Record a rate limit or outage on the asset, then throw it so a job queue can retry later. */
   rethrowTransient?: boolean;
 }
@@ -54,6 +56,9 @@ export async function refreshAsset(
     const history = await provider.history(asset.symbol, from, to);
     // Bars and the asset's status land together or not at all.
     const counts = await withTransaction(async (client) => {
+      if (options.replace) {
+        await client.query("DELETE FROM price_bar WHERE asset_id = $1 AND NOT (date = ANY($2::date[]))", [asset.id, history.bars.map((b) => b.date)]);
+      }
       const c = await upsertBarsWith(client, [{ assetId: asset.id, bars: history.bars }]);
       await upsertActionsWith(client, asset.id, history.actions);
       await client.query("UPDATE asset SET refreshed_at = now(), refresh_error = NULL, refresh_error_at = NULL, updated_at = now() WHERE id = $1", [asset.id]);

@@ -84,3 +84,18 @@ export async function upsertBars(assetId: number, bars: readonly DailyBar[]): Pr
   return withTransaction((client) => upsertBarsWith(client, [{ assetId, bars }]));
 }
 
+
+/** Deletes an asset's bars on dates not in `keep` inside the caller's transaction (a replace import); returns how many. */
+export async function deleteBarsNotInWith(client: pg.PoolClient, assetId: number, keep: readonly string[]): Promise<number> {
+  const res = await client.query("DELETE FROM price_bar WHERE asset_id = $1 AND NOT (date = ANY($2::date[]))", [assetId, [...keep]]);
+  return res.rowCount ?? 0;
+}
+
+/** An asset's bars, ascending, read inside the caller's transaction (so a change set matches what is then written). */
+export async function storedBarsWith(client: pg.PoolClient, assetId: number): Promise<DailyBar[]> {
+  const { rows } = await client.query<{ d: string; open: number | null; high: number | null; low: number | null; close: number; adj_close: number | null; volume: number | null }>(
+    "SELECT to_char(date, 'YYYY-MM-DD') AS d, open, high, low, close, adj_close, volume FROM price_bar WHERE asset_id = $1 ORDER BY date",
+    [assetId],
+  );
+  return rows.map((r) => ({ date: r.d, open: r.open, high: r.high, low: r.low, close: r.close, adjClose: r.adj_close, volume: r.volume }));
+}

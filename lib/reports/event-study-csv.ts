@@ -6,6 +6,7 @@ import { z } from "zod";
 import { reportingWindows, type EventStudyConfig, type EventWindow } from "@/lib/analytics";
 import { ValidationError } from "@/lib/errors";
 import { eventStudyForEvent, studyParamsSchema, type EventStudyReport } from "@/lib/studies";
+import { benchmarkOverride } from "@/lib/studies/benchmark-override";
 import { col, UNIT, type Column } from "./columns";
 import type { Cell } from "./csv-cells";
 import { csvStream } from "./csv-stream";
@@ -19,11 +20,11 @@ import { readDb } from "@/lib/db/read-routing";
 export const MAX_STUDY_EVENTS = 100;
 
 export const eventStudyReportSchema = z
-  .object({ ...eventFilterFields, model: z.unknown().optional(), est: z.unknown().optional(), win: z.unknown().optional(), car: z.unknown().optional() })
+  .object({ ...eventFilterFields, model: z.unknown().optional(), est: z.unknown().optional(), win: z.unknown().optional(), car: z.unknown().optional(), benchmark: z.unknown().optional() })
   .refine(dateRangeRefinement, DATE_RANGE_ISSUE)
   .transform((p, ctx) => {
-    const { model, est, win, car, ...filters } = p;
-    const study = studyParamsSchema.safeParse({ model, est, win, car });
+    const { model, est, win, car, benchmark, ...filters } = p;
+    const study = studyParamsSchema.safeParse({ model, est, win, car, benchmark });
     if (!study.success) {
       for (const issue of study.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
       return z.NEVER;
@@ -81,7 +82,7 @@ const WIDE_LEAD: readonly Column[] = [
   col("hypothesis_score", "text", "confirmed | contradicted | inconclusive", "How the outcome scores the analyst's hypothesis (docs/methodology.md)."),
   col("model", "text", "market | constant-mean | market-adjusted", "Normal-return model actually used (constant-mean when the asset has no benchmark)."),
   col("model_note", "text", UNIT.text, "Why the model differs from the one requested, when it does."),
-  col("benchmark", "text", UNIT.text, "Symbol of the benchmark the market model uses; empty for the constant-mean model."),
+  col("benchmark", "text", UNIT.text, "Symbol of the benchmark the model uses (the asset's own, or the report's benchmark= override); empty for the constant-mean model."),
   col("day0_session", "date", UNIT.date, "The asset's session the event is placed on (first session whose close could reflect it)."),
   col("day0_date", "date", UNIT.date, "Day 0 in the returns the study runs on (aligned with the benchmark's sessions)."),
   col("estimation_start", "integer", "sessions relative to day 0", "First session of the estimation window actually used."),
@@ -127,6 +128,8 @@ export const EVENT_STUDY_DAYS_COLUMNS: readonly Column[] = [
 const label = (w: readonly [number, number] | undefined) => (w ? `[${w[0]}, ${w[1]}]` : null);
 
 async function loadStudies(params: EventStudyReportParams): Promise<EventStudyReport[]> {
+  // An unknown benchmark is refused before any study runs (422 naming the field).
+  await benchmarkOverride(params.config.benchmark);
   const events = await readDb().event.findMany({
     where: eventWhere(params.filters),
     select: { id: true },
@@ -228,7 +231,7 @@ async function runStudies(params: EventStudyReportParams, form: "wide" | "long")
     body: async ({ bom }) => csvStream(columns, rows, { bom }),
     rowCount: async () => rows.length,
     columns,
-    settings: { ...(studies[0]?.settings ?? {}), model: params.config.model, windows: reportingWindows(params.config).map((w) => [w[0], w[1]]) },
+    settings: { ...(studies[0]?.settings ?? {}), model: params.config.model, benchmarkOverride: params.config.benchmark, windows: reportingWindows(params.config).map((w) => [w[0], w[1]]) },
   };
 }
 

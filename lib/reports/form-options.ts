@@ -4,7 +4,7 @@ import { readDb } from "@/lib/db/read-routing";
 
 export async function reportFormOptions() {
   const [assets, themes] = await Promise.all([
-    readDb().asset.findMany({ select: { symbol: true, name: true, source: true }, orderBy: { symbol: "asc" } }),
+    readDb().asset.findMany({ where: { deletedAt: null }, select: { symbol: true, name: true, source: true }, orderBy: { symbol: "asc" } }),
     readDb().theme.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { assets, themes };

@@ -75,7 +75,7 @@ export async function prepareDatabase(
     });
     url = server.url;
     stop = server.stop;
-    log(`database: embedded PostgreSQL 18 on 127.0.0.1:${env.FAULTLINE_PG_PORT}, data in ${server.dataDir} (${Date.now() - started} ms)`);
+    log(`database: embedded PostgreSQL 18 on 127.0.0.1:${new URL(server.url).port}, data in ${server.dataDir} (${Date.now() - started} ms)`);
   }
   try {
     const appliedMigrations = await applyMigrations(url);

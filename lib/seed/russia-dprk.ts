@@ -40,11 +40,16 @@ export const SEED_THEME = {
     "From arms deliveries to a mutual-defence treaty and troops in Kursk: the deepening Russia–DPRK partnership, the sanctions it draws and the security risk it adds on the Korean Peninsula.",
 };
 
-/** ^GSPC is the benchmark for US and global instruments; KOSPI for Korean stocks; FX pairs use the constant-mean model. */
+/**
+ * Benchmarks (docs/api.md, "Benchmarks"): ^GSPC for US and global instruments; KOSPI for
+ * Korean stocks and for USD/KRW, whose moves on Korean risk events mirror foreign flows out of Korean equities (the
+ * dollar index is not stored). ^GSPC is the market itself and USD/RUB has no stored market it trades with (Russian
+ * equities left global indices in 2022): both are studied with the constant-mean model on purpose, which their pages state.
+ */
 export const SEED_ASSETS: SeedAsset[] = [
   { symbol: "^GSPC", name: "S&P 500", assetClass: "EQUITY_INDEX", currency: "USD", exchange: "SNP", timeZone: "America/New_York", country: "US", benchmark: null },
   { symbol: "^KS11", name: "KOSPI Composite Index", assetClass: "EQUITY_INDEX", currency: "KRW", exchange: "KSC", timeZone: "Asia/Seoul", country: "KR", benchmark: "^GSPC" },
-  { symbol: "KRW=X", name: "USD/KRW", assetClass: "FX", currency: "KRW", exchange: "CCY", timeZone: "Europe/London", country: "KR", benchmark: null },
+  { symbol: "KRW=X", name: "USD/KRW", assetClass: "FX", currency: "KRW", exchange: "CCY", timeZone: "Europe/London", country: "KR", benchmark: "^KS11" },
   { symbol: "EWY", name: "iShares MSCI South Korea ETF", assetClass: "ETF", currency: "USD", exchange: "PCX", timeZone: "America/New_York", country: "KR", benchmark: "^GSPC" },
   { symbol: "RUB=X", name: "USD/RUB", assetClass: "FX", currency: "RUB", exchange: "CCY", timeZone: "Europe/London", country: "RU", benchmark: null },
   { symbol: "GC=F", name: "Gold futures", assetClass: "COMMODITY_FUTURE", currency: "USD", exchange: "CMX", timeZone: "America/New_York", country: null, benchmark: "^GSPC" },

@@ -9,6 +9,7 @@ import { aggregateWindowJson, nums, type AggregateWindowJson, type Num } from ".
 import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
 import { exposedEventsByAsset } from "./exposed-events";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
+import { benchmarkOverride, withBenchmark } from "./benchmark-override";
 import { MODEL_LABEL, primaryWindow } from "./study-params";
 import { readDb } from "@/lib/db/read-routing";
 
@@ -23,9 +24,11 @@ export interface StudySettingsJson {
   alpha: number;
   placeboDraws: number;
   placeboSeed: number;
+  /** The benchmark that replaced each asset's own (`benchmark=`), or null when each asset used its own. */
+  benchmarkOverride: string | null;
 }
 
-export function settingsJson(config: EventStudyConfig): StudySettingsJson {
+export function settingsJson(config: EventStudyConfig, benchmarkOverride: string | null = null): StudySettingsJson {
   const v = primaryWindow(config);
   return {
     model: config.model,
@@ -37,6 +40,7 @@ export function settingsJson(config: EventStudyConfig): StudySettingsJson {
     alpha: ALPHA,
     placeboDraws: PLACEBO_DRAWS,
     placeboSeed: PLACEBO_SEED,
+    benchmarkOverride,
   };
 }
 
@@ -105,9 +109,14 @@ export function aggregateJson(studies: { label: string; ok: EventStudyOk }[], co
  */
 export async function eventStudyForEvent(
   eventId: number,
-  options: Partial<Pick<EventStudyConfig, "model" | "estimationWindow" | "eventWindow" | "customWindows" | "minEstimationObservations">> = {},
+  options: Partial<Pick<EventStudyConfig, "model" | "estimationWindow" | "eventWindow" | "customWindows" | "minEstimationObservations">> & {
+    /** Symbol of a tracked asset every exposed asset is studied against instead of its own benchmark. */
+    benchmark?: string | null;
+  } = {},
 ): Promise<EventStudyReport | null> {
-  const config = resolveEventStudyConfig(options);
+  const { benchmark: overrideSymbol, ...configOptions } = options;
+  const config = resolveEventStudyConfig(configOptions);
+  const override = await benchmarkOverride(overrideSymbol);
   const event = await readDb().event.findFirst({
     where: { id: eventId, deletedAt: null },
     select: {
@@ -120,12 +129,13 @@ export async function eventStudyForEvent(
     },
   });
   if (!event) return null;
-  const assets = event.exposures.map((x) => x.asset);
+  const exposures = event.exposures.map((x) => ({ ...x, asset: withBenchmark(x.asset, override) }));
+  const assets = exposures.map((x) => x.asset);
   const ids = assets.flatMap((a) => (a.benchmark ? [a.id, a.benchmark.id] : [a.id]));
   const [prices, linked] = await Promise.all([loadAdjustedCloses(ids), exposedEventsByAsset(assets.map((a) => a.id))]);
   const verdictWindow = primaryWindow(config);
   const ok: { label: string; ok: EventStudyOk }[] = [];
-  const entries = event.exposures.map((x): AssetStudyEntry => {
+  const entries = exposures.map((x): AssetStudyEntry => {
     const prepared = prepareAsset(x.asset, prices, config.model);
     const result = studyEventOnAsset({
       prepared,
@@ -160,7 +170,7 @@ export async function eventStudyForEvent(
       timePrecision: event.timePrecision,
       theme: event.theme,
     },
-    settings: settingsJson(config),
+    settings: settingsJson(config, override?.symbol ?? null),
     assets: entries,
     aggregate: aggregateJson(ok, config),
   };

@@ -37,6 +37,18 @@ const windowText = z
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v);
 
+/** The settings of a study: the analytics configuration plus the benchmark that overrides each asset's own, if any. */
+export type StudySettings = EventStudyConfig & { benchmark: string | null };
+
+/** `benchmark=SYMBOL`: study every asset against this tracked asset instead of its own benchmark. */
+const benchmarkOverride = z
+  .string()
+  .trim()
+  .max(24, "a symbol has at most 24 characters")
+  .regex(/^[A-Za-z0-9.^=-]*$/, "a benchmark is a tracked symbol, e.g. ^GSPC")
+  .optional()
+  .transform((s) => (s ? s.toUpperCase() : null));
+
 export const studyParamsSchema = z
   .object({
     model: z.preprocess(first, z.enum(STUDY_MODELS).default("market")),
@@ -51,8 +63,9 @@ export const studyParamsSchema = z
         .transform((s) => (s ? s.split(";").filter((p) => p.trim() !== "") : []))
         .pipe(z.array(windowText).max(5, "at most five custom windows")),
     ),
+    benchmark: z.preprocess(first, benchmarkOverride),
   })
-  .transform((p, ctx): EventStudyConfig | typeof z.NEVER => {
+  .transform((p, ctx): StudySettings | typeof z.NEVER => {
     const estimationWindow = p.est ?? DEFAULT_EVENT_STUDY_CONFIG.estimationWindow;
     const length = estimationWindow[1] - estimationWindow[0] + 1;
     if (length < MIN_ESTIMATION_WINDOW) {
@@ -60,7 +73,7 @@ export const studyParamsSchema = z
       return z.NEVER;
     }
     try {
-      return resolveEventStudyConfig({
+      const config = resolveEventStudyConfig({
         model: p.model,
         estimationWindow,
         eventWindow: p.win ?? DEFAULT_EVENT_STUDY_CONFIG.eventWindow,
@@ -68,6 +81,7 @@ export const studyParamsSchema = z
         // The default minimum (100) applies to the default window; a shorter window chosen on purpose must be full.
         minEstimationObservations: Math.min(DEFAULT_EVENT_STUDY_CONFIG.minEstimationObservations, length),
       });
+      return { ...config, benchmark: p.benchmark };
     } catch (err) {
       if (!(err instanceof AnalyticsInputError)) throw err;
       ctx.addIssue({ code: "custom", path: [err.message.includes("custom") ? "car" : "win"], message: err.message });
@@ -75,11 +89,14 @@ export const studyParamsSchema = z
     }
   });
 
+/** Query of the theme study (page and API): the theme page's settings are the defaults, only the benchmark varies. */
+export const themeStudyQuerySchema = z.object({ benchmark: z.preprocess(first, benchmarkOverride) });
+
 export type StudyQuery = Record<string, string | string[] | undefined>;
 
 export function queryFromSearchParams(params: URLSearchParams): StudyQuery {
   const out: StudyQuery = {};
-  for (const key of ["model", "est", "win", "car"]) {
+  for (const key of ["model", "est", "win", "car", "benchmark"]) {
     const v = params.get(key);
     if (v !== null) out[key] = v;
   }
@@ -90,23 +107,24 @@ export function queryFromSearchParams(params: URLSearchParams): StudyQuery {
  * For pages: the settings in the query string, or the defaults with the reasons when they are invalid (a page should
  * still show the study, and say why it ignored the link's settings).
  */
-export function studyConfigFromQuery(query: StudyQuery): { config: EventStudyConfig; errors: string[] } {
+export function studyConfigFromQuery(query: StudyQuery): { config: StudySettings; errors: string[] } {
   const parsed = studyParamsSchema.safeParse(query);
   if (parsed.success) return { config: parsed.data, errors: [] };
   return {
-    config: resolveEventStudyConfig(),
+    config: { ...resolveEventStudyConfig(), benchmark: null },
     errors: parsed.error.issues.map((i) => `${i.path.join(".") || "settings"}: ${i.message}`),
   };
 }
 
 /** The query string that reproduces a configuration (defaults left out, so default links stay short). */
-export function studyQueryString(config: EventStudyConfig): string {
+export function studyQueryString(config: EventStudyConfig & { benchmark?: string | null }): string {
   const p = new URLSearchParams();
   const d = DEFAULT_EVENT_STUDY_CONFIG;
   if (config.model !== d.model) p.set("model", config.model);
   if (config.estimationWindow.join() !== d.estimationWindow.join()) p.set("est", config.estimationWindow.join(","));
   if (config.eventWindow.join() !== d.eventWindow.join()) p.set("win", config.eventWindow.join(","));
   if (config.customWindows.length > 0) p.set("car", config.customWindows.map((w) => w.join(",")).join(";"));
+  if (config.benchmark) p.set("benchmark", config.benchmark);
   const s = p.toString();
   return s ? `?${s}` : "";
 }

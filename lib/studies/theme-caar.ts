@@ -7,6 +7,7 @@ import { prepareAsset } from "./series-selection";
 import { studyEventOnAsset } from "./asset-event-study";
 import { aggregateJson, settingsJson, type AggregateJson, type StudySettingsJson } from "./study-of-event";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
+import { benchmarkOverride, withBenchmark } from "./benchmark-override";
 
 export interface ThemeEventJson {
   id: number;
@@ -37,13 +38,17 @@ export interface ThemeCaarReport {
   assets: ThemeAssetCaar[];
 }
 
-/** CAAR per asset across the theme's live events (default settings); null for an unknown theme. */
-export async function themeCaar(themeId: number): Promise<ThemeCaarReport | null> {
+/**
+ * CAAR per asset across the theme's live events (default settings, each asset against its own benchmark unless
+ * `options.benchmark` names one for all); null for an unknown theme.
+ */
+export async function themeCaar(themeId: number, options: { benchmark?: string | null } = {}): Promise<ThemeCaarReport | null> {
   const theme = await findThemeWithEvents(themeId);
   if (!theme) return null;
   const config = resolveEventStudyConfig();
+  const override = await benchmarkOverride(options.benchmark);
   const assets = new Map<number, (typeof theme.events)[number]["exposures"][number]["asset"]>();
-  for (const e of theme.events) for (const x of e.exposures) assets.set(x.asset.id, x.asset);
+  for (const e of theme.events) for (const x of e.exposures) assets.set(x.asset.id, withBenchmark(x.asset, override));
   const ids = [...assets.values()].flatMap((a) => (a.benchmark ? [a.id, a.benchmark.id] : [a.id]));
   const prices = await loadAdjustedCloses(ids);
   const out: ThemeAssetCaar[] = [...assets.values()]
@@ -81,7 +86,7 @@ export async function themeCaar(themeId: number): Promise<ThemeCaarReport | null
     });
   return {
     theme: { id: theme.id, name: theme.name, description: theme.description },
-    settings: settingsJson(config),
+    settings: settingsJson(config, override?.symbol ?? null),
     events: theme.events.map((e) => ({
       id: e.id,
       title: e.title,

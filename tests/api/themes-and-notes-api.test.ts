@@ -158,7 +158,11 @@ describe("the OpenAPI document", () => {
   it("describes the new bodies and query parameters from the shared schemas", async () => {
     type Op = { parameters?: { name: string }[]; requestBody?: { content: { "application/json": { schema: { properties: Record<string, unknown>; required?: string[] } } } } };
     const doc = (await (await openapi()).json()) as { paths: Record<string, Record<string, Op>> };
-    expect(doc.paths["/events/{id}/study"]!.get!.parameters!.map((p) => p.name)).toEqual(["id", "model", "est", "win", "car"]);
+    expect(doc.paths["/events/{id}/study"]!.get!.parameters!.map((p) => p.name)).toEqual(["id", "model", "est", "win", "car", "benchmark"]);
+    expect(doc.paths["/themes/{id}/study"]!.get!.parameters!.map((p) => p.name)).toEqual(["id", "benchmark"]);
+    expect(doc.paths["/assets/{symbol}/prices"]!.post!.parameters!.map((p) => p.name)).toEqual(["symbol", "mode", "dryRun"]);
+    expect(Object.keys(doc.paths["/assets/{symbol}"]!.patch!.requestBody!.content["application/json"].schema.properties)).toEqual(["name", "assetClass", "benchmark"]);
+    expect(doc.paths["/events/{id}/exposures"]!.post!.requestBody!.content["application/json"].schema.required).toEqual(["assetSymbol", "direction"]);
     expect(doc.paths["/assets/{symbol}/risk"]!.get!.parameters!.map((p) => p.name)).toEqual(["symbol", "asOf"]);
     expect(doc.paths["/annotations/{id}"]!.patch!.requestBody!.content["application/json"].schema.required).toEqual(["body", "version"]);
     expect(Object.keys(doc.paths["/themes/merge"]!.post!.requestBody!.content["application/json"].schema.properties)).toEqual(["sourceId", "targetId"]);

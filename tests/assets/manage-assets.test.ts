@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/principal";
 import { addAsset, refreshNow, searchSymbols } from "@/lib/assets/manage-assets";
 import { dataStatus } from "@/lib/assets/data-status";
@@ -12,6 +12,11 @@ import { REFRESH_ASSET } from "@/lib/market-data/refresh-jobs";
 const analyst: Principal = { id: "u-analyst", name: "Ana", email: "ana@example.com", role: "ANALYST", via: "session" };
 const viewer: Principal = { ...analyst, id: "u-viewer", role: "VIEWER" };
 const demo = new DemoProvider();
+
+// Writes are audited with the actor's id, which must name a stored account.
+beforeAll(async () => {
+  for (const p of [analyst, viewer]) await db().user.create({ data: { id: p.id, name: p.name, email: `${p.id}@example.com`, role: p.role } });
+});
 
 afterAll(async () => {
   await (await senderBoss()).stop({ graceful: false, wait: true });

@@ -52,6 +52,26 @@ describe("importing events", () => {
     expect(await db().event.count()).toBe(before);
   });
 
+  it("refuses a severity written in any form but plain decimal digits, in CSV and in JSON", async () => {
+    const before = await db().event.count();
+    const csvText = `date,title,category,countries,source_url,severity
+2024-02-01,Hex,summit,RU,https://example.org/h,0x3
+2024-02-02,Binary,summit,RU,https://example.org/b,0b11
+2024-02-03,Exponent,summit,RU,https://example.org/e,3e0
+`;
+    const csvReport = await importEvents(ana, { name: "sev.csv", text: csvText });
+    expect(csvReport.errors.map((e) => [e.row, e.field, e.message])).toEqual([2, 3, 4].map((row) => [row, "severity", "Severity must be a whole number from 1 to 5, written in plain digits"]));
+    for (const severity of [true, [4], "0x3", "0b11", "3.0", { v: 3 }]) {
+      const json = JSON.stringify([{ date: "2024-11-02", title: "JSON severity", category: "SANCTIONS", countries: ["KP"], sourceUrls: ["https://example.org/s"], severity }]);
+      const report = await importEvents(ana, { name: "s.json", text: json });
+      expect(report.ok, JSON.stringify(severity)).toBe(false);
+      expect(report.errors[0]).toMatchObject({ field: "severity" });
+    }
+    expect(await db().event.count()).toBe(before);
+    const plain = JSON.stringify([{ date: "2024-11-03", title: "Plain severity", category: "SANCTIONS", countries: ["KP"], sourceUrls: ["https://example.org/p"], severity: " 4 " }]);
+    await expect(importEvents(ana, { name: "p.json", text: plain })).resolves.toMatchObject({ ok: true, created: 1 });
+  });
+
   it("imports JSON with the same rules", async () => {
     const json = JSON.stringify([{ date: "2024-11-01", title: "JSON event", category: "SANCTIONS", countries: ["EU", "KP"], sourceUrls: ["https://example.org/j"], severity: 4 }]);
     await expect(importEvents(ana, { name: "e.json", text: json })).resolves.toMatchObject({ ok: true, created: 1 });

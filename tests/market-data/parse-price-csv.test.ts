@@ -72,10 +72,10 @@ describe("parsePriceCsv: row rules", () => {
   it("requires finite numbers and a close", () => {
     const result = parsePriceCsv(csv("2024-01-02,abc,,,1,,", "2024-01-03,,,,Infinity,,", "2024-01-04,,,,,,", "2024-01-05,,,,1e999,,"));
     expect(errors(result)).toEqual([
-      { line: 2, column: "open", reason: '"abc" is not a number.' },
-      { line: 3, column: "close", reason: '"Infinity" is not a number.' },
+      { line: 2, column: "open", reason: '"abc" is not a number: write plain decimals such as 1234.5.' },
+      { line: 3, column: "close", reason: '"Infinity" is not a finite number: leave the cell empty when there is no close.' },
       { line: 4, column: "close", reason: "The close is missing." },
-      { line: 5, column: "close", reason: '"1e999" is not a number.' },
+      { line: 5, column: "close", reason: '"1e999" is too large to be a number: check the column\'s unit.' },
     ]);
   });
 
@@ -84,7 +84,7 @@ describe("parsePriceCsv: row rules", () => {
     expect(errors(result)).toEqual([
       { line: 2, column: "close", reason: "The close must be greater than 0, not 0." },
       { line: 3, column: "close", reason: "The close must be greater than 0, not -5." },
-      { line: 4, column: "volume", reason: "The volume must be 0 or more, not -1." },
+      { line: 4, column: "volume", reason: "The volume must be between 0 and 1e+15, not -1." },
     ]);
   });
 
@@ -112,7 +112,7 @@ describe("parsePriceCsv: row rules", () => {
 
   it("counts physical lines, including quoted fields that span lines", () => {
     const text = 'date,close,note\n2024-01-02,1,"two\nlines"\n2024-01-03,oops,\n';
-    expect(errors(parsePriceCsv(text))).toEqual([{ line: 4, column: "close", reason: '"oops" is not a number.' }]);
+    expect(errors(parsePriceCsv(text))).toEqual([{ line: 4, column: "close", reason: '"oops" is not a number: write plain decimals such as 1234.5.' }]);
   });
 
   it("reports malformed CSV as an error, not an exception", () => {
@@ -225,5 +225,67 @@ describe("parsePriceCsv: properties", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("parsePriceCsv: dialects", () => {
+  const only = (r: PriceCsvResult) => errors(r).map((e) => [e.line, e.column, e.reason]);
+
+  it("skips a Yahoo download's all-null holiday rows and lists each as a flag", () => {
+    const text = "Date,Open,High,Low,Close,Adj Close,Volume\n2024-12-24,10,11,9,10.5,10.5,100\n2024-12-25,null,null,null,null,null,null\n2024-12-26,10,11,9,10.6,10.6,100\n";
+    const r = parsePriceCsv(text);
+    expect(bars(r).map((b) => b.date)).toEqual(["2024-12-24", "2024-12-26"]);
+    expect(flags(r).filter((f) => f.code === "skipped_null_row")).toEqual([
+      { date: "2024-12-25", code: "skipped_null_row", message: 'Line 3 has "null" for every price (a Yahoo download\'s holiday row): skipped.' },
+    ]);
+  });
+
+  it("refuses a file of null rows only", () => {
+    expect(only(parsePriceCsv("Date,Close\n2024-12-25,null\n"))).toEqual([[0, null, 'Every row of the file is a "null" row: there are no prices to import.']]);
+  });
+
+  it("reads semicolons with decimal commas, and tabs", () => {
+    expect(bars(parsePriceCsv("Date;Open;High;Low;Close;Adj Close;Volume\n2024-01-02;1380,5;1385,25;1378;1381,5;1381,5;0\n"))).toEqual([
+      { date: "2024-01-02", open: 1380.5, high: 1385.25, low: 1378, close: 1381.5, adjClose: 1381.5, volume: 0 },
+    ]);
+    expect(bars(parsePriceCsv("date\tclose\n2024-01-02\t10.5\n2024-01-03\t10.75\n")).map((b) => b.close)).toEqual([10.5, 10.75]);
+    expect(bars(parsePriceCsv("date;close\n2024-01-02;10.5\n")).map((b) => b.close)).toEqual([10.5]);
+  });
+
+  it("refuses a header no known delimiter splits, naming the one it found", () => {
+    expect(only(parsePriceCsv("date|close\n2024-01-02|10.5\n"))).toEqual([
+      [1, null, 'The header has a single column: the file seems to use "pipe" ("|") between columns. Save it with commas, semicolons or tabs between columns.'],
+    ]);
+  });
+
+  it("refuses thousands separators in any form, with the number to write instead", () => {
+    const r = only(parsePriceCsv('date,close,volume\n2024-01-02,"1,381.5",1\n2024-01-03,1 381.5,1\n2024-01-04,1\'381.5,1\n2024-01-05,10,"1,200"\n'));
+    expect(r.map((e) => [e[0], e[1]])).toEqual([[2, "close"], [3, "close"], [4, "close"], [5, "volume"]]);
+    expect(r[0]![2]).toBe('"1,381.5" has a thousands separator: write the number without grouping (1381.5 rather than 1,381.5), with a point before decimals only.');
+    const eu = only(parsePriceCsv("date;close\n2024-01-02;1.381,5\n"));
+    expect(eu).toEqual([[2, "close", '"1.381,5" has a thousands separator: write the number without grouping (1381,5 rather than 1.381,5), with a comma before decimals only.']]);
+  });
+
+  it("refuses non-finite values and prices outside the plausible range", () => {
+    const r = only(parsePriceCsv("date,close,volume\n2024-01-02,1e308,1\n2024-01-03,1e-320,1\n2024-01-04,Infinity,1\n2024-01-05,NaN,1\n2024-01-06,1e400,1\n2024-01-07,10,1e16\n"));
+    expect(r.map((e) => [e[0], e[1]])).toEqual([[2, "close"], [3, "close"], [4, "close"], [5, "close"], [6, "close"], [7, "volume"]]);
+    expect(r[0]![2]).toMatch(/^The close 1e308 is outside the plausible range for a price \(1e-8 to 1e\+10\)/);
+    expect(r[1]![2]).toMatch(/^The close 1e-320 is outside the plausible range/);
+    expect(r[2]![2]).toBe('"Infinity" is not a finite number: leave the cell empty when there is no close.');
+    expect(r[4]![2]).toMatch(/too large to be a number/);
+    expect(bars(parsePriceCsv("date,close\n2024-01-02,0.00000002\n2024-01-03,9999999999\n")).map((b) => b.close)).toEqual([2e-8, 9999999999]);
+  });
+
+  it("accepts a midnight time part, refuses any other time of day (it can change the trading date)", () => {
+    expect(bars(parsePriceCsv("date,close\n2024-06-19T00:00:00Z,1\n2024-06-20 00:00,2\n2024-06-21T00:00:00+09:00,3\n")).map((b) => b.date)).toEqual([
+      "2024-06-19", "2024-06-20", "2024-06-21",
+    ]);
+    const r = only(parsePriceCsv("date,close\n2024-06-18T15:00:00Z,1\n"));
+    expect(r).toEqual([[2, "date", '"2024-06-18T15:00:00Z" has a time of day, which can put the bar on another trading date (a session\'s start in UTC is often the previous day). Write the trading date alone, YYYY-MM-DD.']]);
+  });
+
+  it("refuses a column given twice, under the same or another spelling", () => {
+    expect(only(parsePriceCsv("date,date,close\n2024-01-02,2024-01-03,1\n"))).toEqual([[1, "date", 'The column "date" appears twice in the header.']]);
+    expect(only(parsePriceCsv("Date,Close,close\n2024-01-02,1,2\n"))).toEqual([[1, "close", 'The column "close" appears twice in the header.']]);
   });
 });

@@ -19,6 +19,7 @@ import { pinnedNoteMarkers } from "@/lib/annotations/chart-markers";
 import { PinnedNotes } from "./_components/pinned-notes";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { ReportDownloads, assetReportLinks } from "../../_components/report-downloads";
+import { BenchmarkCard } from "./_components/benchmark-card";
 import { DataStatusCard } from "./_components/data-status-card";
 import { EventStudiesTable } from "./_components/event-studies-table";
 import { VolatilityPanel } from "./_components/volatility-panel";
@@ -130,6 +131,8 @@ export default async function AssetPage({ params, searchParams }: Props) {
       <Suspense fallback={<CardSkeleton label="data status" height="h-32" />}>
         <DataStatusCard assetId={asset.id} symbol={asset.symbol} canWrite={canWrite} />
       </Suspense>
+
+      <BenchmarkCard symbol={asset.symbol} benchmark={asset.benchmark} canWrite={canWrite} />
 
       <Suspense fallback={<CardSkeleton label="volatility" />}>
         <VolatilityPanel assetId={asset.id} from={points[0]?.date} markers={markers} />

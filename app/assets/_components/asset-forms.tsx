@@ -1,9 +1,9 @@
 "use client";
 
 import { Button } from "@tremor/react";
-import { useActionState } from "react";
+import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { FieldError, FormMessage } from "../../_components/forms/form-feedback";
-import { addAssetAction, importPricesAction, refreshNowAction, type ImportSummary } from "../actions";
+import { addAssetAction, importPricesAction, refreshNowAction, switchToProviderAction, updateAssetAction, type ImportSummary } from "../actions";
 
 export function AddAssetButton({ symbol, benchmarks }: { symbol: string; benchmarks: string[] }) {
   const [result, action, pending] = useActionState(addAssetAction, null);
@@ -44,26 +44,154 @@ export function RefreshNowButton({ symbol }: { symbol: string }) {
   );
 }
 
-function summary(s: ImportSummary): string {
-  const parts = [`${s.inserted} bars added`, `${s.updated} updated`];
-  if (s.removed) parts.push(`${s.removed} provider bars replaced`);
-  if (s.flags) parts.push(`${s.flags} flagged for review`);
-  return `Imported: ${parts.join(", ")}.`;
+/** Benchmark of an asset: another tracked asset, or none (constant-mean model). */
+export function BenchmarkForm({ symbol, current, options }: { symbol: string; current: string; options: string[] }) {
+  const [result, action, pending] = useActionState(updateAssetAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={`Benchmark of ${symbol}`}>
+      <input type="hidden" name="symbol" value={symbol} />
+      <label className="text-tremor-default">
+        Benchmark
+        <select name="benchmark" defaultValue={current} className={`${selectClass} block w-56`}>
+          <option value="">none (constant-mean model)</option>
+          {options.map((b) => (
+            <option key={b} value={b}>{b}</option>
+          ))}
+        </select>
+      </label>
+      <Button size="xs" type="submit" loading={pending}>Save benchmark</Button>
+      {result?.ok && <span className="text-tremor-label" role="status">Saved: {result.data ?? "no benchmark"}. Studies now use it.</span>}
+      <FormMessage state={result} />
+      <FieldError state={result} name="benchmark" />
+    </form>
+  );
 }
 
-export function ImportPricesForm({ symbol }: { symbol: string }) {
-  const [result, action, pending] = useActionState(importPricesAction, null);
+const selectClass =
+  "mt-1 rounded-tremor-small border border-tremor-border bg-tremor-background px-2 py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background";
+
+function barText(b: { date: string; close: number }): string {
+  return `${b.date} close ${b.close}`;
+}
+
+function ChangePreview({ s }: { s: ImportSummary }) {
+  const c = s.changes;
+  const groups = [
+    { label: "added", n: c.added, rows: c.firstAdded.map(barText) },
+    { label: "changed", n: c.changed, rows: c.firstChanged.map((x) => `${x.date} close ${x.before.close} → ${x.after.close}`) },
+    { label: s.mode === "replace" ? "removed" : "kept (not in the file)", n: c.removed, rows: c.firstRemoved.map(barText) },
+  ];
   return (
-    <form action={action} className="space-y-2">
+    <div className="rounded-tremor-small border border-tremor-border p-3 text-tremor-default dark:border-dark-tremor-border" data-testid="import-preview">
+      <p className="font-medium">
+        Preview ({s.mode}): {c.added} bars added, {c.changed} changed, {c.removed} removed, {c.unchanged} unchanged
+        {s.flags ? `; ${s.flags} flagged for review` : ""}. Nothing is written yet.
+      </p>
+      <div className="mt-2 grid gap-3 sm:grid-cols-3">
+        {groups.map((g) => (
+          <div key={g.label}>
+            <p className="text-tremor-label">{g.n} {g.label}{g.n > g.rows.length ? ` (first ${g.rows.length})` : ""}</p>
+            <ul className="tabular-nums text-tremor-label">
+              {g.rows.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Import in two steps: "Preview" runs the import as a dry run and shows the change set; "Import" (or "Replace the
+ * series", after ticking the confirmation) sends the same file again to write it. The form is submitted by hand so
+ * the chosen file stays selected between the two steps.
+ */
+export function ImportPricesForm({ symbol, source }: { symbol: string; source: "YAHOO" | "CSV" | "DEMO" }) {
+  const [result, action, pending] = useActionState(importPricesAction, null);
+  const [mode, setMode] = useState<"merge" | "replace">(source === "CSV" ? "merge" : "replace");
+  const [confirmed, setConfirmed] = useState(false);
+  const [, startTransition] = useTransition();
+  const preview = result?.ok && result.data.dryRun && result.data.mode === mode ? result.data : null;
+  const done = result?.ok && !result.data.dryRun ? result.data : null;
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    data.set("dryRun", submitter?.value === "write" ? "false" : "true");
+    startTransition(() => action(data));
+  };
+  return (
+    <form onSubmit={submit} className="space-y-3" aria-label={`Import prices for ${symbol}`}>
       <input type="hidden" name="symbol" value={symbol} />
       <label className="block text-tremor-default">
-        Price CSV (<code className="break-all">date,open,high,low,close,adj_close,volume</code> or a Yahoo download)
-        <input name="file" type="file" accept=".csv,text/csv" required className="mt-1 block text-tremor-default" />
+        Price CSV (<code className="break-all">date,open,high,low,close,adj_close,volume</code>, a Yahoo download, or the same with ; or tab and decimal commas)
+        <input name="file" type="file" accept=".csv,.tsv,.txt,text/csv" required className="mt-1 block text-tremor-default" onChange={() => setConfirmed(false)} />
       </label>
-      <Button size="xs" type="submit" loading={pending}>Import — replaces this asset&apos;s series</Button>
-      {result?.ok && <p className="text-tremor-label" role="status">{summary(result.data)}</p>}
+      <fieldset className="text-tremor-default">
+        <legend className="text-tremor-label">How the file meets the stored series</legend>
+        <label className="mr-4 inline-flex items-center gap-1">
+          <input type="radio" name="mode" value="merge" checked={mode === "merge"} onChange={() => { setMode("merge"); setConfirmed(false); }} />
+          Merge: add and update bars, keep the others
+        </label>
+        <label className="inline-flex items-center gap-1">
+          <input type="radio" name="mode" value="replace" checked={mode === "replace"} onChange={() => { setMode("replace"); setConfirmed(false); }} />
+          Replace: the file becomes the whole series
+        </label>
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button size="xs" variant="secondary" type="submit" name="step" value="preview" loading={pending && !preview}>Preview changes</Button>
+        {preview && mode === "merge" && (
+          <Button size="xs" type="submit" name="step" value="write" loading={pending}>Import {preview.changes.added + preview.changes.changed} changes</Button>
+        )}
+        {preview && mode === "replace" && (
+          <>
+            <label className="inline-flex items-center gap-1 text-tremor-default">
+              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+              I want to remove the {preview.changes.removed} bars the file lacks
+            </label>
+            <Button size="xs" color="red" type="submit" name="step" value="write" disabled={!confirmed && preview.changes.removed > 0} loading={pending}>
+              Replace the series
+            </Button>
+          </>
+        )}
+      </div>
+      {preview && <ChangePreview s={preview} />}
+      {done && (
+        <p className="text-tremor-label" role="status">
+          Imported ({done.mode}): {done.inserted} bars added, {done.updated} updated, {done.removed} removed{done.flags ? `, ${done.flags} flagged for review` : ""}.
+        </p>
+      )}
       <FormMessage state={result} />
       <FieldError state={result} name="file" />
+      <FieldError state={result} name="mode" />
+    </form>
+  );
+}
+
+const JOB_STATE: Record<string, string> = {
+  created: "queued",
+  retry: "waiting to retry",
+  active: "fetching the history",
+  completed: "done",
+  failed: "failed (see the last refresh error)",
+  cancelled: "cancelled",
+};
+
+/** "Switch to Yahoo" on a CSV asset, and the progress of the one job that backfills the provider's history. */
+export function SwitchToProviderButton({ symbol, providerLabel, job }: { symbol: string; providerLabel: string; job: { reason: string; state: string } | null }) {
+  const [result, action, pending] = useActionState(switchToProviderAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="symbol" value={symbol} />
+      <Button size="xs" variant="secondary" type="submit" loading={pending}>Switch to {providerLabel}</Button>
+      <span className="text-tremor-label">Refreshes resume, and one job replaces the imported series with the full history.</span>
+      {(result?.ok || job?.reason === "switch") && (
+        <span className="text-tremor-label" role="status">Backfill: {JOB_STATE[result?.ok ? (result.data ?? "created") : job!.state] ?? job?.state}.</span>
+      )}
+      <FormMessage state={result} />
+      <FieldError state={result} name="symbol" />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { ThemeTimeline } from "./_components/theme-timeline";
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 function parseId(raw: string): number | null {
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: theme?.name ?? "Theme not found" };
 }
 
-export default async function ThemePage({ params }: Props) {
+export default async function ThemePage({ params, searchParams }: Props) {
   await requireUser();
   const theme = await load((await params).id);
   if (!theme) notFound();
@@ -42,7 +43,7 @@ export default async function ThemePage({ params }: Props) {
         events={theme.events.map((e) => ({ ...e, symbols: e.exposures.map((x) => x.asset.symbol) }))}
       />
       <Suspense fallback={<CardSkeleton label="CAAR per asset" height="h-72" />}>
-        <ThemeCaarPanel themeId={theme.id} />
+        <ThemeCaarPanel themeId={theme.id} benchmark={[(await searchParams).benchmark].flat()[0]} />
       </Suspense>
       <ReportDownloads links={themeReportLinks(theme.id)} />
     </div>

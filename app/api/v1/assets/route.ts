@@ -1,5 +1,15 @@
-// GET the tracked assets with their last close (viewer).
+// GET the tracked assets with their last close (viewer). POST adds one by symbol, with an optional benchmark
+// (analyst, audited): its profile comes from the provider now, its history from a background job.
+import { addAsset } from "@/lib/assets/manage-assets";
+import { assetDto } from "@/lib/assets/queries";
 import { listAssetOverview } from "@/lib/assets/queries";
-import { apiHandler } from "@/lib/http/api-handler";
+import type { AddAssetInput } from "@/lib/assets/schemas";
+import { apiHandler, jsonBody } from "@/lib/http/api-handler";
+import { configuredProvider } from "@/lib/runtime/providers";
 
 export const GET = apiHandler("VIEWER", async () => ({ data: await listAssetOverview() }));
+
+export const POST = apiHandler("ANALYST", async (req, user) => {
+  const created = await addAsset(user, (await jsonBody(req)) as AddAssetInput, configuredProvider());
+  return Response.json(await assetDto(created.symbol), { status: 201 });
+});

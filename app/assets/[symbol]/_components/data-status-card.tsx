@@ -1,7 +1,9 @@
 import { Card, Text, Title } from "@tremor/react";
 import { Badge } from "../../../_components/badge";
 import { dataStatus } from "@/lib/assets/data-status";
-import { ImportPricesForm, RefreshNowButton } from "../../_components/asset-forms";
+import { configuredProvider } from "@/lib/runtime/providers";
+import { latestRefreshJob } from "@/lib/market-data/refresh-jobs";
+import { ImportPricesForm, RefreshNowButton, SwitchToProviderButton } from "../../_components/asset-forms";
 
 const SOURCE_LABEL = { YAHOO: "Yahoo Finance", CSV: "CSV import", DEMO: "synthetic demo data" } as const;
 
@@ -11,13 +13,25 @@ function when(d: Date | null): string {
 
 /** Where the series comes from, how fresh it is, what failed last and which bars deserve a second look. */
 export async function DataStatusCard({ assetId, symbol, canWrite }: { assetId: number; symbol: string; canWrite: boolean }) {
-  const s = await dataStatus(assetId);
+  const [s, job] = await Promise.all([dataStatus(assetId), latestRefreshJob(symbol)]);
+  const providerLabel = configuredProvider().name === "demo" ? "demo data" : "Yahoo";
+  const backfill = job?.reason === "switch" && s.source !== "CSV" && job.state !== "completed" ? job : null;
   return (
     <Card>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Title>Data status</Title>
         {canWrite && s.source !== "CSV" && <RefreshNowButton symbol={symbol} />}
       </div>
+      {canWrite && s.source === "CSV" && (
+        <div className="mt-2">
+          <SwitchToProviderButton symbol={symbol} providerLabel={providerLabel} job={null} />
+        </div>
+      )}
+      {backfill && (
+        <Text className="mt-2" role="status">
+          Backfill of the full history after leaving CSV: {backfill.state === "active" ? "fetching" : backfill.state === "failed" ? "failed, see below" : "queued"} (reload to follow).
+        </Text>
+      )}
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-tremor-default sm:grid-cols-4">
         <dt className="text-tremor-label">Source</dt>
         <dd>{SOURCE_LABEL[s.source]}</dd>
@@ -54,7 +68,7 @@ export async function DataStatusCard({ assetId, symbol, canWrite }: { assetId: n
         <details className="mt-3">
           <summary className="cursor-pointer text-tremor-default">Import prices from a CSV file</summary>
           <div className="mt-2">
-            <ImportPricesForm symbol={symbol} />
+            <ImportPricesForm symbol={symbol} source={s.source} />
           </div>
         </details>
       )}

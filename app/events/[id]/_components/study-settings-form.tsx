@@ -1,5 +1,6 @@
 import { Text } from "@tremor/react";
 import { ControlsPanel } from "../../../_components/controls-panel";
+import { listAssetOverview } from "@/lib/assets/queries";
 import { MODEL_LABEL, STUDY_MODELS, studyConfigFromQuery, type StudyQuery } from "@/lib/studies";
 
 const input =
@@ -9,8 +10,12 @@ const input =
  * Model and windows of the study, as a plain GET form: the settings land in the query string, so a link reproduces
  * the view and the selector works without JavaScript.
  */
-export function StudySettingsForm({ eventId, query }: { eventId: number; query: StudyQuery }) {
+export async function StudySettingsForm({ eventId, query }: { eventId: number; query: StudyQuery }) {
   const { config, errors } = studyConfigFromQuery(query);
+  const symbols = (await listAssetOverview()).map((a) => a.symbol);
+  if (config.benchmark && !symbols.includes(config.benchmark)) {
+    errors.push(`benchmark: ${config.benchmark} is not a tracked asset, so each asset uses its own benchmark`);
+  }
   return (
     <ControlsPanel summary={`Study settings: ${MODEL_LABEL[config.model]}, event window ${config.eventWindow.join(" to ")}`} testId="study-settings" defaultOpen={errors.length > 0}>
       <form method="get" action={`/events/${eventId}`} className="flex flex-wrap items-end gap-4" aria-label="Event study settings">
@@ -31,6 +36,15 @@ export function StudySettingsForm({ eventId, query }: { eventId: number; query: 
           <input name="win" defaultValue={config.eventWindow.join(",")} className={`${input} block`} />
         </label>
         <label className="text-tremor-default">
+          Benchmark for all assets
+          <select name="benchmark" defaultValue={config.benchmark ?? ""} className={`${input} block w-40`}>
+            <option value="">each asset&apos;s own</option>
+            {symbols.map((s) => (
+              <option key={s} value={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-tremor-default">
           Extra CAR windows
           <input name="car" defaultValue={config.customWindows.map((w) => w.join(",")).join(";")} placeholder="e.g. 0,2;-2,2" className={`${input} block w-40`} />
         </label>
@@ -40,7 +54,7 @@ export function StudySettingsForm({ eventId, query }: { eventId: number; query: 
         <a href={`/events/${eventId}`} className="inline-block py-1.5 text-tremor-default text-tremor-brand hover:underline dark:text-dark-tremor-brand">Defaults</a>
       </form>
       <Text id="study-settings-help" className="mt-2 text-tremor-label">
-        Windows in trading sessions relative to day 0, as start,end. Defaults: market model, estimation −250,−11, event window −10,10.
+        Windows in trading sessions relative to day 0, as start,end. Defaults: market model, estimation −250,−11, event window −10,10, each asset against its own benchmark.
       </Text>
       {errors.length > 0 && (
         <div role="alert" className="mt-2 text-tremor-default text-rose-700 dark:text-rose-300">

@@ -1,6 +1,7 @@
 import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
 import { DataTable } from "../../../_components/data-table";
 import Link from "next/link";
+import { listAssetOverview } from "@/lib/assets/queries";
 import { MODEL_LABEL, themeCaar, windowLabel } from "@/lib/studies";
 import { assetHref } from "../../../_components/format";
 import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
@@ -12,14 +13,39 @@ import { eventPathSummary } from "@/lib/charts/summary";
 const SHOWN = ["[−1, +1]", "[−5, +5]", "[−10, +10]"];
 
 /** Per asset: the average abnormal move across the theme's events, and whether it is beyond noise. */
-export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
-  const report = await themeCaar(themeId);
+export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; benchmark?: string }) {
+  const asked = benchmark?.trim().toUpperCase() || null;
+  const symbols = (await listAssetOverview()).map((a) => a.symbol);
+  // A link naming an untracked benchmark still shows the study, on each asset's own benchmark, and says so.
+  const unknownBenchmark = asked !== null && !symbols.includes(asked);
+  const report = await themeCaar(themeId, { benchmark: unknownBenchmark ? null : asked });
   if (!report) return null;
   const s = report.settings;
   const studied = report.assets.filter((a) => a.aggregate);
   return (
     <Card>
-      <Title>CAAR per asset across the theme&apos;s events</Title>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <Title>CAAR per asset across the theme&apos;s events</Title>
+        <form method="get" className="flex items-end gap-2" aria-label="Benchmark of the theme study">
+          <label className="text-tremor-default">
+            Benchmark for all assets
+            <select
+              name="benchmark"
+              defaultValue={report.settings.benchmarkOverride ?? ""}
+              className="mt-1 block w-40 rounded-tremor-small border border-tremor-border bg-tremor-background px-2 py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+            >
+              <option value="">each asset&apos;s own</option>
+              {symbols.map((s) => (
+                <option key={s} value={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded-tremor-small bg-tremor-brand px-3 py-1.5 text-tremor-default text-white hover:bg-tremor-brand-emphasis">Apply</button>
+        </form>
+      </div>
+      {unknownBenchmark && (
+        <Text role="alert" className="mt-2 text-rose-600">{asked} is not a tracked asset: each asset is studied against its own benchmark.</Text>
+      )}
       {report.assets.length === 0 ? (
         <Text className="mt-2">No asset is linked to this theme&apos;s events yet.</Text>
       ) : (
@@ -78,7 +104,8 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
             </TableBody>
           </DataTable>
           <Text className="mt-2 text-tremor-label">
-            CAAR = mean over the theme&apos;s events of each event&apos;s CAR on the asset; {MODEL_LABEL[s.model]} (constant-mean where the asset has no
+            CAAR = mean over the theme&apos;s events of each event&apos;s CAR on the asset; {MODEL_LABEL[s.model]}
+            {s.benchmarkOverride ? ` against ${s.benchmarkOverride} for every asset` : " against each asset's own benchmark"} (constant-mean where the asset has no
             benchmark), estimation {windowLabel(s.estimationWindow)}, event window {windowLabel(s.eventWindow)}; simple returns of adjusted closes.
             Kolari–Pynnönen t against t(N − 1), N = events studied; significance at α = {s.alpha}. Events too early for an estimation window or after the data
             are left out (hover the count for the reasons).

@@ -1,8 +1,11 @@
-// GET daily bars of one asset, ?from=YYYY-MM-DD&to=YYYY-MM-DD inclusive (viewer).
+// GET daily bars of one asset, ?from=YYYY-MM-DD&to=YYYY-MM-DD inclusive (viewer). POST a price CSV as the body
+// (analyst): ?mode=merge|replace, ?dryRun=true for the change set without writing; every write is audited.
 import { findAssetBySymbol } from "@/lib/assets/queries";
 import { priceQuerySchema, apiBars } from "@/lib/prices/api-bars";
-import { apiHandler, queryOf } from "@/lib/http/api-handler";
+import { MAX_PRICE_CSV_BYTES, priceImportQuerySchema } from "@/lib/assets/schemas";
+import { apiHandler, bodyText, queryOf } from "@/lib/http/api-handler";
 import { NotFoundError } from "@/lib/errors";
+import { importPricesOrThrow } from "@/lib/market-data/import-prices";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 export const GET = apiHandler<{ symbol: string }>("VIEWER", async (req, _user, { symbol }) => {
@@ -10,4 +13,11 @@ export const GET = apiHandler<{ symbol: string }>("VIEWER", async (req, _user, {
   const asset = await findAssetBySymbol(decodeURIComponent(symbol));
   if (!asset) throw new NotFoundError(`There is no asset ${symbol}.`);
   return { symbol: asset.symbol, currency: asset.currency, source: asset.source, data: await apiBars(asset.id, q.from, q.to) };
+});
+
+export const POST = apiHandler<{ symbol: string }>("ANALYST", async (req, user, { symbol }) => {
+  const q = parseOrThrow(priceImportQuerySchema, queryOf(req));
+  const text = await bodyText(req, MAX_PRICE_CSV_BYTES);
+  const result = await importPricesOrThrow(user, decodeURIComponent(symbol).toUpperCase(), text, { mode: q.mode, dryRun: q.dryRun });
+  return Response.json(result, { status: result.dryRun ? 200 : 201 });
 });
