@@ -3,7 +3,7 @@ import { z } from "zod";
 import { annotationEditSchema, annotationInputSchema } from "@/lib/annotations/schemas";
 import { annotationQuerySchema } from "@/lib/annotations/search";
 import { priceQuerySchema } from "@/lib/assets/price-query";
-import { eventInputSchema, eventUpdateSchema } from "@/lib/events/schemas";
+import { eventInputSchema, eventUpdateFields, eventUpdateSchema } from "@/lib/events/schemas";
 import { eventQuerySchema } from "@/lib/events/search";
 import { riskQuerySchema, studyParamsSchema } from "@/lib/studies/study-params";
 import { themeInputSchema, themeMergeSchema } from "@/lib/themes/schemas";
@@ -86,7 +86,7 @@ export function openApiDocument() {
       },
       "/events/{id}": {
         get: { summary: "One event with its exposures", parameters: [idParam], responses: { "200": json({}), ...ERRORS } },
-        patch: { summary: "Change an event (analyst); send the version you read", parameters: [idParam], requestBody: body(eventUpdateSchema.partial().required({ version: true })), responses: { "200": json({}), ...ERRORS } },
+        patch: { summary: "Change an event (analyst); send the version you read", parameters: [idParam], requestBody: body(eventUpdateFields.partial().required({ version: true })), responses: { "200": json({}), ...ERRORS } },
         delete: { summary: "Soft-delete an event (analyst)", parameters: [idParam, versionParam], responses: { "204": { description: "Deleted" }, ...ERRORS } },
       },
       "/events/{id}/study": {

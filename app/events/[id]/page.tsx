@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { findEvent } from "@/lib/events/queries";
 import { CATEGORY_LABEL, DIRECTION_LABEL, assetHref, formatDate } from "../../_components/format";
 import { CardSkeleton } from "../../_components/card-skeleton";
+import { Markdown } from "../../_components/markdown";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { ReportDownloads, eventReportLinks } from "../../_components/report-downloads";
 import { EventAggregatePanel, EventAssetStudies } from "./_components/event-study-panels";
@@ -59,7 +60,9 @@ export default async function EventPage({ params, searchParams }: Props) {
       </div>
       <Card>
         <Title>Summary</Title>
-        <Text className="mt-2 whitespace-pre-line">{event.summary || "No summary yet."}</Text>
+        <div className="mt-2 text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="event-summary">
+          {event.summary ? <Markdown source={event.summary} /> : <Text>No summary yet.</Text>}
+        </div>
         {event.sourceUrls.length > 0 && (
           <>
             <Title className="mt-4">Sources</Title>
@@ -77,7 +80,9 @@ export default async function EventPage({ params, searchParams }: Props) {
       <Card>
         <Title>Exposed assets</Title>
         {event.exposures.length === 0 ? (
-          <Text className="mt-4">No asset is linked to this event yet.</Text>
+          <Text className="mt-4">
+            No asset is linked to this event yet: <a href="#hypotheses" className="text-tremor-brand underline">link one under Hypotheses</a>.
+          </Text>
         ) : (
           <Table className="mt-4">
             <TableHead>
