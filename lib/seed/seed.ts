@@ -55,7 +55,7 @@ export async function seedStoryline(source: DataSource): Promise<SeedResult> {
       eventsCreated++;
     }
     return { assetsCreated, eventsCreated };
-  });
+  }, { maxWait: 30_000, timeout: 120_000 }); // a busy machine can take over 5 s (the default) to seed: the seed is one unit or nothing
 }
 
 /** An event lists an asset once: the first hypothesis given for it wins. */

@@ -158,6 +158,8 @@ export interface PlaceboJson {
   window: [number, number];
   label: string;
   percentile: Num;
+  /** Share of placebo CARs at least as large in absolute value as the event's. */
+  shareAsLarge: Num;
   pValue: Num;
   draws: number;
   eligible: number;
@@ -305,6 +307,7 @@ export function studyEventOnAsset(input: {
         window: [window[0], window[1]],
         label: windowLabel(window),
         percentile: num(p.percentile),
+        shareAsLarge: num(p.shareAsLarge),
         pValue: num(p.pValue),
         draws: p.placeboCars.length,
         eligible: p.eligible,

@@ -1,7 +1,7 @@
 // An event's study across every asset exposed to it: per asset the abnormal returns, CAR tests, placebo and verdict on
 // the analyst's hypothesis, and the cross-asset aggregate. Serialisable: the event page and the JSON API share it.
 import "server-only";
-import { aggregateEventStudies, resolveEventStudyConfig, type EventStudyConfig, type EventStudyOk, type ExpectedDirection } from "@/lib/analytics";
+import { aggregateEventStudies, resolveEventStudyConfig, scoreboard, MIN_CROSS_SECTIONAL_ASSETS, TOO_FEW_ASSETS, type Scoreboard, type EventStudyConfig, type EventStudyOk, type ExpectedDirection } from "@/lib/analytics";
 import { db } from "@/lib/db/client";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type AssetEventResult, type StudyAsset } from "./asset-study";
 import { aggregateWindowJson, nums, type AggregateWindowJson, type Num } from "./json";
@@ -69,6 +69,8 @@ export interface EventStudyReport {
   settings: StudySettingsJson;
   assets: AssetStudyEntry[];
   aggregate: AggregateJson | null;
+  /** Hypotheses confirmed / contradicted / inconclusive / pending, hit rate, and the sign-adjusted CAAR on the headline window. */
+  scoreboard: Scoreboard;
 }
 
 /** AAR/CAAR and the cross-sectional tests across successful studies sharing the event window. */
@@ -77,7 +79,7 @@ export function aggregateJson(studies: { label: string; ok: EventStudyOk }[], co
   const okList = studies.map((s) => s.ok);
   const agg = aggregateEventStudies(okList, okList[0]!.windows.map((w) => w.window));
   const notes: string[] = [];
-  if (agg.n < 2) notes.push("One study only: cross-sectional, BMP and Kolari–Pynnönen tests need at least two.");
+  if (agg.n < MIN_CROSS_SECTIONAL_ASSETS) notes.push(`${agg.n} stud${agg.n === 1 ? "y" : "ies"}: ${TOO_FEW_ASSETS} (the minimum is ${MIN_CROSS_SECTIONAL_ASSETS}).`);
   const models = [...new Set(okList.map((s) => s.model))];
   if (models.length > 1) notes.push(`Studies use different models (${models.map((m) => MODEL_LABEL[m]).join(", ")}).`);
   if (agg.n >= 2 && agg.clusteredPairs === 0) notes.push("No two studies share a day-0 date, so Kolari–Pynnönen equals BMP.");
@@ -160,5 +162,6 @@ export async function eventStudyForEvent(
     settings: settingsJson(config),
     assets: entries,
     aggregate: aggregateJson(ok, config),
+    scoreboard: scoreboard(entries.map((e) => ({ direction: e.direction, score: e.hypothesis?.score ?? null, car: e.hypothesis?.car ?? null }))),
   };
 }

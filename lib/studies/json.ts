@@ -1,6 +1,7 @@
 // Study results as plain JSON-safe values: the same objects feed the pages (across the server/client boundary) and the
 // JSON API. Undefined statistics (NaN, ±∞) become null, as docs/methodology.md promises.
 import type { AggregateWindowStats, CarWindowStats, EventWindow } from "@/lib/analytics";
+import { MIN_CROSS_SECTIONAL_ASSETS } from "@/lib/analytics";
 
 export type Num = number | null;
 
@@ -79,6 +80,8 @@ export interface AggregateWindowJson {
   signP: Num;
   positiveCount: number;
   /** Judged on Kolari–Pynnönen's p (equal to BMP's when no two studies share a day 0). */
+  /** False below MIN_CROSS_SECTIONAL_ASSETS studies: the statistics are shown as "too few assets for a cross-sectional test". */
+  crossSectionalTest: boolean;
   significant: boolean;
 }
 
@@ -101,6 +104,8 @@ export function aggregateWindowJson(s: AggregateWindowStats, alpha: number): Agg
     signZ: num(s.signZ),
     signP: num(s.signP),
     positiveCount: s.positiveCount,
-    significant: s.kpP < alpha,
+    crossSectionalTest: s.n >= MIN_CROSS_SECTIONAL_ASSETS,
+    // Below the minimum no test is read: a t on one to three degrees of freedom is noise that looks decisive.
+    significant: s.n >= MIN_CROSS_SECTIONAL_ASSETS && s.kpP < alpha,
   };
 }

@@ -38,6 +38,9 @@ export const wallDateTimeSchema = z
       ctx.addIssue({ code: "custom", message: wall.error });
       return z.NEVER;
     }
+    // Bounds on the calendar date, here rather than on the instant, so they are reported with every other field's error.
+    if (wall.date < MIN_DATE) ctx.addIssue({ code: "custom", message: `Date must be on or after ${MIN_DATE}` });
+    else if (new Date(`${wall.date}T00:00:00Z`) > maxDate()) ctx.addIssue({ code: "custom", message: "Date must be at most one year from today" });
     return wall;
   })
   .meta({
@@ -75,8 +78,6 @@ export function eventInstant(
     return z.NEVER;
   }
   const at = precision === "DAY" ? new Date(`${wall.date}T00:00:00Z`) : wallTimeToInstant(wall, fields.timeZone ?? "UTC");
-  if (at < new Date(`${MIN_DATE}T00:00:00Z`)) ctx.addIssue({ code: "custom", path: ["occurredAt"], message: `Date must be on or after ${MIN_DATE}` });
-  else if (at > maxDate()) ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "Date must be at most one year from today" });
   return { at, precision };
 }
 

@@ -48,7 +48,7 @@ describe("study widgets", () => {
     expect(vol).toContain("β / ρ vs <!-- -->BENCH");
     const table = await html(EventStudiesTable({ assetId: m.jumpId, symbol: "JUMP" }));
     expect(table).toContain("CAR [−1, +1]");
-    expect(table).toContain("100th of");
+    expect(table).toContain("100th percentile of");
     expect(table).toContain("Confirmed");
     expect(table).toContain("No JUMP session after the event");
     const fx = await html(EventStudiesTable({ assetId: m.fxId, symbol: "FXX" }));

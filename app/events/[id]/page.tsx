@@ -11,6 +11,7 @@ import { Markdown } from "../../_components/markdown";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { ReportDownloads, eventReportLinks } from "../../_components/report-downloads";
 import { EventAggregatePanel, EventAssetStudies } from "./_components/event-study-panels";
+import { EventScoreboard } from "./_components/event-scoreboard";
 import { StudySettingsForm } from "./_components/study-settings-form";
 import { EventWorkspace } from "./_components/event-workspace";
 
@@ -58,6 +59,9 @@ export default async function EventPage({ params, searchParams }: Props) {
           </Text>
         )}
       </div>
+      <Suspense fallback={<CardSkeleton label="scoreboard" />}>
+        <EventScoreboard eventId={event.id} query={study} />
+      </Suspense>
       <Card>
         <Title>Summary</Title>
         <div className="mt-2 text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="event-summary">

@@ -1,5 +1,6 @@
 import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text } from "@tremor/react";
 import Link from "next/link";
+import { describePlacebo } from "@/lib/analytics/scoreboard";
 import { MODEL_LABEL, windowLabel, type AssetStudyEntry, type StudySettingsJson } from "@/lib/studies";
 import { DIRECTION_LABEL, assetHref } from "../../../_components/format";
 import { HYPOTHESIS_COLOR, HYPOTHESIS_LABEL, formatP, formatPercentile, formatReturn, formatSize, formatStat } from "../../../_components/stats-format";
@@ -90,7 +91,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
             t test against Student t({study.df}); Patell, Corrado rank and generalised sign tests against N(0, 1); significance at α = {settings.alpha} on t.
             BMP and Kolari–Pynnönen are cross-sectional: see the aggregate.
             {placebo &&
-              ` Placebo: CAR ${placebo.label} ranks at the ${formatPercentile(placebo.percentile, placebo.draws)} random non-event days of ${asset.symbol} (empirical p ${formatP(placebo.pValue)}; seed ${placebo.seed}; other events' windows excluded).`}
+              ` Placebo: ${describePlacebo({ shareAsLarge: placebo.shareAsLarge ?? NaN, draws: placebo.draws, window: placebo.label })} Among them the event's CAR sits at the ${formatPercentile(placebo.percentile, placebo.draws)} (empirical two-sided p ${formatP(placebo.pValue)}; seed ${placebo.seed}; dates of ${asset.symbol}, other events' windows excluded).`}
           </Text>
           <details className="mt-2 text-tremor-default">
             <summary className="cursor-pointer text-tremor-brand">Data behind the charts</summary>

@@ -1,3 +1,4 @@
+import { TOO_FEW_ASSETS } from "@/lib/analytics/scoreboard";
 import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
 import Link from "next/link";
 import { MODEL_LABEL, themeCaar, windowLabel } from "@/lib/studies";
@@ -55,7 +56,7 @@ export async function ThemeCaarPanel({ themeId }: { themeId: number }) {
                       <TableCell key={l} className="text-right tabular-nums" title={`BMP t ${formatStat(w.bmpT)} (p ${formatP(w.bmpP)}), cross-sectional t ${formatStat(w.crossSectionalT)}`}>
                         <span className={w.significant ? "font-semibold" : "text-tremor-content-subtle"}>{formatReturn(w.caar)}</span>
                         <span className="block text-tremor-label">
-                          {w.n < 2 ? "one event: no test" : `KP t ${formatStat(w.kpT)}, p ${formatP(w.kpP)}${w.significant ? "" : " · no detectable effect"}`}
+                          {!w.crossSectionalTest ? TOO_FEW_ASSETS.replace("assets", "events") : `KP t ${formatStat(w.kpT)}, p ${formatP(w.kpP)}${w.significant ? "" : " · no detectable effect"}`}
                         </span>
                       </TableCell>
                     );
