@@ -4,10 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { logger } from "@/lib/http/logger";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/http/errors";
+import { logger } from "@/lib/logger";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { passwordSchema } from "@/lib/auth/password-policy";
+import { passwordSchema } from "@/lib/validation/password-policy";
 import type { Principal } from "@/lib/auth/principal";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";

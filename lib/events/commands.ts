@@ -7,7 +7,7 @@ import { writeTransaction } from "@/lib/db/write-transaction";
 import { staleVersionConflict } from "@/lib/events/conflict";
 import { linkInitialExposures } from "@/lib/events/exposures";
 import { eventInputSchema, eventUpdateSchema, eventVersionSchema, type EventInput, type EventUpdateInput, type ValidEvent } from "@/lib/events/schemas";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 const SNAPSHOT_FIELDS = {

@@ -6,10 +6,10 @@ import { recordAudit, type Tx } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/write-transaction";
 import { exposureInputSchema, exposureRemoveSchema, type ExposureInput, type ValidEvent } from "@/lib/events/schemas";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 type ExposureFields = ValidEvent["exposures"][number];
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
-import { parseOrThrow } from "@/lib/validation/parse";
 
 async function liveEventAndAsset(tx: Tx, eventId: number, symbol: string) {
   const event = await tx.event.findFirst({ where: { id: eventId, deletedAt: null }, select: { id: true } });

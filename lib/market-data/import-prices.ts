@@ -2,7 +2,7 @@
 // user's from now on, and scheduled refreshes leave it alone. Switching an asset from Yahoo/demo to CSV replaces
 // its bars rather than mixing two sources in one series.
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { parsePriceCsv, type PriceCsvFlag, type PriceCsvRowError } from "@/lib/market-data/csv";
 import { withTransaction } from "@/lib/db/pool";
 import { upsertBarsWith } from "@/lib/market-data/price-store";

@@ -9,7 +9,7 @@ import { firstReactingSession } from "@/lib/analytics";
 import { sessionCloseFor } from "@/lib/assets/exchange-hours";
 import { db } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pool";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { col, UNIT } from "./columns";
 import { neutraliseSql } from "./csv-cells";
 import { DATE_RANGE_ISSUE, dateRangeRefinement, optionalDate, symbolListSchema } from "./params";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { DEFAULT_CONFIDENCE_LEVELS } from "@/lib/analytics";
 import { db } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pool";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { riskForAsset, RISK_PARAMETERS } from "@/lib/studies";
 import { loadAdjustedCloses } from "@/lib/studies/prices";
 import { col, UNIT, type Column } from "./columns";

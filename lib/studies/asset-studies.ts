@@ -6,7 +6,7 @@ import { eventDateOnExchange } from "@/lib/events/markers";
 import { db } from "@/lib/db/client";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type StudyStatus } from "./asset-study";
 import { windowLabel, type Num } from "./json";
-import { ASSET_SELECT } from "./load";
+import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
 import { loadAdjustedCloses } from "./prices";
 import { describeConfig } from "./study-params";
 
@@ -54,7 +54,7 @@ export interface AssetEventStudies {
 
 /** Studies (default settings) of every live event exposing the asset, oldest first; null for an unknown asset. */
 export async function eventStudiesForAsset(assetId: number): Promise<AssetEventStudies | null> {
-  const asset = await db().asset.findUnique({ where: { id: assetId }, select: ASSET_SELECT });
+  const asset = await db().asset.findUnique({ where: { id: assetId }, select: STUDY_ASSET_SELECT });
   if (!asset) return null;
   const exposures = await db().exposure.findMany({
     where: { assetId, event: { deletedAt: null } },

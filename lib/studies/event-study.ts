@@ -5,7 +5,8 @@ import { aggregateEventStudies, resolveEventStudyConfig, scoreboard, MIN_CROSS_S
 import { db } from "@/lib/db/client";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type AssetEventResult, type StudyAsset } from "./asset-study";
 import { aggregateWindowJson, nums, type AggregateWindowJson, type Num } from "./json";
-import { ASSET_SELECT, exposedEventsByAsset } from "./load";
+import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
+import { exposedEventsByAsset } from "./exposed-events";
 import { loadAdjustedCloses } from "./prices";
 import { MODEL_LABEL, primaryWindow } from "./study-params";
 
@@ -115,7 +116,7 @@ export async function eventStudyForEvent(
       occurredAt: true,
       timePrecision: true,
       theme: { select: { id: true, name: true } },
-      exposures: { select: { direction: true, rationale: true, asset: { select: ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
+      exposures: { select: { direction: true, rationale: true, asset: { select: STUDY_ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
     },
   });
   if (!event) return null;

@@ -3,7 +3,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { addAsset, refreshNow, searchSymbols } from "@/lib/assets/manage-assets";
 import { dataStatus } from "@/lib/assets/data-status";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, ValidationError } from "@/lib/http/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { senderBoss } from "@/lib/jobs/boss";
 import { DemoProvider } from "@/lib/market-data/demo/demo-provider";
 import { upsertBars } from "@/lib/market-data/price-store";

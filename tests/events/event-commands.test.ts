@@ -5,7 +5,8 @@ import { createEvent, deleteEvent, restoreEvent, updateEvent } from "@/lib/event
 import { removeExposure, setExposure } from "@/lib/events/exposures";
 import type { EventInput } from "@/lib/events/schemas";
 import { db } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/http/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { STATUS_OF_KIND } from "@/lib/http/errors";
 import { createTheme, mergeThemes, updateTheme } from "@/lib/themes/commands";
 import { seedStoryline } from "@/lib/seed/seed";
 import { createSignedInUser } from "../helpers/request-context";
@@ -93,7 +94,7 @@ describe("event commands", () => {
     for (const occurredAt of ["2024-02-30T10:00Z", "2024-06-19T24:00Z"]) {
       const err = (await createEvent(ana, { ...base, occurredAt }).catch((x: unknown) => x)) as ValidationError;
       expect(err).toBeInstanceOf(ValidationError);
-      expect(err.status).toBe(422);
+      expect(STATUS_OF_KIND[err.kind]).toBe(422);
     }
     expect(await db().event.count()).toBe(before);
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parseWallDateTime, wallTimeToInstant, zoneOffsetMinutes } from "@/lib/dates";
 import { eventInputSchema } from "@/lib/events/schemas";
-import { fieldErrorsOf } from "@/lib/http/errors";
+import { fieldErrorsOf } from "@/lib/errors";
 
 const instant = (text: string, zone?: string) => {
   const wall = parseWallDateTime(text);

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { writeTransaction } from "@/lib/db/write-transaction";
 import { eventInputSchema, type ValidEvent } from "@/lib/events/schemas";
 import { FileFormatError, detectFormat, parseEventFile } from "@/lib/events/import/parse-event-file";
-import { BadRequestError, fieldErrorsOf } from "@/lib/http/errors";
+import { BadRequestError, fieldErrorsOf } from "@/lib/errors";
 
 export const MAX_IMPORT_ROWS = 5_000;
 

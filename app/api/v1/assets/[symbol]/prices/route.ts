@@ -2,7 +2,7 @@
 import { findAssetBySymbol } from "@/lib/assets/queries";
 import { priceQuerySchema, pricesBetween } from "@/lib/assets/price-query";
 import { apiHandler, queryOf } from "@/lib/http/api-handler";
-import { NotFoundError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 export const GET = apiHandler<{ symbol: string }>("VIEWER", async (req, _user, { symbol }) => {
