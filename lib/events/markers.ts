@@ -1,7 +1,7 @@
 // Where an event sits on an asset's chart: the asset's first trading session that could react to it — the same
 // day 0 the event studies use (MacKinlay: the event's date on the exchange, or the next session when the event came
 // after that session's close or on a day without a session).
-import { firstReactingSession } from "@/lib/analytics";
+import { dayZero, type DayZero } from "@/lib/analytics";
 import { sessionCloseFor } from "@/lib/assets/exchange-hours";
 import { dateInZone, isoDate } from "@/lib/dates";
 
@@ -36,10 +36,16 @@ export function firstSessionOnOrAfter(sessions: readonly string[], date: string)
 
 /**
  * Index of day 0 for `event` among the asset's ascending `sessions`, or -1 when the event falls outside them: after the
- * last session, or before the first (a window that starts later cannot say which session reacted first).
+ * last session, or before the first (a window that starts later cannot say which session reacted first). With the
+ * asset's `benchmark` sessions, day 0 follows the one rule of `dayZero`: the first session both traded.
  */
-export function reactingSessionIndex(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset): number {
+export function reactingSessionIndex(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset, benchmark: { symbol: string; sessions: readonly string[] } | null = null): number {
   if (sessions.length === 0 || eventDateOnExchange(event, asset.timeZone) < sessions[0]!) return -1;
-  const close = sessionCloseFor(asset);
-  return firstReactingSession(event.occurredAt.toISOString(), event.timePrecision, sessions, close.timeZone, close.close) ?? -1;
+  const dz = dayZeroOnChart(event, sessions, asset, benchmark);
+  return dz === null ? -1 : firstSessionOnOrAfter(sessions, dz.date);
+}
+
+/** `dayZero` for a chart or a table of the asset's sessions. */
+export function dayZeroOnChart(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset, benchmark: { symbol: string; sessions: readonly string[] } | null = null): DayZero | null {
+  return dayZero({ occurredAt: event.occurredAt.toISOString(), timePrecision: event.timePrecision }, sessions, sessionCloseFor(asset), benchmark);
 }

@@ -5,7 +5,7 @@
 // lib/studies' day-0 rule).
 import "server-only";
 import { z } from "zod";
-import { firstReactingSession } from "@/lib/analytics";
+import { dayZero } from "@/lib/analytics";
 import { sessionCloseFor } from "@/lib/assets/exchange-hours";
 import { db } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pool";
@@ -173,19 +173,27 @@ async function resolveAssets(symbols: readonly string[]): Promise<ReportAsset[]>
 }
 
 /**
- * Day 0 of every live event exposing these assets: `firstReactingSession` (the rule of the event studies) applied to
- * the first few usable sessions from the day before the event's UTC date — enough, since day 0 is at most two calendar
- * days after that date and the search only moves forward.
+ * Day 0 of every live event exposing these assets by `dayZero` (the rule of the event studies: the asset's first
+ * reacting session, moved to the next session its benchmark traded), applied to the asset's and the benchmark's
+ * sessions from a week before the event's UTC date — enough for the previous common session and a few holidays.
  */
 export async function day0Sessions(assets: readonly ReportAsset[], to?: string): Promise<Day0[]> {
   if (assets.length === 0) return [];
-  const { rows } = await pgPool().query<{ event_id: number; asset_id: number; occurred_at: Date; time_precision: "EXACT" | "DAY"; sessions: string[] }>(
+  const { rows } = await pgPool().query<{
+    event_id: number; asset_id: number; occurred_at: Date; time_precision: "EXACT" | "DAY"; sessions: string[]; benchmark_symbol: string | null; benchmark_sessions: string[];
+  }>(
     `SELECT x.event_id, x.asset_id, e.occurred_at, e.time_precision::text AS time_precision,
             ARRAY(SELECT to_char(p.date, 'YYYY-MM-DD') FROM price_bar p
-                  WHERE p.asset_id = x.asset_id AND p.date >= (e.occurred_at AT TIME ZONE 'UTC')::date - 1
+                  WHERE p.asset_id = x.asset_id AND p.date >= (e.occurred_at AT TIME ZONE 'UTC')::date - 7
                     AND COALESCE(p.adj_close, p.close) > 0 AND COALESCE(p.adj_close, p.close) < 'Infinity'::float8
-                  ORDER BY p.date LIMIT 6) AS sessions
+                  ORDER BY p.date LIMIT 16) AS sessions,
+            b.symbol AS benchmark_symbol,
+            ARRAY(SELECT to_char(p.date, 'YYYY-MM-DD') FROM price_bar p
+                  WHERE p.asset_id = a.benchmark_id AND p.date >= (e.occurred_at AT TIME ZONE 'UTC')::date - 7
+                    AND COALESCE(p.adj_close, p.close) > 0 AND COALESCE(p.adj_close, p.close) < 'Infinity'::float8
+                  ORDER BY p.date LIMIT 16) AS benchmark_sessions
      FROM exposure x JOIN event e ON e.id = x.event_id AND e.deleted_at IS NULL
+     JOIN asset a ON a.id = x.asset_id LEFT JOIN asset b ON b.id = a.benchmark_id
      WHERE x.asset_id = ANY($1::int[])`,
     [assets.map((a) => a.id)],
   );
@@ -193,9 +201,10 @@ export async function day0Sessions(assets: readonly ReportAsset[], to?: string):
   const out: Day0[] = [];
   for (const r of rows) {
     const asset = byId.get(r.asset_id)!;
-    const close = sessionCloseFor(asset);
-    const i = firstReactingSession(r.occurred_at.toISOString(), r.time_precision, r.sessions, close.timeZone, close.close);
-    const date = i === null ? undefined : r.sessions[i];
+    // The one day-0 rule of the studies: a benchmark with prices moves day 0 to the first session both traded.
+    const benchmark = r.benchmark_symbol && r.benchmark_sessions.length > 0 ? { symbol: r.benchmark_symbol, sessions: r.benchmark_sessions } : null;
+    const dz = dayZero({ occurredAt: r.occurred_at.toISOString(), timePrecision: r.time_precision }, r.sessions, sessionCloseFor(asset), benchmark);
+    const date = dz?.date;
     if (date && (!to || date <= to)) out.push({ eventId: r.event_id, assetId: r.asset_id, date });
   }
   return out;

@@ -3,14 +3,16 @@
 import "server-only";
 import {
   carWindowStats,
+  dayZero,
   describeCar,
+  describeDayZero,
   eventStudyAt,
-  firstReactingSession,
   indexOnOrAfter,
   placeboTest,
   prepareEventStudyData,
   scoreHypothesis,
   studentTTwoSidedP,
+  type DayZero,
   type EventStudyConfig,
   type EventStudyData,
   type EventStudyModel,
@@ -60,6 +62,9 @@ export interface PreparedAsset {
   session: SessionClose;
   droppedAssetDates: number;
   droppedBenchmarkDates: number;
+  /** Asset sessions the benchmark did not trade, and benchmark sessions the asset did not: left out, never filled. */
+  droppedAssetDateList: string[];
+  droppedBenchmarkDateList: string[];
   problem: string | null;
 }
 
@@ -89,6 +94,8 @@ export function prepareAsset(asset: StudyAsset, prices: Map<number, PriceSeries>
       benchmark: null,
       droppedAssetDates: 0,
       droppedBenchmarkDates: 0,
+      droppedAssetDateList: [],
+      droppedBenchmarkDateList: [],
       problem: own.dates.length === 0 ? `No prices stored for ${asset.symbol} yet.` : `Only ${own.dates.length} prices stored for ${asset.symbol}.`,
     };
   }
@@ -101,27 +108,28 @@ export function prepareAsset(asset: StudyAsset, prices: Map<number, PriceSeries>
     benchmark: useBenchmark && asset.benchmark ? { symbol: asset.benchmark.symbol, name: asset.benchmark.name } : null,
     droppedAssetDates: data.droppedAssetDates.length,
     droppedBenchmarkDates: data.droppedBenchmarkDates.length,
+    droppedAssetDateList: data.droppedAssetDates,
+    droppedBenchmarkDateList: data.droppedBenchmarkDates,
     problem: null,
   };
 }
 
-/** The asset session that first reacts to the event (`firstReactingSession` with the exchange's close), or null. */
+/** Day 0 by the one rule (`dayZero`): the asset's reacting session, moved to the next session its benchmark traded. */
+export function dayZeroOf(prepared: PreparedAsset, event: StudyEventRef): DayZero | null {
+  const benchmark = prepared.benchmark && prepared.data ? { symbol: prepared.benchmark.symbol, sessions: prepared.data.dates } : null;
+  return dayZero({ occurredAt: event.occurredAt.toISOString(), timePrecision: event.timePrecision }, prepared.sessions, prepared.session, benchmark);
+}
+
+/** The asset session that first reacts to the event, before alignment with the benchmark, or null. */
 export function day0Session(prepared: PreparedAsset, event: StudyEventRef): string | null {
-  const i = firstReactingSession(
-    event.occurredAt.toISOString(),
-    event.timePrecision,
-    prepared.sessions,
-    prepared.session.timeZone,
-    prepared.session.close,
-  );
-  return i === null ? null : (prepared.sessions[i] ?? null);
+  return dayZeroOf(prepared, event)?.assetSession ?? null;
 }
 
 /** Index of the event's day 0 in the aligned returns, or null when the event is after the data. */
 export function day0Index(prepared: PreparedAsset, event: StudyEventRef): number | null {
   if (!prepared.data) return null;
-  const session = day0Session(prepared, event);
-  return session === null ? null : indexOnOrAfter(prepared.data.dates, session);
+  const dz = dayZeroOf(prepared, event);
+  return dz === null ? null : indexOnOrAfter(prepared.data.dates, dz.date);
 }
 
 export interface PathPoint {
@@ -182,12 +190,23 @@ export type StudyStatus =
   | "insufficient-event-data"
   | "degenerate-benchmark";
 
+export interface DroppedDates {
+  /** Asset sessions without a benchmark session. */
+  asset: string[];
+  /** Benchmark sessions without an asset session. */
+  benchmark: string[];
+}
+
 export interface AssetEventResult {
   status: StudyStatus;
   /** Plain-language outcome: the verdict sentence, or why there is none. */
   summary: string;
   /** The asset session day 0 was placed on (before alignment with the benchmark), null after the data. */
   day0Session: string | null;
+  /** Day 0 used, and the sentence saying so when the benchmark's calendar moved it (null otherwise). */
+  dayZero: { date: string; assetSession: string; spannedAssetSessions: string[]; disclosure: string | null } | null;
+  /** Sessions left out of the estimation and event windows because only one of asset and benchmark traded, by date. */
+  droppedInWindows: { estimation: DroppedDates; event: DroppedDates } | null;
   ok: EventStudyOk | null;
   study: StudyJson | null;
   placebo: PlaceboJson[];
@@ -249,8 +268,21 @@ function studyJson(ok: EventStudyOk, alpha: number): StudyJson {
   };
 }
 
+/** Dropped sessions inside the estimation window and the event window actually used, listed by date. */
+function droppedIn(prepared: PreparedAsset, ok: EventStudyOk): { estimation: DroppedDates; event: DroppedDates } {
+  const dates = (prepared.data as EventStudyData).dates;
+  const at = (tau: number) => dates[Math.min(dates.length - 1, Math.max(0, ok.day0Index + tau))] as string;
+  // A window's returns run from the close before its first date, so its range starts the day after that close.
+  const range = (t0: number, t1: number) => ({ from: dates[ok.day0Index + t0 - 1] ?? at(t0), to: at(t1) });
+  const pick = (r: { from: string; to: string }) => ({
+    asset: prepared.droppedAssetDateList.filter((d) => d > r.from && d <= r.to),
+    benchmark: prepared.droppedBenchmarkDateList.filter((d) => d > r.from && d <= r.to),
+  });
+  return { estimation: pick(range(ok.estimationStart, ok.estimationEnd)), event: pick(range(ok.eventWindow[0], ok.eventWindow[1])) };
+}
+
 function failure(status: StudyStatus, summary: string, session: string | null): AssetEventResult {
-  return { status, summary, day0Session: session, ok: null, study: null, placebo: [], hypothesis: null };
+  return { status, summary, day0Session: session, dayZero: null, droppedInWindows: null, ok: null, study: null, placebo: [], hypothesis: null };
 }
 
 /**
@@ -271,8 +303,9 @@ export function studyEventOnAsset(input: {
   const { prepared, event, config } = input;
   const alpha = input.alpha ?? ALPHA;
   if (!prepared.data) return failure("no-prices", prepared.problem ?? "No prices.", null);
-  const session = day0Session(prepared, event);
-  const index = session === null ? null : indexOnOrAfter(prepared.data.dates, session);
+  const dz = dayZeroOf(prepared, event);
+  const session = dz?.assetSession ?? day0Session(prepared, event);
+  const index = dz === null ? null : indexOnOrAfter(prepared.data.dates, dz.date);
   if (session === null || index === null) {
     const last = prepared.sessions[prepared.sessions.length - 1];
     return failure("event-after-data", `No ${prepared.asset.symbol} session after the event yet (prices end ${last}).`, session);
@@ -322,6 +355,8 @@ export function studyEventOnAsset(input: {
     status: "ok",
     summary: describeCar({ car: verdict.car, pValue: verdict.p, window: verdict.window, alpha }),
     day0Session: session,
+    dayZero: dz && { date: dz.date, assetSession: dz.assetSession, spannedAssetSessions: dz.spannedAssetSessions, disclosure: describeDayZero(dz, prepared.asset.symbol) },
+    droppedInWindows: droppedIn(prepared, result),
     ok: result,
     study: studyJson(result, alpha),
     placebo,

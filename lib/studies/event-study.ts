@@ -48,6 +48,8 @@ export interface AssetStudyEntry extends Omit<AssetEventResult, "ok"> {
   sessionClose: { close: string; timeZone: string; basis: string };
   droppedAssetDates: number;
   droppedBenchmarkDates: number;
+  /** A stored index on the asset's own exchange, suggested when a foreign benchmark's calendar moved day 0. */
+  suggestedBenchmark: string | null;
 }
 
 export interface AggregateJson {
@@ -72,6 +74,16 @@ export interface EventStudyReport {
   aggregate: AggregateJson | null;
   /** Hypotheses confirmed / contradicted / inconclusive / pending, hit rate, and the sign-adjusted CAAR on the headline window. */
   scoreboard: Scoreboard;
+}
+
+/** Stored indexes by exchange: the candidates for a same-market benchmark. */
+async function storedIndexes(): Promise<{ symbol: string; exchange: string }[]> {
+  return db().asset.findMany({ where: { assetClass: "EQUITY_INDEX" }, select: { symbol: true, exchange: true }, orderBy: { symbol: "asc" } });
+}
+
+/** An index on the asset's own exchange other than the asset and its current benchmark, or null. */
+export function sameMarketBenchmark(asset: { symbol: string; exchange: string; benchmark: { symbol: string } | null }, indexes: readonly { symbol: string; exchange: string }[]): string | null {
+  return indexes.find((i) => i.exchange === asset.exchange && i.symbol !== asset.symbol && i.symbol !== asset.benchmark?.symbol)?.symbol ?? null;
 }
 
 /** AAR/CAAR and the cross-sectional tests across successful studies sharing the event window. */
@@ -122,7 +134,7 @@ export async function eventStudyForEvent(
   if (!event) return null;
   const assets = event.exposures.map((x) => x.asset);
   const ids = assets.flatMap((a) => (a.benchmark ? [a.id, a.benchmark.id] : [a.id]));
-  const [prices, linked] = await Promise.all([loadAdjustedCloses(ids), exposedEventsByAsset(assets.map((a) => a.id))]);
+  const [prices, linked, indexes] = await Promise.all([loadAdjustedCloses(ids), exposedEventsByAsset(assets.map((a) => a.id)), storedIndexes()]);
   const verdictWindow = primaryWindow(config);
   const ok: { label: string; ok: EventStudyOk }[] = [];
   const entries = event.exposures.map((x): AssetStudyEntry => {
@@ -150,6 +162,7 @@ export async function eventStudyForEvent(
       sessionClose: prepared.session,
       droppedAssetDates: prepared.droppedAssetDates,
       droppedBenchmarkDates: prepared.droppedBenchmarkDates,
+      suggestedBenchmark: result.dayZero?.disclosure ? sameMarketBenchmark(x.asset, indexes) : null,
     };
   });
   return {

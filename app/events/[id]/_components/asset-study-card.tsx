@@ -7,6 +7,19 @@ import { HYPOTHESIS_COLOR, HYPOTHESIS_LABEL, formatP, formatPercentile, formatRe
 import { StudyChart } from "../../../_components/study-chart";
 import { SyntheticBadge } from "../../../_components/synthetic-badge";
 
+function DroppedInWindows({ dropped, symbol, benchmark }: { dropped: NonNullable<AssetStudyEntry["droppedInWindows"]>; symbol: string; benchmark: string }) {
+  const parts = (["estimation", "event"] as const).flatMap((w) => {
+    const d = dropped[w];
+    const bits = [
+      d.asset.length ? `${d.asset.join(", ")} (${symbol} traded, ${benchmark} did not)` : "",
+      d.benchmark.length ? `${d.benchmark.join(", ")} (${benchmark} traded, ${symbol} did not)` : "",
+    ].filter(Boolean);
+    return bits.length ? [`${w} window: ${bits.join("; ")}`] : [];
+  });
+  if (!parts.length) return null;
+  return <Text className="mt-1" data-testid={`dropped-${symbol}`}>Sessions left out (not filled): {parts.join(" · ")}.</Text>;
+}
+
 /** One exposed asset: verdict, AR and CAR paths with their bands, the statistics table and every parameter used. */
 export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; settings: StudySettingsJson }) {
   const { asset, study, hypothesis } = entry;
@@ -27,6 +40,12 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
       </div>
       <p className="mt-2 text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{entry.summary}</p>
       {entry.modelNote && <Text className="mt-1">{entry.modelNote}</Text>}
+      {entry.dayZero?.disclosure && (
+        <p className="mt-1 text-tremor-default text-amber-800 dark:text-amber-300" data-testid={`day0-disclosure-${asset.symbol}`}>
+          {entry.dayZero.disclosure} {entry.suggestedBenchmark && `A same-market benchmark is stored: ${entry.suggestedBenchmark}.`}
+        </p>
+      )}
+      {entry.droppedInWindows && <DroppedInWindows dropped={entry.droppedInWindows} symbol={asset.symbol} benchmark={entry.benchmark?.symbol ?? "the benchmark"} />}
       {study && (
         <>
           <div className="mt-4 grid gap-4 md:grid-cols-2">

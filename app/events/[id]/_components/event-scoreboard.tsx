@@ -1,7 +1,7 @@
 // The top of the event page: how the hypotheses fared and one directional headline, before any table.
 import { Card } from "@tremor/react";
 import { MIN_CROSS_SECTIONAL_ASSETS, TOO_FEW_ASSETS } from "@/lib/analytics/scoreboard";
-import { windowLabel, type StudyQuery } from "@/lib/studies";
+import { windowLabel, type AssetStudyEntry, type StudyQuery } from "@/lib/studies";
 import { formatP, formatReturn, formatSize, formatStat } from "../../../_components/stats-format";
 import { loadEventStudy, studyQueryKey } from "./load-event-study";
 
@@ -11,6 +11,25 @@ const TILES = [
   { key: "inconclusive", label: "inconclusive", tone: "text-tremor-content-strong dark:text-dark-tremor-content-strong" },
   { key: "pending", label: "pending", tone: "text-tremor-content dark:text-dark-tremor-content" },
 ] as const;
+
+/** Day 0 per asset, in words wherever a benchmark's calendar moved it off the asset's own session. */
+function DayZeroNotes({ entries }: { entries: AssetStudyEntry[] }) {
+  const moved = entries.filter((e) => e.dayZero?.disclosure);
+  if (moved.length === 0) return null;
+  return (
+    <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-tremor-default text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200" data-testid="day0-notes">
+      <p className="font-medium">Day 0 moved by a benchmark&apos;s calendar</p>
+      <ul className="mt-1 list-disc pl-5">
+        {moved.map((e) => (
+          <li key={e.asset.symbol}>
+            {e.dayZero!.disclosure}
+            {e.suggestedBenchmark && ` A same-market benchmark is stored: ${e.suggestedBenchmark}.`}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export async function EventScoreboard({ eventId, query }: { eventId: number; query: StudyQuery }) {
   const report = await loadEventStudy(eventId, studyQueryKey(query));
@@ -48,6 +67,7 @@ export async function EventScoreboard({ eventId, query }: { eventId: number; que
           Apart, {b.uncertain.n} asset{b.uncertain.n === 1 ? "" : "s"} with an uncertain direction: mean CAR {w} {formatReturn(b.uncertain.meanCar)}, mean size {formatSize(b.uncertain.meanAbsCar)}.
         </p>
       )}
+      <DayZeroNotes entries={report.assets} />
       <p className="mt-2 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
         Positive means the assets moved the way the analysts said: expected-down assets are flipped, uncertain ones kept apart. Verdicts and the headline
         read the {w} window at α = {report.settings.alpha}; extra CAR windows add rows below and never change it. Hit rate = confirmed ÷ scored (pending
