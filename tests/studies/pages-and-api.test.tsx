@@ -100,7 +100,7 @@ describe("JSON API", () => {
     const res = await studyGET(requestAs({ token }, `/api/v1/events/${m.eventA}/study?win=-5,5&car=0,2`), ctx({ id: String(m.eventA) }));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.settings).toMatchObject({ eventWindow: [-5, 5], verdictWindow: [0, 2] });
+    expect(body.settings).toMatchObject({ eventWindow: [-5, 5], verdictWindow: [-1, 1] }); // an extra window never becomes the headline
     expect(body.assets.find((a: { asset: { symbol: string } }) => a.asset.symbol === "JUMP").hypothesis.score).toBe("confirmed");
 
     const bad = await studyGET(requestAs({ token }, `/api/v1/events/${m.eventA}/study?model=garch`), ctx({ id: String(m.eventA) }));
