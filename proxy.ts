@@ -9,10 +9,11 @@
 // It also runs for the API, only to give every request an id (3. below).
 import { NextResponse, type NextRequest } from "next/server";
 import { redirectWithoutSession } from "@/lib/auth/session-cookie";
+import { config as appConfig } from "@/lib/config/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 
 function contentSecurityPolicy(nonce: string): string {
-  const dev = process.env.NODE_ENV !== "production";
+  const dev = appConfig().NODE_ENV !== "production";
   return [
     "default-src 'self'",
     // React's development build evaluates code for its debugging features; production never does.

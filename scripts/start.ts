@@ -1,7 +1,7 @@
 // `npm start` (and `npm run dev` with --dev): database, migrations, first-run content, build if needed, then the
 // Next.js server. Ctrl-C / SIGTERM stops the web server first and PostgreSQL last.
 import { spawn, type ChildProcess } from "node:child_process";
-import { parseEnv } from "@/lib/config/env";
+import { childEnvironment, config, overrideConfig } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 import { disconnectDb } from "@/lib/db/client";
 import { endPgPool } from "@/lib/db/pool";
@@ -15,10 +15,10 @@ const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`faultline: ${line}`);
 
 async function main() {
-  const env = parseEnv();
+  const env = config();
   await assertPortFree(env.PORT, "web server", "PORT");
   const database = await prepareDatabase(env, log);
-  process.env.DATABASE_URL = database.url;
+  overrideConfig({ DATABASE_URL: database.url });
 
   let next: ChildProcess | undefined;
   let stopWorker: (() => Promise<void>) | undefined;
@@ -46,7 +46,7 @@ async function main() {
     await bootstrapContent(env, log);
     await bootstrapAccounts(env, log);
     stopWorker = await startWorker(env, database.url, log);
-    const childEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+    const childEnv = childEnvironment({ NEXT_TELEMETRY_DISABLED: "1" });
     if (!dev && !isBuildCurrent()) {
       log("building the app (first start or sources changed; about 30 s)…");
       build(childEnv);
@@ -70,7 +70,7 @@ async function main() {
 
 main().catch((err: unknown) => {
   if (err instanceof StartupError) console.error(`faultline: cannot start: ${err.reason} — ${err.fix}`);
-  else console.error(`faultline: cannot start: ${(err as Error).message}`);
-  if (process.env.DEBUG) console.error(err);
+  // An unexpected failure is a bug: its stack belongs in the report.
+  else console.error(`faultline: cannot start: ${(err as Error).stack ?? String(err)}`);
   process.exit(1);
 });

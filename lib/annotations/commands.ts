@@ -3,7 +3,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
-import { writeTransaction } from "@/lib/db/write-transaction";
+import { writeTransaction } from "@/lib/db/transaction";
 import { staleVersionConflict } from "@/lib/events/conflict";
 import { annotationDeleteSchema, annotationEditSchema, annotationInputSchema, type AnnotationInput } from "@/lib/annotations/schemas";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";

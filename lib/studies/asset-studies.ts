@@ -2,12 +2,14 @@
 // significance and how unusual each was against the asset's own non-event days (placebo percentile).
 import "server-only";
 import { resolveEventStudyConfig, type EventWindow, type ExpectedDirection, type HypothesisScore } from "@/lib/analytics";
-import { eventDateOnExchange } from "@/lib/events/markers";
+import { eventDateOnExchange } from "@/lib/prices/day-zero";
 import { db } from "@/lib/db/client";
-import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type StudyStatus } from "./asset-study";
-import { windowLabel, type Num } from "./json";
+import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, studyEventOnAsset } from "./asset-event-study";
+import { prepareAsset } from "./series-selection";
+import { type StudyStatus } from "./dto";
+import { windowLabel, type Num } from "./dto";
 import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
-import { loadAdjustedCloses } from "./prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { describeConfig } from "./study-params";
 
 const WINDOWS: readonly EventWindow[] = [

@@ -1,14 +1,13 @@
 // One day 0 in every view, on the seeded treaty event (19 June 2024) for ^KS11 against ^GSPC: 19 June traded in Seoul
-// but not in New York (Juneteenth), so the study, the asset page's table and chart markers, and the prices report all
-// put day 0 on 20 June and say why.
+// but not in New York (Juneteenth), so the study and the asset page's table and chart markers put day 0 on 20 June
+// and say why.
 import { beforeAll, describe, expect, it } from "vitest";
 import { mulberry32 } from "@/lib/analytics";
 import { db } from "@/lib/db/client";
-import { reactingSessionIndex } from "@/lib/events/markers";
-import { day0Sessions } from "@/lib/reports/prices-with-events";
+import { reactingSessionIndex } from "@/lib/prices/day-zero";
 import { seedStoryline } from "@/lib/seed/seed";
 import { eventStudiesForAsset } from "@/lib/studies/asset-studies";
-import { eventStudyForEvent } from "@/lib/studies/event-study";
+import { eventStudyForEvent } from "@/lib/studies/study-of-event";
 import { weekdays } from "./fixtures";
 
 const DISCLOSURE = "19 June is not a ^GSPC session: day 0 is 20 June and its abnormal return spans 2 sessions of ^KS11.";
@@ -43,7 +42,7 @@ describe("day 0 of the treaty for ^KS11", () => {
     expect(entry?.droppedInWindows?.estimation).toEqual({ asset: [], benchmark: [] });
   });
 
-  it("is 20 June on the asset page (events table and chart markers) and in the prices-with-events report", async () => {
+  it("is 20 June on the asset page (events table and chart markers)", async () => {
     const studies = await eventStudiesForAsset(ks11.id);
     const row = studies?.rows.find((r) => r.event.id === treatyId);
     expect(row).toMatchObject({ day0Session: "2024-06-20", day0Note: DISCLOSURE });
@@ -52,7 +51,5 @@ describe("day 0 of the treaty for ^KS11", () => {
     const marker = reactingSessionIndex(treaty, ksSessions, ks11, { symbol: "^GSPC", sessions: usSessions });
     expect(ksSessions[marker]).toBe("2024-06-20");
 
-    const day0 = await day0Sessions([ks11]);
-    expect(day0.find((d) => d.eventId === treatyId)?.date).toBe("2024-06-20");
   });
 });

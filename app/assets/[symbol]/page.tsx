@@ -5,10 +5,11 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { loadChartData } from "@/lib/assets/chart-data";
 import { parseChartView, viewQuery, viewStart } from "@/lib/assets/chart-view";
-import { findAssetBySymbol, lastBarDateOf, loadCloses } from "@/lib/assets/queries";
+import { findAssetBySymbol } from "@/lib/assets/queries";
+import { lastBarDate, loadCloses } from "@/lib/prices/bars";
 import { RANGES } from "@/lib/assets/ranges";
 import { describeDayZero } from "@/lib/analytics";
-import { dayZeroOnChart, eventDateOnExchange, reactingSessionIndex } from "@/lib/events/markers";
+import { dayZeroOnChart, eventDateOnExchange, reactingSessionIndex } from "@/lib/prices/day-zero";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { eventsExposing } from "@/lib/events/queries";
@@ -52,11 +53,11 @@ export default async function AssetPage({ params, searchParams }: Props) {
   const range = view.range;
   const viewer = await currentUser();
   const canWrite = viewer !== null && hasRole(viewer.role, "ANALYST");
-  const last = await lastBarDateOf(asset.id);
+  const last = await lastBarDate(asset.id);
   const [events, benchmarkCloses] = await Promise.all([eventsExposing(asset.id), asset.benchmarkId && asset.benchmark ? loadCloses(asset.benchmarkId) : Promise.resolve(null)]);
   const benchmark = asset.benchmark && benchmarkCloses ? { symbol: asset.benchmark.symbol, sessions: benchmarkCloses.map((c) => c.date) } : null;
-  // Day 0 by the one rule the studies use (dayZero: the asset's reacting session, moved to the next session its
-  // benchmark traded); the chart keeps these sessions when it downsamples.
+  // Day 0 by the one rule the studies use (the asset's reacting session, moved to the next session its benchmark
+  // traded); the chart keeps these sessions when it downsamples.
   const day0 = (closes: { date: string }[]) => {
     const sessions = closes.map((p) => p.date);
     return events

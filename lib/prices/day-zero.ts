@@ -1,8 +1,8 @@
 // Where an event sits on an asset's chart: the asset's first trading session that could react to it — the same
 // day 0 the event studies use (MacKinlay: the event's date on the exchange, or the next session when the event came
 // after that session's close or on a day without a session).
-import { dayZero, type DayZero } from "@/lib/analytics";
-import { sessionCloseFor } from "@/lib/assets/exchange-hours";
+import { dayZero as alignedDayZero, firstReactingSession, type DayZero } from "@/lib/analytics";
+import { sessionCloseFor, type SessionClose } from "@/lib/prices/exchange-hours";
 import { dateInZone, isoDate } from "@/lib/dates";
 
 export interface MarkerEvent {
@@ -35,6 +35,14 @@ export function firstSessionOnOrAfter(sessions: readonly string[], date: string)
 }
 
 /**
+ * Day 0: the index in ascending `sessions` of the first session whose close could reflect the event, given when the
+ * exchange closes, or null when no stored session does. The one day-0 rule of charts, studies and reports.
+ */
+export function dayZero(event: Pick<MarkerEvent, "occurredAt" | "timePrecision">, sessions: readonly string[], close: SessionClose): number | null {
+  return firstReactingSession(event.occurredAt.toISOString(), event.timePrecision, sessions, close.timeZone, close.close);
+}
+
+/**
  * Index of day 0 for `event` among the asset's ascending `sessions`, or -1 when the event falls outside them: after the
  * last session, or before the first (a window that starts later cannot say which session reacted first). With the
  * asset's `benchmark` sessions, day 0 follows the one rule of `dayZero`: the first session both traded.
@@ -45,7 +53,7 @@ export function reactingSessionIndex(event: MarkerEvent, sessions: readonly stri
   return dz === null ? -1 : firstSessionOnOrAfter(sessions, dz.date);
 }
 
-/** `dayZero` for a chart or a table of the asset's sessions. */
+/** Day 0 with the benchmark's calendar (`alignedDayZero` in lib/analytics): for charts and tables of the asset's sessions. */
 export function dayZeroOnChart(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset, benchmark: { symbol: string; sessions: readonly string[] } | null = null): DayZero | null {
-  return dayZero({ occurredAt: event.occurredAt.toISOString(), timePrecision: event.timePrecision }, sessions, sessionCloseFor(asset), benchmark);
+  return alignedDayZero({ occurredAt: event.occurredAt.toISOString(), timePrecision: event.timePrecision }, sessions, sessionCloseFor(asset), benchmark);
 }
