@@ -1,4 +1,5 @@
 // Display of test statistics and verdicts, shared by the study views. Display only: the JSON API keeps full precision.
+import { ordinal } from "@/lib/analytics/scoreboard";
 
 export function formatStat(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
@@ -23,10 +24,10 @@ export function formatSize(value: number | null | undefined, digits = 2): string
   return `${(value * 100).toFixed(digits)} %`;
 }
 
-/** Percentile of the actual CAR among placebo CARs: "97th of 1,000". */
+/** Percentile of the actual CAR among placebo CARs: "97th percentile of 1,000", "42nd", "1st" (ordinals by Intl.PluralRules). */
 export function formatPercentile(value: number | null | undefined, draws: number): string {
   if (value === null || value === undefined || !Number.isFinite(value) || draws === 0) return "—";
-  return `${value.toFixed(0)}th of ${draws.toLocaleString("en-US")}`;
+  return `${ordinal(Math.round(value))} percentile of ${draws.toLocaleString("en-US")}`;
 }
 
 export const HYPOTHESIS_LABEL: Record<string, string> = {

@@ -81,3 +81,5 @@ export { placeboTest, carAt, type PlaceboResult } from "./placebo";
 export { mulberry32, sampleWithoutReplacement } from "./prng";
 export { averageRanks } from "./ranks";
 export { scoreHypothesis, describeCar, type ExpectedDirection, type HypothesisScore } from "./hypothesis";
+export { MIN_CROSS_SECTIONAL_ASSETS, TOO_FEW_ASSETS, scoreboard, ordinal, describePlacebo, type Scoreboard, type ScoreboardEntry, type DirectionalHeadline } from "./scoreboard";
+export { dayZero, describeDayZero, datesWithin, type DayZero, type DayZeroEvent } from "./day-zero";

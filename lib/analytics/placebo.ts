@@ -17,6 +17,8 @@ export interface PlaceboResult {
   eligible: number;
   /** 100 · #{placebo CAR ≤ actual} / N. */
   percentile: number;
+  /** Share of placebo CARs with |CAR| ≥ |actual CAR|: how often a move this large happens on a random date. */
+  shareAsLarge: number;
   /** min(1, 2·min((1 + #{≤ actual})/(N + 1), (1 + #{≥ actual})/(N + 1))). */
   pValue: number;
   seed: number;
@@ -78,11 +80,13 @@ export function placeboTest(
   const placeboCars = new Float64Array(chosen.length);
   let below = 0;
   let above = 0;
+  let asLarge = 0;
   chosen.forEach((d, i) => {
     const c = carAt(data, d, config, window);
     placeboCars[i] = c;
     if (c <= actualCar) below++;
     if (c >= actualCar) above++;
+    if (Math.abs(c) >= Math.abs(actualCar)) asLarge++;
   });
   const N = chosen.length;
   return {
@@ -92,6 +96,7 @@ export function placeboTest(
     placeboDay0Indices: Int32Array.from(chosen),
     eligible: candidates.length,
     percentile: N === 0 ? NaN : (100 * below) / N,
+    shareAsLarge: N === 0 ? NaN : asLarge / N,
     pValue: N === 0 ? NaN : Math.min(1, 2 * Math.min((1 + below) / (N + 1), (1 + above) / (N + 1))),
     seed,
   };

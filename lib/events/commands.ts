@@ -6,6 +6,7 @@ import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import { writeTransaction } from "@/lib/db/transaction";
 import { staleVersionConflict } from "@/lib/events/conflict";
+import { linkInitialExposures } from "@/lib/events/exposures";
 import { eventInputSchema, eventUpdateSchema, eventVersionSchema, type EventInput, type EventUpdateInput, type ValidEvent } from "@/lib/events/schemas";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
@@ -15,7 +16,7 @@ const SNAPSHOT_FIELDS = {
   summary: true, sourceUrls: true, tags: true, themeId: true, version: true, deletedAt: true, updatedAt: true,
 } as const;
 
-function columns(e: ValidEvent) {
+function columns(e: Omit<ValidEvent, "exposures">) {
   return {
     title: e.title, occurredAt: e.occurredAt.at, timePrecision: e.occurredAt.precision, category: e.category,
     severity: e.severity, countries: e.countries, summary: e.summary, sourceUrls: e.sourceUrls, tags: e.tags, themeId: e.themeId,
@@ -62,6 +63,7 @@ export async function createEvent(actor: Principal, input: EventInput) {
     await assertThemeExists(tx, data.themeId);
     const created = await tx.event.create({ data: { ...columns(data), createdById: actor.id, updatedById: actor.id }, select: SNAPSHOT_FIELDS });
     await recordAudit(tx, actor, { entity: "EVENT", entityId: created.id, eventId: created.id, action: "CREATE", after: created });
+    await linkInitialExposures(tx, actor, created.id, data.exposures);
     return created;
   });
 }

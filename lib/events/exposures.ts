@@ -6,9 +6,11 @@ import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
-import { exposureInputSchema, exposureRemoveSchema, type ExposureInput } from "@/lib/events/schemas";
+import { exposureInputSchema, exposureRemoveSchema, type ExposureInput, type ValidEvent } from "@/lib/events/schemas";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
+
+type ExposureFields = ValidEvent["exposures"][number];
 
 async function liveEventAndAsset(tx: Tx, eventId: number, symbol: string) {
   const event = await tx.event.findFirst({ where: { id: eventId, deletedAt: null }, select: { id: true } });
@@ -24,24 +26,39 @@ export async function setExposure(actor: Principal, input: ExposureInput) {
   const data = parseOrThrow(exposureInputSchema, input);
   return writeTransaction(async (tx) => {
     const { event, asset } = await liveEventAndAsset(tx, data.eventId, data.assetSymbol);
-    // Lock the pair so two analysts linking the same asset at once produce one link and two audit entries.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${event.id}::int, ${asset.id}::int)`;
-    const before = await tx.exposure.findUnique({ where: { eventId_assetId: { eventId: event.id, assetId: asset.id } } });
-    const newHypothesis = !before || before.direction !== data.direction;
-    const after = before
-      ? await tx.exposure.update({
-          where: { id: before.id },
-          data: { direction: data.direction, rationale: data.rationale, ...(newHypothesis ? { setById: actor.id, setAt: new Date() } : {}) },
-        })
-      : await tx.exposure.create({
-          data: { eventId: event.id, assetId: asset.id, direction: data.direction, rationale: data.rationale, setById: actor.id },
-        });
-    await recordAudit(tx, actor, {
-      entity: "EXPOSURE", entityId: after.id, eventId: event.id, action: before ? "UPDATE" : "CREATE",
-      before: before ? { ...before, assetSymbol: asset.symbol } : undefined, after: { ...after, assetSymbol: asset.symbol },
-    });
-    return after;
+    return linkExposure(tx, actor, event.id, asset, data);
   });
+}
+
+/**
+ * Links every asset of a new event inside the transaction that creates it, so an unknown symbol refuses the whole
+ * event (422 naming the row) rather than leaving half of it.
+ */
+export async function linkInitialExposures(tx: Tx, actor: Principal, eventId: number, exposures: ExposureFields[]) {
+  const symbols = exposures.map((x) => x.assetSymbol);
+  const assets = await tx.asset.findMany({ where: { symbol: { in: symbols } }, select: { id: true, symbol: true } });
+  const bySymbol = new Map(assets.map((a) => [a.symbol, a]));
+  const unknown = exposures.flatMap((x, i) => (bySymbol.has(x.assetSymbol) ? [] : [`Exposure ${i + 1}: there is no asset ${x.assetSymbol}`]));
+  if (unknown.length) throw new ValidationError({ exposures: unknown });
+  for (const x of exposures) await linkExposure(tx, actor, eventId, bySymbol.get(x.assetSymbol)!, x);
+}
+
+async function linkExposure(tx: Tx, actor: Principal, eventId: number, asset: { id: number; symbol: string }, data: ExposureFields) {
+  // Lock the pair so two analysts linking the same asset at once produce one link and two audit entries.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${eventId}::int, ${asset.id}::int)`;
+  const before = await tx.exposure.findUnique({ where: { eventId_assetId: { eventId, assetId: asset.id } } });
+  const newHypothesis = !before || before.direction !== data.direction;
+  const after = before
+    ? await tx.exposure.update({
+        where: { id: before.id },
+        data: { direction: data.direction, rationale: data.rationale, ...(newHypothesis ? { setById: actor.id, setAt: new Date() } : {}) },
+      })
+    : await tx.exposure.create({ data: { eventId, assetId: asset.id, direction: data.direction, rationale: data.rationale, setById: actor.id } });
+  await recordAudit(tx, actor, {
+    entity: "EXPOSURE", entityId: after.id, eventId, action: before ? "UPDATE" : "CREATE",
+    before: before ? { ...before, assetSymbol: asset.symbol } : undefined, after: { ...after, assetSymbol: asset.symbol },
+  });
+  return after;
 }
 
 export async function removeExposure(actor: Principal, input: { eventId: unknown; assetSymbol: unknown }) {

@@ -4,7 +4,7 @@ import { annotationEditSchema, annotationInputSchema } from "@/lib/annotations/s
 import { annotationQuerySchema } from "@/lib/annotations/search";
 import { priceQuerySchema } from "@/lib/prices/api-bars";
 import { addAssetSchema, assetUpdateSchema, priceImportQuerySchema, refreshQuerySchema } from "@/lib/assets/schemas";
-import { eventInputSchema, eventUpdateSchema, exposureBodySchema, exposureChangeSchema } from "@/lib/events/schemas";
+import { eventInputSchema, eventUpdateFields, eventUpdateSchema, exposureBodySchema, exposureChangeSchema } from "@/lib/events/schemas";
 import { eventQuerySchema } from "@/lib/events/search";
 import { riskQuerySchema, studyParamsSchema, themeStudyQuerySchema } from "@/lib/studies/study-params";
 import { themeInputSchema, themeMergeSchema } from "@/lib/themes/schemas";
@@ -91,7 +91,7 @@ export function openApiDocument() {
       },
       "/events/{id}": {
         get: { summary: "One event with its exposures", parameters: [idParam], responses: { "200": json({}), ...ERRORS } },
-        patch: { summary: "Change an event (analyst); send the version you read", parameters: [idParam], requestBody: body(eventUpdateSchema.partial().required({ version: true })), responses: { "200": json({}), ...ERRORS } },
+        patch: { summary: "Change an event (analyst); send the version you read", parameters: [idParam], requestBody: body(eventUpdateFields.partial().required({ version: true })), responses: { "200": json({}), ...ERRORS } },
         delete: { summary: "Soft-delete an event (analyst)", parameters: [idParam, versionParam], responses: { "204": { description: "Deleted" }, ...ERRORS } },
       },
       "/events/{id}/study": {

@@ -1,7 +1,7 @@
 // Where an event sits on an asset's chart: the asset's first trading session that could react to it — the same
 // day 0 the event studies use (MacKinlay: the event's date on the exchange, or the next session when the event came
 // after that session's close or on a day without a session).
-import { firstReactingSession } from "@/lib/analytics";
+import { dayZero as alignedDayZero, firstReactingSession, type DayZero } from "@/lib/analytics";
 import { sessionCloseFor, type SessionClose } from "@/lib/prices/exchange-hours";
 import { dateInZone, isoDate } from "@/lib/dates";
 
@@ -44,9 +44,16 @@ export function dayZero(event: Pick<MarkerEvent, "occurredAt" | "timePrecision">
 
 /**
  * Index of day 0 for `event` among the asset's ascending `sessions`, or -1 when the event falls outside them: after the
- * last session, or before the first (a window that starts later cannot say which session reacted first).
+ * last session, or before the first (a window that starts later cannot say which session reacted first). With the
+ * asset's `benchmark` sessions, day 0 follows the one rule of `dayZero`: the first session both traded.
  */
-export function reactingSessionIndex(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset): number {
+export function reactingSessionIndex(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset, benchmark: { symbol: string; sessions: readonly string[] } | null = null): number {
   if (sessions.length === 0 || eventDateOnExchange(event, asset.timeZone) < sessions[0]!) return -1;
-  return dayZero(event, sessions, sessionCloseFor(asset)) ?? -1;
+  const dz = dayZeroOnChart(event, sessions, asset, benchmark);
+  return dz === null ? -1 : firstSessionOnOrAfter(sessions, dz.date);
+}
+
+/** Day 0 with the benchmark's calendar (`alignedDayZero` in lib/analytics): for charts and tables of the asset's sessions. */
+export function dayZeroOnChart(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset, benchmark: { symbol: string; sessions: readonly string[] } | null = null): DayZero | null {
+  return alignedDayZero({ occurredAt: event.occurredAt.toISOString(), timePrecision: event.timePrecision }, sessions, sessionCloseFor(asset), benchmark);
 }

@@ -4,17 +4,19 @@ import "server-only";
 import {
   carWindowStats,
   describeCar,
+  describeDayZero,
   eventStudyAt,
   indexOnOrAfter,
   placeboTest,
   scoreHypothesis,
   type EventStudyConfig,
   type EventStudyData,
+  type EventStudyOk,
   type EventWindow,
   type ExpectedDirection,
 } from "@/lib/analytics";
-import { num, studyJson, windowLabel, type AssetEventResult, type PlaceboJson, type StudyStatus } from "./dto";
-import { day0Index, day0Session, type PreparedAsset, type StudyEventRef } from "./series-selection";
+import { num, studyJson, windowLabel, type AssetEventResult, type DroppedDates, type PlaceboJson, type StudyStatus } from "./dto";
+import { day0Index, day0Session, dayZeroOf, type PreparedAsset, type StudyEventRef } from "./series-selection";
 
 /** Significance level for every verdict and band. */
 export const ALPHA = 0.05;
@@ -22,7 +24,20 @@ export const PLACEBO_DRAWS = 1000;
 export const PLACEBO_SEED = 1;
 
 function failure(status: StudyStatus, summary: string, session: string | null): AssetEventResult {
-  return { status, summary, day0Session: session, ok: null, study: null, placebo: [], hypothesis: null };
+  return { status, summary, day0Session: session, dayZero: null, droppedInWindows: null, ok: null, study: null, placebo: [], hypothesis: null };
+}
+
+/** Dropped sessions inside the estimation window and the event window actually used, listed by date. */
+function droppedIn(prepared: PreparedAsset, ok: EventStudyOk): { estimation: DroppedDates; event: DroppedDates } {
+  const dates = (prepared.data as EventStudyData).dates;
+  const at = (tau: number) => dates[Math.min(dates.length - 1, Math.max(0, ok.day0Index + tau))] as string;
+  // A window's returns run from the close before its first date, so its range starts the day after that close.
+  const range = (t0: number, t1: number) => ({ from: dates[ok.day0Index + t0 - 1] ?? at(t0), to: at(t1) });
+  const pick = (r: { from: string; to: string }) => ({
+    asset: prepared.droppedAssetDateList.filter((d) => d > r.from && d <= r.to),
+    benchmark: prepared.droppedBenchmarkDateList.filter((d) => d > r.from && d <= r.to),
+  });
+  return { estimation: pick(range(ok.estimationStart, ok.estimationEnd)), event: pick(range(ok.eventWindow[0], ok.eventWindow[1])) };
 }
 
 /**
@@ -43,8 +58,9 @@ export function studyEventOnAsset(input: {
   const { prepared, event, config } = input;
   const alpha = input.alpha ?? ALPHA;
   if (!prepared.data) return failure("no-prices", prepared.problem ?? "No prices.", null);
-  const session = day0Session(prepared, event);
-  const index = session === null ? null : indexOnOrAfter(prepared.data.dates, session);
+  const dz = dayZeroOf(prepared, event);
+  const session = dz?.assetSession ?? day0Session(prepared, event);
+  const index = dz === null ? null : indexOnOrAfter(prepared.data.dates, dz.date);
   if (session === null || index === null) {
     const last = prepared.sessions[prepared.sessions.length - 1];
     return failure("event-after-data", `No ${prepared.asset.symbol} session after the event yet (prices end ${last}).`, session);
@@ -79,6 +95,7 @@ export function studyEventOnAsset(input: {
         window: [window[0], window[1]],
         label: windowLabel(window),
         percentile: num(p.percentile),
+        shareAsLarge: num(p.shareAsLarge),
         pValue: num(p.pValue),
         draws: p.placeboCars.length,
         eligible: p.eligible,
@@ -93,6 +110,8 @@ export function studyEventOnAsset(input: {
     status: "ok",
     summary: describeCar({ car: verdict.car, pValue: verdict.p, window: verdict.window, alpha }),
     day0Session: session,
+    dayZero: dz && { date: dz.date, assetSession: dz.assetSession, spannedAssetSessions: dz.spannedAssetSessions, disclosure: describeDayZero(dz, prepared.asset.symbol) },
+    droppedInWindows: droppedIn(prepared, result),
     ok: result,
     study: studyJson(result, alpha),
     placebo,

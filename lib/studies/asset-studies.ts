@@ -34,7 +34,10 @@ export interface AssetEventStudyRow {
   direction: ExpectedDirection;
   /** The event's calendar date on the asset's exchange. */
   eventDate: string;
+  /** Day 0 by the one rule (`dayZero`): the asset's reacting session, moved to the next one its benchmark traded. */
   day0Session: string | null;
+  /** The sentence saying the benchmark's calendar moved day 0, or null. */
+  day0Note: string | null;
   status: StudyStatus;
   summary: string;
   estimationN: number | null;
@@ -94,7 +97,8 @@ export async function eventStudiesForAsset(assetId: number): Promise<AssetEventS
       event: { ...event, occurredAt: event.occurredAt.toISOString() },
       direction,
       eventDate: eventDateOnExchange(event, prepared.session.timeZone),
-      day0Session: r.day0Session,
+      day0Session: r.dayZero?.date ?? r.day0Session,
+      day0Note: r.dayZero?.disclosure ?? null,
       status: r.status,
       summary: r.summary,
       estimationN: r.study?.estimationN ?? null,

@@ -10,6 +10,7 @@ import {
   type ExpectedDirection,
   type HypothesisScore,
 } from "@/lib/analytics";
+import { MIN_CROSS_SECTIONAL_ASSETS } from "@/lib/analytics";
 
 export type Num = number | null;
 
@@ -88,6 +89,8 @@ export interface AggregateWindowJson {
   signP: Num;
   positiveCount: number;
   /** Judged on Kolari–Pynnönen's p (equal to BMP's when no two studies share a day 0). */
+  /** False below MIN_CROSS_SECTIONAL_ASSETS studies: the statistics are shown as "too few assets for a cross-sectional test". */
+  crossSectionalTest: boolean;
   significant: boolean;
 }
 
@@ -110,7 +113,9 @@ export function aggregateWindowJson(s: AggregateWindowStats, alpha: number): Agg
     signZ: num(s.signZ),
     signP: num(s.signP),
     positiveCount: s.positiveCount,
-    significant: s.kpP < alpha,
+    crossSectionalTest: s.n >= MIN_CROSS_SECTIONAL_ASSETS,
+    // Below the minimum no test is read: a t on one to three degrees of freedom is noise that looks decisive.
+    significant: s.n >= MIN_CROSS_SECTIONAL_ASSETS && s.kpP < alpha,
   };
 }
 
@@ -148,6 +153,8 @@ export interface PlaceboJson {
   window: [number, number];
   label: string;
   percentile: Num;
+  /** Share of placebo CARs at least as large in absolute value as the event's. */
+  shareAsLarge: Num;
   pValue: Num;
   draws: number;
   eligible: number;
@@ -170,12 +177,23 @@ export type StudyStatus =
   | "insufficient-event-data"
   | "degenerate-benchmark";
 
+export interface DroppedDates {
+  /** Asset sessions without a benchmark session. */
+  asset: string[];
+  /** Benchmark sessions without an asset session. */
+  benchmark: string[];
+}
+
 export interface AssetEventResult {
   status: StudyStatus;
   /** Plain-language outcome: the verdict sentence, or why there is none. */
   summary: string;
   /** The asset session day 0 was placed on (before alignment with the benchmark), null after the data. */
   day0Session: string | null;
+  /** Day 0 used, and the sentence saying so when the benchmark's calendar moved it (null otherwise). */
+  dayZero: { date: string; assetSession: string; spannedAssetSessions: string[]; disclosure: string | null } | null;
+  /** Sessions left out of the estimation and event windows because only one of asset and benchmark traded, by date. */
+  droppedInWindows: { estimation: DroppedDates; event: DroppedDates } | null;
   ok: EventStudyOk | null;
   study: StudyJson | null;
   placebo: PlaceboJson[];

@@ -1,7 +1,7 @@
 // One asset's side of every study: which series and model it is studied with, and where an event's day 0 falls on
 // its sessions — shared by the event, asset and theme views.
 import "server-only";
-import { indexOnOrAfter, prepareEventStudyData, type EventStudyData, type EventStudyModel } from "@/lib/analytics";
+import { dayZero as alignedDayZero, indexOnOrAfter, prepareEventStudyData, type DayZero, type EventStudyData, type EventStudyModel } from "@/lib/analytics";
 import type { PriceSeries } from "@/lib/prices/adjusted-closes";
 import { dayZero } from "@/lib/prices/day-zero";
 import { sessionCloseFor, type SessionClose } from "@/lib/prices/exchange-hours";
@@ -38,6 +38,9 @@ export interface PreparedAsset {
   session: SessionClose;
   droppedAssetDates: number;
   droppedBenchmarkDates: number;
+  /** Asset sessions the benchmark did not trade, and benchmark sessions the asset did not: left out, never filled. */
+  droppedAssetDateList: string[];
+  droppedBenchmarkDateList: string[];
   problem: string | null;
 }
 
@@ -67,6 +70,8 @@ export function prepareAsset(asset: StudyAsset, prices: Map<number, PriceSeries>
       benchmark: null,
       droppedAssetDates: 0,
       droppedBenchmarkDates: 0,
+      droppedAssetDateList: [],
+      droppedBenchmarkDateList: [],
       problem: own.dates.length === 0 ? `No prices stored for ${asset.symbol} yet.` : `Only ${own.dates.length} prices stored for ${asset.symbol}.`,
     };
   }
@@ -79,6 +84,8 @@ export function prepareAsset(asset: StudyAsset, prices: Map<number, PriceSeries>
     benchmark: useBenchmark && asset.benchmark ? { symbol: asset.benchmark.symbol, name: asset.benchmark.name } : null,
     droppedAssetDates: data.droppedAssetDates.length,
     droppedBenchmarkDates: data.droppedBenchmarkDates.length,
+    droppedAssetDateList: data.droppedAssetDates,
+    droppedBenchmarkDateList: data.droppedBenchmarkDates,
     problem: null,
   };
 }
@@ -89,9 +96,15 @@ export function day0Session(prepared: PreparedAsset, event: StudyEventRef): stri
   return i === null ? null : (prepared.sessions[i] ?? null);
 }
 
+/** Day 0 by the one rule: the asset's reacting session, moved to the next session its benchmark traded too. */
+export function dayZeroOf(prepared: PreparedAsset, event: StudyEventRef): DayZero | null {
+  const benchmark = prepared.benchmark && prepared.data ? { symbol: prepared.benchmark.symbol, sessions: prepared.data.dates } : null;
+  return alignedDayZero({ occurredAt: event.occurredAt.toISOString(), timePrecision: event.timePrecision }, prepared.sessions, prepared.session, benchmark);
+}
+
 /** Index of the event's day 0 in the aligned returns, or null when the event is after the data. */
 export function day0Index(prepared: PreparedAsset, event: StudyEventRef): number | null {
   if (!prepared.data) return null;
-  const session = day0Session(prepared, event);
-  return session === null ? null : indexOnOrAfter(prepared.data.dates, session);
+  const dz = dayZeroOf(prepared, event);
+  return dz === null ? null : indexOnOrAfter(prepared.data.dates, dz.date);
 }

@@ -1,7 +1,7 @@
 // An event's study across every asset exposed to it: per asset the abnormal returns, CAR tests, placebo and verdict on
 // the analyst's hypothesis, and the cross-asset aggregate. Serialisable: the event page and the JSON API share it.
 import "server-only";
-import { aggregateEventStudies, resolveEventStudyConfig, type EventStudyConfig, type EventStudyOk, type ExpectedDirection } from "@/lib/analytics";
+import { aggregateEventStudies, resolveEventStudyConfig, scoreboard, MIN_CROSS_SECTIONAL_ASSETS, TOO_FEW_ASSETS, type Scoreboard, type EventStudyConfig, type EventStudyOk, type ExpectedDirection } from "@/lib/analytics";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, studyEventOnAsset } from "./asset-event-study";
 import { prepareAsset, type StudyAsset } from "./series-selection";
 import { type AssetEventResult } from "./dto";
@@ -54,6 +54,8 @@ export interface AssetStudyEntry extends Omit<AssetEventResult, "ok"> {
   sessionClose: { close: string; timeZone: string; basis: string };
   droppedAssetDates: number;
   droppedBenchmarkDates: number;
+  /** A stored index on the asset's own exchange, suggested when a foreign benchmark's calendar moved day 0. */
+  suggestedBenchmark: string | null;
 }
 
 export interface AggregateJson {
@@ -76,6 +78,18 @@ export interface EventStudyReport {
   settings: StudySettingsJson;
   assets: AssetStudyEntry[];
   aggregate: AggregateJson | null;
+  /** Hypotheses confirmed / contradicted / inconclusive / pending, hit rate, and the sign-adjusted CAAR on the headline window. */
+  scoreboard: Scoreboard;
+}
+
+/** Stored indexes by exchange: the candidates for a same-market benchmark. */
+async function storedIndexes(): Promise<{ symbol: string; exchange: string }[]> {
+  return readDb().asset.findMany({ where: { assetClass: "EQUITY_INDEX", deletedAt: null }, select: { symbol: true, exchange: true }, orderBy: { symbol: "asc" } });
+}
+
+/** An index on the asset's own exchange other than the asset and its current benchmark, or null. */
+export function sameMarketBenchmark(asset: { symbol: string; exchange: string; benchmark: { symbol: string } | null }, indexes: readonly { symbol: string; exchange: string }[]): string | null {
+  return indexes.find((i) => i.exchange === asset.exchange && i.symbol !== asset.symbol && i.symbol !== asset.benchmark?.symbol)?.symbol ?? null;
 }
 
 /** AAR/CAAR and the cross-sectional tests across successful studies sharing the event window. */
@@ -84,7 +98,7 @@ export function aggregateJson(studies: { label: string; ok: EventStudyOk }[], co
   const okList = studies.map((s) => s.ok);
   const agg = aggregateEventStudies(okList, okList[0]!.windows.map((w) => w.window));
   const notes: string[] = [];
-  if (agg.n < 2) notes.push("One study only: cross-sectional, BMP and Kolari–Pynnönen tests need at least two.");
+  if (agg.n < MIN_CROSS_SECTIONAL_ASSETS) notes.push(`${agg.n} stud${agg.n === 1 ? "y" : "ies"}: ${TOO_FEW_ASSETS} (the minimum is ${MIN_CROSS_SECTIONAL_ASSETS}).`);
   const models = [...new Set(okList.map((s) => s.model))];
   if (models.length > 1) notes.push(`Studies use different models (${models.map((m) => MODEL_LABEL[m]).join(", ")}).`);
   if (agg.n >= 2 && agg.clusteredPairs === 0) notes.push("No two studies share a day-0 date, so Kolari–Pynnönen equals BMP.");
@@ -132,7 +146,7 @@ export async function eventStudyForEvent(
   const exposures = event.exposures.map((x) => ({ ...x, asset: withBenchmark(x.asset, override) }));
   const assets = exposures.map((x) => x.asset);
   const ids = assets.flatMap((a) => (a.benchmark ? [a.id, a.benchmark.id] : [a.id]));
-  const [prices, linked] = await Promise.all([loadAdjustedCloses(ids), exposedEventsByAsset(assets.map((a) => a.id))]);
+  const [prices, linked, indexes] = await Promise.all([loadAdjustedCloses(ids), exposedEventsByAsset(assets.map((a) => a.id)), storedIndexes()]);
   const verdictWindow = primaryWindow(config);
   const ok: { label: string; ok: EventStudyOk }[] = [];
   const entries = exposures.map((x): AssetStudyEntry => {
@@ -160,6 +174,7 @@ export async function eventStudyForEvent(
       sessionClose: prepared.session,
       droppedAssetDates: prepared.droppedAssetDates,
       droppedBenchmarkDates: prepared.droppedBenchmarkDates,
+      suggestedBenchmark: result.dayZero?.disclosure ? sameMarketBenchmark(x.asset, indexes) : null,
     };
   });
   return {
@@ -173,5 +188,6 @@ export async function eventStudyForEvent(
     settings: settingsJson(config, override?.symbol ?? null),
     assets: entries,
     aggregate: aggregateJson(ok, config),
+    scoreboard: scoreboard(entries.map((e) => ({ direction: e.direction, score: e.hypothesis?.score ?? null, car: e.hypothesis?.car ?? null }))),
   };
 }

@@ -134,8 +134,7 @@ export function studyQueryString(config: EventStudyConfig & { benchmark?: string
  * with a day either side for leakage and late reaction), else the whole event window when [−1, +1] does not fit.
  */
 export function primaryWindow(config: EventStudyConfig): EventWindow {
-  const custom = config.customWindows[0];
-  if (custom) return custom;
+  // Extra CAR windows are extra rows, never the headline: adding [0, +5] must not silently move the verdict.
   const [e0, e1] = config.eventWindow;
   return e0 <= -1 && e1 >= 1 ? [-1, 1] : config.eventWindow;
 }

@@ -1,6 +1,7 @@
 // Field building blocks shared by the input schemas: lists that arrive as arrays (JSON) or as text (forms, CSV),
 // calendar bounds, ids. Every message is a sentence an analyst can act on.
 import { z } from "zod";
+import { isTimeZone, parseWallDateTime, wallTimeToInstant, type WallDateTime } from "@/lib/dates";
 
 /** "a; b, c" or ["a", "b"] → ["a", "b", "c"], trimmed, empties dropped, duplicates removed. */
 export function listOf<T extends z.ZodType>(item: T, separators: RegExp = /[,;\n]/) {
@@ -23,39 +24,62 @@ export function maxDate(now = new Date()): Date {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** A calendar date (precision DAY, 00:00 UTC) or a date-time (precision EXACT; no zone means UTC). */
-export const eventDateSchema = z
+export const TIME_PRECISIONS = ["EXACT", "DAY"] as const;
+export type TimePrecision = (typeof TIME_PRECISIONS)[number];
+
+/** The date or date-time as typed, read strictly (impossible dates and clock times are refused, not rolled over). */
+export const wallDateTimeSchema = z
   .union([z.string(), z.date()], { error: "Enter a date as YYYY-MM-DD" })
-  .transform((raw, ctx) => {
-    if (raw instanceof Date) return { at: raw, precision: "EXACT" as const };
-    const s = raw.trim();
-    let at: Date;
-    let precision: "DAY" | "EXACT";
-    if (DATE_ONLY.test(s)) {
-      at = new Date(`${s}T00:00:00Z`);
-      precision = "DAY";
-      if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== s) {
-        ctx.addIssue({ code: "custom", message: `${s} is not a real calendar date` });
-        return z.NEVER;
-      }
-    } else if (DATE_TIME.test(s)) {
-      const iso = s.replace(" ", "T");
-      at = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`);
-      precision = "EXACT";
-    } else {
-      ctx.addIssue({ code: "custom", message: "Enter a date as YYYY-MM-DD (or YYYY-MM-DDTHH:MM with a time)" });
+  .transform((raw, ctx): WallDateTime => {
+    if (raw instanceof Date) return { date: raw.toISOString().slice(0, 10), time: { hour: raw.getUTCHours(), minute: raw.getUTCMinutes(), second: raw.getUTCSeconds(), millisecond: raw.getUTCMilliseconds() }, offsetMinutes: 0 };
+    const wall = parseWallDateTime(raw);
+    if ("error" in wall) {
+      ctx.addIssue({ code: "custom", message: wall.error });
       return z.NEVER;
     }
-    if (Number.isNaN(at.getTime())) {
-      ctx.addIssue({ code: "custom", message: `${s} is not a real date` });
-      return z.NEVER;
-    }
-    return { at, precision };
+    // Bounds on the calendar date, here rather than on the instant, so they are reported with every other field's error.
+    if (wall.date < MIN_DATE) ctx.addIssue({ code: "custom", message: `Date must be on or after ${MIN_DATE}` });
+    else if (new Date(`${wall.date}T00:00:00Z`) > maxDate()) ctx.addIssue({ code: "custom", message: "Date must be at most one year from today" });
+    return wall;
   })
-  .refine((d) => d.at >= new Date(`${MIN_DATE}T00:00:00Z`), `Date must be on or after ${MIN_DATE}`)
-  .refine((d) => d.at <= maxDate(), "Date must be at most one year from today");
+  .meta({
+    description:
+      "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or ±HH:MM (without one, the time is read in `timeZone`, UTC by default). " +
+      "Impossible dates and times (2024-02-30, T24:00) are refused with 422.",
+  });
+
+export const timePrecisionSchema = z
+  .preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(TIME_PRECISIONS, { error: "Precision must be exact or day" }))
+  .meta({ description: "EXACT: occurredAt carries a time. DAY: occurredAt is a calendar date only. Left out, it follows occurredAt's form." });
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .refine(isTimeZone, { error: (i) => `${String(i.input)} is not an IANA time zone (e.g. Asia/Seoul, Europe/London, UTC)` })
+  .meta({ description: "IANA time zone in which a date-time without Z or offset is read; UTC when left out. Ignored for precision DAY." });
+
+/**
+ * The event's instant from the three fields that describe it. Precision is a choice, checked against the text: a
+ * DAY event takes a date only (stored at 00:00 UTC of that date), an EXACT one a time.
+ */
+export function eventInstant(
+  fields: { occurredAt: WallDateTime; timePrecision?: TimePrecision | undefined; timeZone?: string | undefined },
+  ctx: z.RefinementCtx,
+): { at: Date; precision: TimePrecision } {
+  const { occurredAt: wall } = fields;
+  const precision = fields.timePrecision ?? (wall.time ? "EXACT" : "DAY");
+  if (precision === "DAY" && wall.time) {
+    ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "Precision is day only: enter the date without a time, or choose exact time" });
+    return z.NEVER;
+  }
+  if (precision === "EXACT" && !wall.time) {
+    ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "Precision is exact time: enter a time too, or choose day only" });
+    return z.NEVER;
+  }
+  const at = precision === "DAY" ? new Date(`${wall.date}T00:00:00Z`) : wallTimeToInstant(wall, fields.timeZone ?? "UTC");
+  return { at, precision };
+}
 
 /** A YYYY-MM-DD calendar date within the same bounds, as a string (pinned notes, query ranges). */
 export const calendarDateSchema = z

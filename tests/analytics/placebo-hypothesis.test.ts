@@ -50,3 +50,15 @@ describe("hypothesis scoring", () => {
     );
   });
 });
+
+describe("placebo share of moves as large", () => {
+  it("counts placebo CARs at least as large in absolute value as the event's", () => {
+    const data = synthetic(600, 11);
+    const config = resolveEventStudyConfig();
+    const p = placeboTest(data, 400, [], config, { window: [0, 0], draws: 200, seed: 5 });
+    const byHand = Array.from(p.placeboCars).filter((c) => Math.abs(c) >= Math.abs(p.actualCar)).length / p.placeboCars.length;
+    expect(p.shareAsLarge).toBe(byHand);
+    expect(p.shareAsLarge).toBeGreaterThan(0);
+    expect(p.shareAsLarge).toBeLessThan(1);
+  });
+});

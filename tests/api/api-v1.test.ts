@@ -56,6 +56,27 @@ describe("/api/v1/events", () => {
     expect((await patchEvent(requestAs(ana, `/api/v1/events/${id}`, { method: "PATCH", body: "{not json" }), idParams(id))).status).toBe(404);
   });
 
+  it("refuses impossible instants with 422 and creates an event with its exposures in one call", async () => {
+    for (const occurredAt of ["2024-02-30T10:00Z", "2024-06-19T24:00Z"]) {
+      const res = await createEventRoute(requestAs(ana, "/api/v1/events", { method: "POST", body: { title: "Impossible", occurredAt, category: "OTHER", severity: 2 } }), noParams);
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.occurredAt?.[0]).toMatch(/^2024-0\d-\d\dT\d\d:00Z is not a real (date|time)/);
+    }
+    const res = await createEventRoute(requestAs(ana, "/api/v1/events", {
+      method: "POST",
+      body: { title: "Treaty via API", occurredAt: "2024-06-19T10:00", timePrecision: "EXACT", timeZone: "Asia/Seoul", category: "TREATY", severity: 4, exposures: [{ assetSymbol: "^KS11", direction: "DOWN", rationale: "risk-off" }] },
+    }), noParams);
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: number; occurredAt: string; timePrecision: string; exposures: { asset: string; direction: string }[] };
+    expect(created).toMatchObject({ occurredAt: "2024-06-19T01:00:00.000Z", timePrecision: "EXACT" });
+    expect(created.exposures.map((x) => [x.asset, x.direction])).toEqual([["^KS11", "DOWN"]]);
+    // A PATCH of the date alone states its precision by its form: a date-time on a day-only event becomes exact.
+    const day = await createEventRoute(requestAs(ana, "/api/v1/events", { method: "POST", body: { title: "Day event", occurredAt: "2024-06-19", category: "OTHER", severity: 1 } }), noParams);
+    const { id } = (await day.json()) as { id: number };
+    const patched = await patchEvent(requestAs(ana, `/api/v1/events/${id}`, { method: "PATCH", body: { occurredAt: "2024-06-19T08:00Z", version: 1 } }), idParams(id));
+    expect(await patched.json()).toMatchObject({ occurredAt: "2024-06-19T08:00:00.000Z", timePrecision: "EXACT" });
+  });
+
   it("accepts bearer tokens by scope and refuses revoked ones", async () => {
     const read = await issueApiToken(admin.principal, { name: "reader", userId: ana.principal.id, scope: "READ" });
     expect(await db().apiToken.count({ where: { tokenHash: read.token } })).toBe(0);
@@ -87,6 +108,12 @@ describe("other endpoints", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/events", "/events/{id}", "/themes", "/assets", "/assets/{symbol}/prices", "/annotations"]));
     expect(doc.components.schemas.EventInput.properties.title.maxLength).toBe(200);
+    // The date rule is documented where API users read it: precision as a choice, zones, impossible instants refused.
+    const props = (doc.components.schemas.EventInput as unknown as { properties: Record<string, { description?: string; enum?: string[] }> }).properties;
+    expect(props.occurredAt?.description).toMatch(/2024-02-30.*422/);
+    expect(props.timePrecision?.description).toMatch(/^EXACT: .* DAY: /);
+    expect(props.timeZone?.description).toMatch(/IANA time zone/);
+    expect(props.exposures?.description).toMatch(/same transaction/);
   });
 
   it("hides internals behind a generic 500", async () => {

@@ -6,6 +6,7 @@ import { removeExposure, setExposure } from "@/lib/events/exposures";
 import type { EventInput } from "@/lib/events/schemas";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { STATUS_OF_KIND } from "@/lib/http/errors";
 import { createTheme, mergeThemes, updateTheme } from "@/lib/themes/commands";
 import { seedStoryline } from "@/lib/seed/seed";
 import { createSignedInUser } from "../helpers/request-context";
@@ -88,7 +89,30 @@ describe("event commands", () => {
     const err = (await createEvent(ana, { ...base, occurredAt: next.toISOString().slice(0, 10) }).catch((x: unknown) => x)) as ValidationError;
     expect(err.fieldErrors.occurredAt).toEqual(["Date must be at most one year from today"]);
     const bad = (await createEvent(ana, { ...base, occurredAt: "2024-02-30" }).catch((x: unknown) => x)) as ValidationError;
-    expect(bad.fieldErrors.occurredAt).toEqual(["2024-02-30 is not a real calendar date"]);
+    expect(bad.fieldErrors.occurredAt).toEqual(["2024-02-30 is not a real date: 2024-02 has no day 30"]);
+    const before = await db().event.count();
+    for (const occurredAt of ["2024-02-30T10:00Z", "2024-06-19T24:00Z"]) {
+      const err = (await createEvent(ana, { ...base, occurredAt }).catch((x: unknown) => x)) as ValidationError;
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(STATUS_OF_KIND[err.kind]).toBe(422);
+    }
+    expect(await db().event.count()).toBe(before);
+  });
+
+  it("creates an event with its exposures in one transaction, each hypothesis audited", async () => {
+    const e = await createEvent(ana, {
+      ...base, title: "Treaty with exposures", occurredAt: "2024-06-19T10:00", timePrecision: "EXACT", timeZone: "Asia/Seoul",
+      exposures: [{ assetSymbol: "^KS11", direction: "down", rationale: "Risk-off in Seoul" }, { assetSymbol: "KRW=X", direction: "UP" }],
+    });
+    expect(e).toMatchObject({ timePrecision: "EXACT", occurredAt: new Date("2024-06-19T01:00:00Z") });
+    const links = await db().exposure.findMany({ where: { eventId: e.id }, include: { asset: true }, orderBy: { asset: { symbol: "asc" } } });
+    expect(links.map((x) => [x.asset.symbol, x.direction, x.rationale, x.setById])).toEqual([["KRW=X", "UP", "", ana.id], ["^KS11", "DOWN", "Risk-off in Seoul", ana.id]]);
+    expect((await historyOfEvent(e.id)).filter((h) => h.entity === "EXPOSURE").map((h) => h.action)).toEqual(["CREATE", "CREATE"]);
+
+    const before = await db().event.count();
+    const err = (await createEvent(ana, { ...base, title: "Unknown asset", exposures: [{ assetSymbol: "NOPE", direction: "UP" }] }).catch((x: unknown) => x)) as ValidationError;
+    expect(err.fieldErrors).toEqual({ exposures: ["Exposure 1: there is no asset NOPE"] });
+    expect(await db().event.count()).toBe(before);
   });
 });
 

@@ -40,14 +40,18 @@ describe("importing events", () => {
 2024-01-01,Good row,summit,RU,https://example.org/1,2
 2024-13-01,Bad date,summit,RU,https://example.org/2,2
 2024-01-02,Bad country,summit,RU;ZZ,ftp://example.org/3,7
+2024-02-30T10:00Z,Impossible day,summit,RU,https://example.org/4,2
+2024-06-19T24:00Z,Impossible hour,summit,RU,https://example.org/5,2
 `;
     const report = await importEvents(ana, { name: "bad.csv", text: bad });
     expect(report.ok).toBe(false);
     expect(report.errors).toEqual([
-      { row: 3, field: "occurredAt", message: "2024-13-01 is not a real calendar date" },
+      { row: 3, field: "occurredAt", message: "2024-13-01 is not a real date: there is no month 13" },
       { row: 4, field: "severity", message: "Severity must be between 1 and 5" },
       { row: 4, field: "countries.1", message: "ZZ is not an ISO 3166-1 alpha-2 country code (or EU)" },
       { row: 4, field: "sourceUrls.0", message: "Source URLs must start with http:// or https://" },
+      { row: 5, field: "occurredAt", message: "2024-02-30T10:00Z is not a real date: 2024-02 has no day 30" },
+      { row: 6, field: "occurredAt", message: "2024-06-19T24:00Z is not a real time: hours run from 00 to 23" },
     ]);
     expect(await db().event.count()).toBe(before);
   });

@@ -91,7 +91,9 @@ describe("eventStudyForEvent", () => {
   it("honours the window and model settings, and handles events after the data and unknown ids", async () => {
     const r = (await eventStudyForEvent(m.eventA, { model: "market-adjusted", estimationWindow: [-120, -6], eventWindow: [-5, 5], customWindows: [[0, 2]] }))!;
     const s = r.assets.find((a) => a.asset.symbol === "JUMP")!;
-    expect(r.settings).toMatchObject({ model: "market-adjusted", eventWindow: [-5, 5], verdictWindow: [0, 2] });
+    // The extra window [0, +2] is an extra row; the headline (verdict) window stays [−1, +1].
+    expect(r.settings).toMatchObject({ model: "market-adjusted", eventWindow: [-5, 5], verdictWindow: [-1, 1] });
+    expect(s.hypothesis?.window).toEqual([-1, 1]);
     expect(s.study!.estimationN).toBe(115);
     expect(s.study!.beta).toBe(1);
     expect(s.study!.path).toHaveLength(11);

@@ -48,7 +48,7 @@ describe("study widgets", () => {
     expect(vol).toContain("β / ρ vs <!-- -->BENCH");
     const table = await html(EventStudiesTable({ assetId: m.jumpId, symbol: "JUMP" }));
     expect(table).toContain("CAR [−1, +1]");
-    expect(table).toContain("100th of");
+    expect(table).toContain("100th percentile of");
     expect(table).toContain("Confirmed");
     expect(table).toContain("No JUMP session after the event");
     const fx = await html(EventStudiesTable({ assetId: m.fxId, symbol: "FXX" }));
@@ -100,7 +100,7 @@ describe("JSON API", () => {
     const res = await studyGET(requestAs({ token }, `/api/v1/events/${m.eventA}/study?win=-5,5&car=0,2`), ctx({ id: String(m.eventA) }));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.settings).toMatchObject({ eventWindow: [-5, 5], verdictWindow: [0, 2] });
+    expect(body.settings).toMatchObject({ eventWindow: [-5, 5], verdictWindow: [-1, 1] }); // an extra window never becomes the headline
     expect(body.assets.find((a: { asset: { symbol: string } }) => a.asset.symbol === "JUMP").hypothesis.score).toBe("confirmed");
 
     const bad = await studyGET(requestAs({ token }, `/api/v1/events/${m.eventA}/study?model=garch`), ctx({ id: String(m.eventA) }));

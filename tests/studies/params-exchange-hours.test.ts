@@ -35,7 +35,8 @@ describe("study settings in the query string", () => {
     expect(config).toMatchObject({ model: "market-adjusted", estimationWindow: [-120, -11], eventWindow: [-5, 5], customWindows: [[0, 2], [-2, 2]] });
     expect(config.minEstimationObservations).toBe(100);
     expect(studyQueryString(config)).toBe("?model=market-adjusted&est=-120%2C-11&win=-5%2C5&car=0%2C2%3B-2%2C2");
-    expect(primaryWindow(config)).toEqual([0, 2]);
+    // Extra CAR windows never move the headline window.
+    expect(primaryWindow(config)).toEqual([-1, 1]);
     expect(studyQueryString(studyConfigFromQuery({}).config)).toBe("");
   });
 

@@ -6,9 +6,10 @@ import { Suspense } from "react";
 import { loadChartData } from "@/lib/assets/chart-data";
 import { parseChartView, viewQuery, viewStart } from "@/lib/assets/chart-view";
 import { findAssetBySymbol } from "@/lib/assets/queries";
-import { lastBarDate } from "@/lib/prices/bars";
+import { lastBarDate, loadCloses } from "@/lib/prices/bars";
 import { RANGES } from "@/lib/assets/ranges";
-import { eventDateOnExchange, reactingSessionIndex } from "@/lib/prices/day-zero";
+import { describeDayZero } from "@/lib/analytics";
+import { dayZeroOnChart, eventDateOnExchange, reactingSessionIndex } from "@/lib/prices/day-zero";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { eventsExposing } from "@/lib/events/queries";
@@ -55,16 +56,21 @@ export default async function AssetPage({ params, searchParams }: Props) {
   const viewer = await currentUser();
   const canWrite = viewer !== null && hasRole(viewer.role, "ANALYST");
   const last = await lastBarDate(asset.id);
-  const events = await eventsExposing(asset.id);
-  // Event sessions (day 0) on the asset's own calendar; the chart keeps them when it downsamples.
+  const [events, benchmarkCloses] = await Promise.all([eventsExposing(asset.id), asset.benchmarkId && asset.benchmark ? loadCloses(asset.benchmarkId) : Promise.resolve(null)]);
+  const benchmark = asset.benchmark && benchmarkCloses ? { symbol: asset.benchmark.symbol, sessions: benchmarkCloses.map((c) => c.date) } : null;
+  // Day 0 by the one rule the studies use (the asset's reacting session, moved to the next session its benchmark
+  // traded); the chart keeps these sessions when it downsamples.
   const day0 = (closes: { date: string }[]) => {
     const sessions = closes.map((p) => p.date);
-    return events.map((e) => ({ e, i: reactingSessionIndex(e, sessions, asset) })).filter((x) => x.i >= 0).map((x) => ({ ...x, date: sessions[x.i]! }));
+    return events
+      .map((e) => ({ e, dz: dayZeroOnChart(e, sessions, asset, benchmark), i: reactingSessionIndex(e, sessions, asset, benchmark) }))
+      .filter((x) => x.i >= 0)
+      .map((x) => ({ ...x, date: sessions[x.i]!, note: x.dz ? describeDayZero(x.dz, asset.symbol) : null }));
   };
   const chart = await loadChartData(asset.id, view, last, (closes) => day0(closes).map((x) => x.date));
   const points = chart.closes;
-  const markers: ChartMarker[] = day0(points).map(({ e, date }) => ({
-    id: e.id, date, close: chart.yOn(date) ?? 0, title: e.title, label: `${eventDateOnExchange(e, asset.timeZone)} · ${CATEGORY_LABEL[e.category]}`,
+  const markers: ChartMarker[] = day0(points).map(({ e, date, note }) => ({
+    id: e.id, date, close: chart.yOn(date) ?? 0, title: e.title, label: `${eventDateOnExchange(e, asset.timeZone)} · ${CATEGORY_LABEL[e.category]}${note ? ` · ${note}` : ""}`,
   }));
   const notes = (await pinnedNoteMarkers(asset.id, points)).map((n) => ({ ...n, close: chart.yOn(n.date) ?? n.close }));
 

@@ -9,9 +9,11 @@ import { requireUser } from "@/lib/auth/session";
 import { findEvent } from "@/lib/events/queries";
 import { CATEGORY_LABEL, DIRECTION_LABEL, assetHref, formatDate } from "../../_components/format";
 import { CardSkeleton } from "../../_components/card-skeleton";
+import { Markdown } from "../../_components/markdown";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { ReportDownloads, eventReportLinks } from "../../_components/report-downloads";
 import { EventAggregatePanel, EventAssetStudies } from "./_components/event-study-panels";
+import { EventScoreboard } from "./_components/event-scoreboard";
 import { StudySettingsForm } from "./_components/study-settings-form";
 import { EventWorkspace } from "./_components/event-workspace";
 
@@ -59,9 +61,14 @@ export default async function EventPage({ params, searchParams }: Props) {
           </Text>
         )}
       </div>
+      <Suspense fallback={<CardSkeleton label="scoreboard" />}>
+        <EventScoreboard eventId={event.id} query={study} />
+      </Suspense>
       <Card>
         <Title>Summary</Title>
-        <Text className="mt-2 whitespace-pre-line">{event.summary || "No summary yet."}</Text>
+        <div className="mt-2 text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="event-summary">
+          {event.summary ? <Markdown source={event.summary} /> : <Text>No summary yet.</Text>}
+        </div>
         {event.sourceUrls.length > 0 && (
           <>
             <Title className="mt-4">Sources</Title>
@@ -79,7 +86,9 @@ export default async function EventPage({ params, searchParams }: Props) {
       <Card>
         <Title>Exposed assets</Title>
         {event.exposures.length === 0 ? (
-          <Text className="mt-4">No asset is linked to this event yet.</Text>
+          <Text className="mt-4">
+            No asset is linked to this event yet: <a href="#hypotheses" className="text-tremor-brand underline">link one under Hypotheses</a>.
+          </Text>
         ) : (
           <DataTable label="Exposed assets" className="mt-4">
             <TableHead>

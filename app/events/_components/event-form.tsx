@@ -1,13 +1,17 @@
 "use client";
-// The event form, for create and edit. Inputs are controlled so that a failed save (a validation error, or a
-// conflict with someone else's edit) keeps everything the user typed.
-import { useActionState, useState } from "react";
+// The event form, for create and edit. Inputs are controlled and the submit goes through onSubmit rather than the
+// form's action attribute: React resets a form after an action, which put selects (category, theme) back to their
+// first option after a failed save. This way a failed save (a validation error, or a conflict with someone else's
+// edit) keeps everything the user typed or chose.
+import { useActionState, useState, startTransition } from "react";
 import { FieldError, FormMessage, buttonClass, inputClass } from "../../_components/forms/form-feedback";
 import { createEventAction, updateEventAction } from "../actions";
+import { EventWhen, type WhenValues } from "./event-when";
+import { InitialExposures, type ExposureDraft } from "./initial-exposures";
 
 export interface EventFormValues {
   title: string;
-  occurredAt: string;
+  when: WhenValues;
   category: string;
   severity: string;
   countries: string;
@@ -17,18 +21,32 @@ export interface EventFormValues {
   themeId: string;
 }
 
+type TextField = Exclude<keyof EventFormValues, "when">;
+
 const CATEGORIES = ["SUMMIT", "DIPLOMACY", "TREATY", "MILITARY", "SANCTIONS", "INTELLIGENCE", "UN", "ECONOMIC", "OTHER"];
 
-export function EventForm({ initial, themes, edit }: { initial: EventFormValues; themes: { id: number; name: string }[]; edit?: { id: number; version: number } }) {
+export function EventForm({ initial, themes, assets, edit }: {
+  initial: EventFormValues;
+  themes: { id: number; name: string }[];
+  /** Stored assets for the exposure picker (create only: an existing event's exposures are edited on its page). */
+  assets?: { symbol: string; name: string }[];
+  edit?: { id: number; version: number; storedInstant: string };
+}) {
   const [values, setValues] = useState(initial);
+  const [exposures, setExposures] = useState<ExposureDraft[]>([]);
   const [state, action, pending] = useActionState(edit ? updateEventAction : createEventAction, null);
-  const bind = (name: keyof EventFormValues) => ({
+  const bind = (name: TextField) => ({
     name,
     value: values[name],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [name]: e.target.value })),
   });
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    startTransition(() => action(form));
+  };
   return (
-    <form action={action} className="grid gap-4 md:grid-cols-2">
+    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" data-testid="event-form">
       {edit && (
         <>
           <input type="hidden" name="id" value={edit.id} />
@@ -44,7 +62,7 @@ export function EventForm({ initial, themes, edit }: { initial: EventFormValues;
         )}
       </div>
       <label className="block text-sm md:col-span-2">Title<input {...bind("title")} required maxLength={200} className={inputClass} /><FieldError state={state} name="title" /></label>
-      <label className="block text-sm">Date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM UTC)<input {...bind("occurredAt")} required className={inputClass} placeholder="2024-06-19" /><FieldError state={state} name="occurredAt" /></label>
+      <EventWhen value={values.when} onChange={(when) => setValues((v) => ({ ...v, when }))} state={state} storedInstant={edit?.storedInstant} />
       <label className="block text-sm">Category
         <select {...bind("category")} className={inputClass}>{CATEGORIES.map((c) => <option key={c} value={c}>{c.toLowerCase()}</option>)}</select>
         <FieldError state={state} name="category" />
@@ -55,9 +73,10 @@ export function EventForm({ initial, themes, edit }: { initial: EventFormValues;
         <select {...bind("themeId")} className={inputClass}><option value="">—</option>{themes.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select>
         <FieldError state={state} name="themeId" />
       </label>
-      <label className="block text-sm">Tags (comma-separated, at most 20)<input {...bind("tags")} className={inputClass} /><FieldError state={state} name="tags" /></label>
-      <label className="block text-sm md:col-span-2">Summary<textarea {...bind("summary")} rows={6} maxLength={10_000} className={inputClass} /><FieldError state={state} name="summary" /></label>
+      <label className="block text-sm md:col-span-2">Tags (comma-separated, at most 20)<input {...bind("tags")} className={inputClass} /><FieldError state={state} name="tags" /></label>
+      <label className="block text-sm md:col-span-2">Summary (Markdown: **bold**, lists, links)<textarea {...bind("summary")} rows={6} maxLength={10_000} className={inputClass} /><FieldError state={state} name="summary" /></label>
       <label className="block text-sm md:col-span-2">Source URLs (one per line, http or https)<textarea {...bind("sourceUrls")} rows={3} className={inputClass} /><FieldError state={state} name="sourceUrls" /></label>
+      {!edit && assets && <InitialExposures assets={assets} rows={exposures} onChange={setExposures} state={state} />}
       <div><button type="submit" disabled={pending} className={buttonClass}>{edit ? "Save changes" : "Create event"}</button></div>
     </form>
   );

@@ -54,7 +54,10 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
               {studies.rows.map((r) => (
                 <TableRow key={r.event.id}>
                   <TableCell className="tabular-nums">{formatDate(r.eventDate)}</TableCell>
-                  <TableCell className="tabular-nums">{r.day0Session ?? "—"}</TableCell>
+                  <TableCell className="tabular-nums">
+                    {r.day0Session ?? "—"}
+                    {r.day0Note && <div className="max-w-56 whitespace-normal text-tremor-label text-amber-800 dark:text-amber-300">{r.day0Note}</div>}
+                  </TableCell>
                   <TableCell className="whitespace-normal">
                     <Link href={`/events/${r.event.id}`} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">{r.event.title}</Link>
                   </TableCell>

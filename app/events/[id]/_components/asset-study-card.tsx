@@ -2,6 +2,7 @@ import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text 
 import { DataTable } from "../../../_components/data-table";
 import { Badge } from "../../../_components/badge";
 import Link from "next/link";
+import { describePlacebo } from "@/lib/analytics/scoreboard";
 import { MODEL_LABEL, windowLabel, type AssetStudyEntry, type StudySettingsJson } from "@/lib/studies";
 import { DIRECTION_LABEL, assetHref } from "../../../_components/format";
 import { HYPOTHESIS_COLOR, HYPOTHESIS_LABEL, formatP, formatPercentile, formatReturn, formatSize, formatStat } from "../../../_components/stats-format";
@@ -9,6 +10,19 @@ import { StudyChart } from "../../../_components/study-chart";
 import { HIDE_NARROW, StatDetails } from "../../../_components/stat-details";
 import { eventPathSummary } from "@/lib/charts/summary";
 import { SyntheticBadge } from "../../../_components/synthetic-badge";
+
+function DroppedInWindows({ dropped, symbol, benchmark }: { dropped: NonNullable<AssetStudyEntry["droppedInWindows"]>; symbol: string; benchmark: string }) {
+  const parts = (["estimation", "event"] as const).flatMap((w) => {
+    const d = dropped[w];
+    const bits = [
+      d.asset.length ? `${d.asset.join(", ")} (${symbol} traded, ${benchmark} did not)` : "",
+      d.benchmark.length ? `${d.benchmark.join(", ")} (${benchmark} traded, ${symbol} did not)` : "",
+    ].filter(Boolean);
+    return bits.length ? [`${w} window: ${bits.join("; ")}`] : [];
+  });
+  if (!parts.length) return null;
+  return <Text className="mt-1" data-testid={`dropped-${symbol}`}>Sessions left out (not filled): {parts.join(" · ")}.</Text>;
+}
 
 /** One exposed asset: verdict, AR and CAR paths with their bands, the statistics table and every parameter used. */
 export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; settings: StudySettingsJson }) {
@@ -30,6 +44,12 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
       </div>
       <p className="mt-2 text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{entry.summary}</p>
       {entry.modelNote && <Text className="mt-1">{entry.modelNote}</Text>}
+      {entry.dayZero?.disclosure && (
+        <p className="mt-1 text-tremor-default text-amber-800 dark:text-amber-300" data-testid={`day0-disclosure-${asset.symbol}`}>
+          {entry.dayZero.disclosure} {entry.suggestedBenchmark && `A same-market benchmark is stored: ${entry.suggestedBenchmark}.`}
+        </p>
+      )}
+      {entry.droppedInWindows && <DroppedInWindows dropped={entry.droppedInWindows} symbol={asset.symbol} benchmark={entry.benchmark?.symbol ?? "the benchmark"} />}
       {study && (
         <>
           <div className="mt-4 grid gap-4 md:grid-cols-2">
@@ -107,7 +127,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
             t test against Student t({study.df}); Patell, Corrado rank and generalised sign tests against N(0, 1); significance at α = {settings.alpha} on t.
             BMP and Kolari–Pynnönen are cross-sectional: see the aggregate.
             {placebo &&
-              ` Placebo: CAR ${placebo.label} ranks at the ${formatPercentile(placebo.percentile, placebo.draws)} random non-event days of ${asset.symbol} (empirical p ${formatP(placebo.pValue)}; seed ${placebo.seed}; other events' windows excluded).`}
+              ` Placebo: ${describePlacebo({ shareAsLarge: placebo.shareAsLarge ?? NaN, draws: placebo.draws, window: placebo.label })} Among them the event's CAR sits at the ${formatPercentile(placebo.percentile, placebo.draws)} (empirical two-sided p ${formatP(placebo.pValue)}; seed ${placebo.seed}; dates of ${asset.symbol}, other events' windows excluded).`}
           </Text>
           <details className="mt-2 text-tremor-default">
             <summary className="cursor-pointer py-1 text-tremor-brand dark:text-dark-tremor-brand">Data behind the charts</summary>

@@ -1,5 +1,6 @@
 import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
 import { DataTable } from "../../../_components/data-table";
+import { MIN_CROSS_SECTIONAL_ASSETS, TOO_FEW_ASSETS } from "@/lib/analytics/scoreboard";
 import { MODEL_LABEL, windowLabel, type StudyQuery } from "@/lib/studies";
 import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
 import { StudyChart } from "../../../_components/study-chart";
@@ -31,8 +32,8 @@ export async function EventAggregatePanel({ eventId, query }: { eventId: number;
       <Title>Event study across {agg.n} asset{agg.n === 1 ? "" : "s"}</Title>
       {verdict && (
         <p className="mt-2 text-tremor-default font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-          {agg.n < 2
-            ? `One asset only: CAAR ${verdict.label} ${formatReturn(verdict.caar)}; no cross-sectional test.`
+          {!verdict.crossSectionalTest
+            ? `CAAR ${verdict.label} ${formatReturn(verdict.caar)} over ${agg.n} asset${agg.n === 1 ? "" : "s"}: ${TOO_FEW_ASSETS} (the minimum is ${MIN_CROSS_SECTIONAL_ASSETS}).`
             : verdict.significant
               ? `Abnormal average move: CAAR ${verdict.label} ${formatReturn(verdict.caar)} (Kolari–Pynnönen p ${formatP(verdict.kpP)}).`
               : `No detectable effect on average — CAAR ${verdict.label} ${formatReturn(verdict.caar)} is within normal variation (Kolari–Pynnönen p ${formatP(verdict.kpP)}).`}
@@ -58,36 +59,45 @@ export async function EventAggregatePanel({ eventId, query }: { eventId: number;
           </TableRow>
         </TableHead>
         <TableBody>
-          {agg.windows.map((w) => (
-            <TableRow key={w.label}>
-              <TableCell className="tabular-nums">
-                {w.label}
-                <StatDetails
-                  items={[
-                    ["Cross-sect. t (p)", `${formatStat(w.crossSectionalT)} (${formatP(w.crossSectionalP)})`],
-                    ["Patell Z (p)", `${formatStat(w.patellZ)} (${formatP(w.patellP)})`],
-                    ["BMP t (p)", `${formatStat(w.bmpT)} (${formatP(w.bmpP)})`],
-                    ["Rank Z (p)", `${formatStat(w.rankZ)} (${formatP(w.rankP)})`],
-                    ["Sign Z (p)", `${formatStat(w.signZ)} (${formatP(w.signP)})`],
-                  ]}
-                />
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{formatReturn(w.caar)}</TableCell>
-              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.crossSectionalT)} ({formatP(w.crossSectionalP)})</TableCell>
-              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.patellZ)} ({formatP(w.patellP)})</TableCell>
-              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.bmpT)} ({formatP(w.bmpP)})</TableCell>
-              <TableCell className="text-right tabular-nums">{formatStat(w.kpT)} ({formatP(w.kpP)})</TableCell>
-              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.rankZ)} ({formatP(w.rankP)})</TableCell>
-              <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.signZ)} ({formatP(w.signP)})</TableCell>
-              <TableCell className="text-right tabular-nums">{w.positiveCount} of {w.n}</TableCell>
-            </TableRow>
-          ))}
+          {agg.windows.map((w) =>
+            w.crossSectionalTest ? (
+              <TableRow key={w.label}>
+                <TableCell className="tabular-nums">
+                  {w.label}
+                  <StatDetails
+                    items={[
+                      ["Cross-sect. t (p)", `${formatStat(w.crossSectionalT)} (${formatP(w.crossSectionalP)})`],
+                      ["Patell Z (p)", `${formatStat(w.patellZ)} (${formatP(w.patellP)})`],
+                      ["BMP t (p)", `${formatStat(w.bmpT)} (${formatP(w.bmpP)})`],
+                      ["Rank Z (p)", `${formatStat(w.rankZ)} (${formatP(w.rankP)})`],
+                      ["Sign Z (p)", `${formatStat(w.signZ)} (${formatP(w.signP)})`],
+                    ]}
+                  />
+                </TableCell>
+                <TableCell className="text-right tabular-nums">{formatReturn(w.caar)}</TableCell>
+                <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.crossSectionalT)} ({formatP(w.crossSectionalP)})</TableCell>
+                <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.patellZ)} ({formatP(w.patellP)})</TableCell>
+                <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.bmpT)} ({formatP(w.bmpP)})</TableCell>
+                <TableCell className="text-right tabular-nums">{formatStat(w.kpT)} ({formatP(w.kpP)})</TableCell>
+                <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.rankZ)} ({formatP(w.rankP)})</TableCell>
+                <TableCell className={`text-right tabular-nums ${HIDE_NARROW}`}>{formatStat(w.signZ)} ({formatP(w.signP)})</TableCell>
+                <TableCell className="text-right tabular-nums">{w.positiveCount} of {w.n}</TableCell>
+              </TableRow>
+            ) : (
+              <TableRow key={w.label}>
+                <TableCell className="tabular-nums">{w.label}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatReturn(w.caar)}</TableCell>
+                <TableCell colSpan={6} className="text-center italic" data-testid="too-few-assets">{TOO_FEW_ASSETS}</TableCell>
+                <TableCell className="text-right tabular-nums">{w.positiveCount} of {w.n}</TableCell>
+              </TableRow>
+            ),
+          )}
         </TableBody>
       </DataTable>
       <Text className="mt-2 text-tremor-label">
         {agg.members.join(", ")} · {MODEL_LABEL[s.model]} requested; estimation {windowLabel(s.estimationWindow)}, event window {windowLabel(s.eventWindow)}; N = {agg.n};
         mean residual correlation r̄ = {formatStat(agg.averageResidualCorrelation, 3)} over {agg.clusteredPairs} pair{agg.clusteredPairs === 1 ? "" : "s"} sharing a
-        day 0. t tests against t(N − 1), Z against N(0, 1); significance on Kolari–Pynnönen at α = {s.alpha}. {agg.notes.join(" ")}
+        day 0. t tests against t(N − 1), Z against N(0, 1); significance on Kolari–Pynnönen at α = {s.alpha}; no cross-sectional statistic below {MIN_CROSS_SECTIONAL_ASSETS} assets. {agg.notes.join(" ")}
       </Text>
     </Card>
   );

@@ -22,7 +22,7 @@ export async function EventWorkspace({ event, user }: { event: { id: number; ver
           <DeleteEventButton id={event.id} version={event.version} />
         </div>
       )}
-      <Card>
+      <Card id="hypotheses">
         <Title>Hypotheses</Title>
         <div className="mt-4">
           <ExposureEditor eventId={event.id} canWrite={canWrite} assets={assets.map((a) => a.symbol)} rows={rows.map((r) => ({ ...r, setAt: r.setAt.toISOString() }))} />

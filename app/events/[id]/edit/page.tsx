@@ -15,7 +15,9 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   if (!event) notFound();
   const themes = await listThemes();
   const values = {
-    title: event.title, occurredAt: event.occurredAt.replace(/:00\.000Z$/, "").replace(/Z$/, ""), category: event.category, severity: String(event.severity),
+    title: event.title,
+    when: { precision: event.timePrecision, occurredAt: event.timePrecision === "DAY" ? event.occurredAt : event.occurredAt.slice(0, 16), timeZone: "UTC" },
+    category: event.category, severity: String(event.severity),
     countries: event.countries.join(", "), summary: event.summary, sourceUrls: event.sourceUrls.join("\n"), tags: event.tags.join(", "),
     themeId: event.theme ? String(event.theme.id) : "",
   };
@@ -23,7 +25,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Edit event</h1>
       <p className="text-sm">You are editing version {event.version}. If someone saves before you, you will be told who and when, and keep your text.</p>
-      <EventForm initial={values} themes={themes} edit={{ id: event.id, version: event.version }} />
+      <EventForm initial={values} themes={themes} edit={{ id: event.id, version: event.version, storedInstant: event.occurredAt }} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
 import { DataTable } from "../../../_components/data-table";
+import { TOO_FEW_ASSETS } from "@/lib/analytics/scoreboard";
 import Link from "next/link";
 import { listAssetOverview } from "@/lib/assets/queries";
 import { MODEL_LABEL, themeCaar, windowLabel } from "@/lib/studies";
@@ -89,7 +90,7 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
                       <TableCell key={l} className="text-right tabular-nums" title={`BMP t ${formatStat(w.bmpT)} (p ${formatP(w.bmpP)}), cross-sectional t ${formatStat(w.crossSectionalT)}`}>
                         <span className={w.significant ? "font-semibold" : "text-tremor-content-subtle dark:text-dark-tremor-content-subtle"}>{formatReturn(w.caar)}</span>
                         <span className="block text-tremor-label">
-                          {w.n < 2 ? "one event: no test" : `KP t ${formatStat(w.kpT)}, p ${formatP(w.kpP)}${w.significant ? "" : " · no detectable effect"}`}
+                          {!w.crossSectionalTest ? TOO_FEW_ASSETS.replace("assets", "events") : `KP t ${formatStat(w.kpT)}, p ${formatP(w.kpP)}${w.significant ? "" : " · no detectable effect"}`}
                         </span>
                       </TableCell>
                     );

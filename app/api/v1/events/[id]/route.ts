@@ -26,7 +26,9 @@ export const PATCH = apiHandler<Params>("ANALYST", async (req, user, { id }) => 
   const body = await jsonBody(req);
   if (!body || typeof body !== "object" || Array.isArray(body)) throw new BadRequestError("The request body must be a JSON object.");
   // Fields left out keep their value; `version` is required and checked against the stored one.
-  const merged = { ...current, themeId: current.theme?.id ?? null, version: undefined, ...(body as object) } as EventUpdateInput;
+  // A new occurredAt without a timePrecision states its precision by its form, not by the stored one.
+  const kept = "occurredAt" in body && !("timePrecision" in body) ? { ...current, timePrecision: undefined } : current;
+  const merged = { ...kept, themeId: current.theme?.id ?? null, version: undefined, ...(body as object) } as EventUpdateInput;
   await updateEvent(user, current.id, merged);
   return eventDto(current.id);
 });
