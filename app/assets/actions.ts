@@ -4,10 +4,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addAsset, refreshNow } from "@/lib/assets/manage-assets";
-import { MAX_PRICE_CSV_BYTES } from "@/lib/assets/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { ValidationError, runAction, type ActionResult } from "@/lib/http/errors";
 import { importPriceCsv } from "@/lib/market-data/import-prices";
+import { MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
 
 export async function addAssetAction(_prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
   const actor = await requireUser("ANALYST");
@@ -40,7 +40,7 @@ export async function importPricesAction(_prev: ActionResult<ImportSummary> | nu
   const result = await runAction(async () => {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: ["Choose a CSV file to import"] });
-    if (file.size > MAX_PRICE_CSV_BYTES) throw new ValidationError({ file: ["The file is over 20 MB"] });
+    if (file.size > MAX_FORM_FILE_BYTES) throw new ValidationError({ file: [`The file is over ${MAX_FORM_FILE_BYTES / 1_000_000} MB: larger series load with \`npm run prices\``] });
     const outcome = await importPriceCsv(symbol, await file.text());
     if (!outcome.ok) {
       const lines = outcome.errors.slice(0, 20).map((e) => `Line ${e.line}, ${e.column}: ${e.reason}`);

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/auth/roles";
 import { authenticateRequest } from "@/lib/auth/session";
 import { BadRequestError, PayloadTooLargeError, toErrorResponse } from "@/lib/http/errors";
 import { requestIdOf } from "@/lib/http/request-id";
+import { assertJsonDepth } from "@/lib/validation/json-depth";
 
 export type RouteContext<P> = { params: Promise<P> };
 
@@ -55,11 +56,14 @@ export async function bodyText(req: Request, maxBytes: number): Promise<string> 
 
 export async function jsonBody(req: Request): Promise<unknown> {
   const text = await bodyText(req, MAX_JSON_BYTES);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new BadRequestError("The request body must be JSON.");
   }
+  assertJsonDepth(body);
+  return body;
 }
 
 /** Query string as a plain object for the query schemas (repeated keys keep the last value). */

@@ -1,7 +1,7 @@
 // The one place where errors become HTTP statuses and action results. Route handlers and server actions throw these
 // domain errors (or let zod/unknown errors through) and call `toErrorResponse` / `toActionFailure`:
 // validation → 422 with per-field messages, bad request → 400, no credentials → 401, role too low → 403,
-// missing → 404, stale version → 409 naming who changed it, database unreachable or restarting → 503 (retry),
+// missing → 404, method → 405, stale version → 409 naming who changed it, database unreachable or restarting → 503 (retry),
 // anything else → a generic 500 that hides internals.
 import { ZodError } from "zod";
 import { isDatabaseUnavailable, isUnstorableText } from "@/lib/http/database-errors";
@@ -12,7 +12,7 @@ export type FieldErrors = Record<string, string[]>;
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503,
     readonly code: string,
     message: string,
   ) {
@@ -42,6 +42,19 @@ export class ForbiddenError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(message: string) {
     super(404, "not_found", message);
+  }
+}
+
+/** A method no route of Faultline serves (TRACE, WebDAV verbs…). */
+export class MethodNotAllowedError extends DomainError {
+  constructor(method: string) {
+    super(405, "method_not_allowed", `The method ${method.slice(0, 20)} is not allowed here.`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(message: string) {
+    super(415, "unsupported_media_type", message);
   }
 }
 
@@ -153,6 +166,7 @@ export function toErrorResponse(err: unknown, context: ErrorContext = {}): Respo
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
   if (body.error.status === 503) headers["retry-after"] = "5";
+  if (body.error.status === 405) headers.allow = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
   return Response.json(body, { status: body.error.status, headers });
 }
 

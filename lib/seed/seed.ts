@@ -16,6 +16,8 @@ export async function isEmptyDatabase(): Promise<boolean> {
 }
 
 export async function seedStoryline(source: DataSource): Promise<SeedResult> {
+  // One transaction for the whole storyline; Prisma's default 5 s is too short for a first start on a busy or slow
+  // machine, and nothing else waits on it.
   return db().$transaction(async (tx) => {
     let assetsCreated = 0;
     const ids = new Map<string, number>();
@@ -55,7 +57,7 @@ export async function seedStoryline(source: DataSource): Promise<SeedResult> {
       eventsCreated++;
     }
     return { assetsCreated, eventsCreated };
-  });
+  }, { timeout: 120_000 });
 }
 
 /** An event lists an asset once: the first hypothesis given for it wins. */

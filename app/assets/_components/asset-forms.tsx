@@ -1,8 +1,9 @@
 "use client";
 
 import { Button } from "@tremor/react";
-import { useActionState } from "react";
-import { FieldError, FormMessage } from "../../_components/forms/form-feedback";
+import { useActionState, useState } from "react";
+import type { ActionResult } from "@/lib/http/errors";
+import { FieldError, FormMessage, withFileSizeCheck } from "../../_components/forms/form-feedback";
 import { addAssetAction, importPricesAction, refreshNowAction, type ImportSummary } from "../actions";
 
 export function AddAssetButton({ symbol, benchmarks }: { symbol: string; benchmarks: string[] }) {
@@ -52,9 +53,11 @@ function summary(s: ImportSummary): string {
 }
 
 export function ImportPricesForm({ symbol }: { symbol: string }) {
-  const [result, action, pending] = useActionState(importPricesAction, null);
+  const [serverResult, action, pending] = useActionState(importPricesAction, null);
+  const [tooLarge, setTooLarge] = useState<ActionResult<ImportSummary> | null>(null);
+  const result = tooLarge ?? serverResult;
   return (
-    <form action={action} className="space-y-2">
+    <form action={withFileSizeCheck(action, setTooLarge)} className="space-y-2">
       <input type="hidden" name="symbol" value={symbol} />
       <label className="block text-tremor-default">
         Price CSV (<code className="break-all">date,open,high,low,close,adj_close,volume</code> or a Yahoo download)
