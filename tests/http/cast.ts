@@ -8,7 +8,7 @@ export interface Cast {
   tokens: Record<"read" | "readWrite" | "viewerReadWrite" | "suspended" | "deleted", string>;
   /** HTTP status of the suspended and deleted accounts' sign-in attempts made after the suspension/deletion. */
   signInAfter: Record<"suspended" | "deleted", number>;
-  credentials: { suspended: string; deleted: string; password: string };
+  credentials: Record<"viewer" | "analyst" | "admin", { email: string; password: string }> & { suspended: string; deleted: string; password: string };
 }
 
 declare module "vitest" {

@@ -81,7 +81,14 @@ export default async function setup(project: TestProject) {
       },
       tokens,
       signInAfter: { suspended: suspendedSignIn.status, deleted: deletedSignIn.status },
-      credentials: { suspended: suspended!.email, deleted: deleted!.email, password: PASSWORD },
+      credentials: {
+        viewer: { email: viewer!.email, password: PASSWORD },
+        analyst: { email: analyst!.email, password: PASSWORD },
+        admin: { email: ADMIN.email, password: ADMIN.password },
+        suspended: suspended!.email,
+        deleted: deleted!.email,
+        password: PASSWORD,
+      },
     };
     project.provide("cast", cast);
     console.log(`front-door suite: Faultline up on ${app.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -8,6 +8,11 @@ export interface FingerprintOptions {
   skip?: string[];
   /** Columns left out of a table's rows, e.g. a "last used" stamp written by allowed requests running alongside. */
   skipColumns?: Record<string, string[]>;
+  /**
+   * "md5" (default) hashes each table's rows in a stable order; "sum" adds up a 64-bit hash per row — no sort, so it
+   * is cheap enough to take after every request of a long battery, and still changes when any row does.
+   */
+  digest?: "md5" | "sum";
 }
 
 export async function tableFingerprints(options: FingerprintOptions = {}): Promise<Record<string, string>> {
@@ -22,9 +27,11 @@ export async function tableFingerprints(options: FingerprintOptions = {}): Promi
     // Column names come from the caller's constant list, never from a request.
     return columns?.length ? `(to_jsonb(x) - ARRAY[${columns.map((c) => `'${c.replace(/'/g, "''")}'`).join(", ")}]::text[])::text` : "x::text";
   };
-  const union = tables
-    .map((t) => `SELECT '${t}' AS name, md5(coalesce(string_agg(${rowText(t)}, E'\\n' ORDER BY ${rowText(t)}), '')) AS hash FROM ${t} x`)
-    .join(" UNION ALL ");
+  const digest = (t: string) =>
+    options.digest === "sum"
+      ? `count(*)::text || ':' || coalesce(sum(hashtextextended(${rowText(t)}, 0)::numeric), 0)::text`
+      : `md5(coalesce(string_agg(${rowText(t)}, E'\\n' ORDER BY ${rowText(t)}), ''))`;
+  const union = tables.map((t) => `SELECT '${t}' AS name, ${digest(t)} AS hash FROM ${t} x`).join(" UNION ALL ");
   const rows = await db().$queryRawUnsafe<{ name: string; hash: string }[]>(union);
   return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
 }
