@@ -6,7 +6,8 @@ import { redirect } from "next/navigation";
 import { signInSchema } from "@/lib/auth/account-schemas";
 import { auth } from "@/lib/auth/better-auth";
 import { isBanned, revokeAllSessions } from "@/lib/auth/users";
-import { type ActionResult, AuthenticationError, ForbiddenError, runAction, TooManyRequestsError } from "@/lib/http/errors";
+import { AuthenticationError, ForbiddenError, TooManyRequestsError } from "@/lib/errors";
+import { type ActionResult, runAction } from "@/lib/http/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 export async function signInAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {

@@ -1,6 +1,6 @@
 // Notes pinned to an asset, placed on the chart: each sits on the first session on or after its pinned date.
 import { annotationsForAsset } from "@/lib/annotations/queries";
-import { firstSessionOnOrAfter } from "@/lib/events/markers";
+import { firstSessionOnOrAfter } from "@/lib/prices/day-zero";
 
 export interface NoteMarker {
   id: number;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordSchema } from "@/lib/auth/password-policy";
+import { passwordSchema } from "@/lib/validation/password-policy";
 
 export const signInSchema = z.object({
   email: z.email("Enter your email address").trim().toLowerCase(),

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { TokenScope } from "@/lib/db/generated/enums";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { hasRole } from "@/lib/auth/roles";
 

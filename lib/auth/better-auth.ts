@@ -10,10 +10,10 @@ import { nextCookies } from "better-auth/next-js";
 import { db, type PrismaClient } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { clearAccountFailures, lockedUntil, recordFailedSignIn } from "@/lib/auth/login-throttle";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/password-policy";
 import { resolveAuthSecret } from "@/lib/auth/secret";
-import { isDatabaseUnavailable } from "@/lib/http/database-errors";
-import { logger } from "@/lib/http/logger";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { logger } from "@/lib/logger";
 
 const SIGN_IN_PATH = "/sign-in/email";
 

@@ -3,7 +3,7 @@
 // a `text/plain` form can post a JSON-shaped body without a CORS preflight. Browsers label every such request with
 // Origin and Sec-Fetch-Site, so a write whose origin is not this app's is refused. Requests without those headers
 // come from scripts and curl, which cannot carry a victim's cookie. Server actions get the same check from Next.
-import { ForbiddenError } from "@/lib/http/errors";
+import { ForbiddenError } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -22,7 +22,7 @@ import { auth } from "@/lib/auth/better-auth";
 import { assertSameOriginWrite } from "@/lib/auth/same-origin";
 import type { Principal } from "@/lib/auth/principal";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { AuthenticationError, ForbiddenError } from "@/lib/http/errors";
+import { AuthenticationError, ForbiddenError } from "@/lib/errors";
 
 export type { Principal };
 

@@ -4,10 +4,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { logger } from "@/lib/http/logger";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/http/errors";
+import { writeTransaction } from "@/lib/db/transaction";
+import { logger } from "@/lib/logger";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { passwordSchema } from "@/lib/auth/password-policy";
+import { passwordSchema } from "@/lib/validation/password-policy";
 import type { Principal } from "@/lib/auth/principal";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -67,7 +68,7 @@ export async function createFirstAdmin(input: z.input<typeof firstAdminSchema>) 
   const parsed = firstAdminSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const hash = await hashPassword(parsed.data.password);
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('faultline:first-admin'))`;
     if ((await tx.user.count()) > 0) throw new ConflictError("An admin account already exists: sign in instead.");
     const id = randomUUID();
@@ -93,7 +94,7 @@ export async function changeRole(admin: Principal, input: z.input<typeof roleCha
   if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins change roles.");
   const parsed = roleChangeSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('faultline:roles'))`;
     const user = await tx.user.findUnique({ where: { id: parsed.data.userId } });
     if (!user) throw new NotFoundError("No such account.");
@@ -158,7 +159,7 @@ async function otherAccount(tx: Prisma.TransactionClient, admin: Principal, user
 export async function banUser(admin: Principal, input: z.input<typeof banSchema>) {
   if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins suspend accounts.");
   const { userId, reason } = parseOrThrow(banSchema, input);
-  const user = await db().$transaction(async (tx) => {
+  const user = await writeTransaction(async (tx) => {
     const user = await otherAccount(tx, admin, userId, "suspend");
     if (isDeletedAccount(user)) throw new ValidationError({ userId: ["This account was deleted"] });
     await tx.user.update({ where: { id: userId }, data: { banned: true, banReason: reason ?? "Suspended by an admin", banExpires: null } });
@@ -172,7 +173,7 @@ export async function banUser(admin: Principal, input: z.input<typeof banSchema>
 export async function unbanUser(admin: Principal, input: z.input<typeof accountTargetSchema>) {
   if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins lift suspensions.");
   const { userId } = parseOrThrow(accountTargetSchema, input);
-  const user = await db().$transaction(async (tx) => {
+  const user = await writeTransaction(async (tx) => {
     const user = await otherAccount(tx, admin, userId, "unban");
     if (isDeletedAccount(user)) throw new ValidationError({ userId: ["A deleted account cannot be restored: create a new one"] });
     await tx.user.update({ where: { id: userId }, data: { banned: false, banReason: null, banExpires: null } });
@@ -188,7 +189,7 @@ export async function unbanUser(admin: Principal, input: z.input<typeof accountT
 export async function deleteUser(admin: Principal, input: z.input<typeof accountTargetSchema>) {
   if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins delete accounts.");
   const { userId } = parseOrThrow(accountTargetSchema, input);
-  const user = await db().$transaction(async (tx) => {
+  const user = await writeTransaction(async (tx) => {
     const user = await otherAccount(tx, admin, userId, "delete");
     if (isDeletedAccount(user)) throw new ValidationError({ userId: ["This account is already deleted"] });
     await tx.user.update({

@@ -3,7 +3,7 @@
 // a TCP connect to the database's port, made at most once a second and shared by all requests meanwhile, so a
 // healthy server pays one connect a second and an outage costs one log line when it starts and one when it ends.
 import net from "node:net";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/logger";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 
 const RECHECK_MS = 1_000;

@@ -3,15 +3,8 @@
 // that cannot be genuine: from another origin, larger than the forms accept, or — for server actions — a body that
 // is not the multipart form a browser sends (every Faultline action takes the form as its last argument). Under /api
 // the answer is the API's JSON error with the request id; pages get the same message as plain text.
-import {
-  BadRequestError,
-  ForbiddenError,
-  MethodNotAllowedError,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-  toErrorResponse,
-  type DomainError,
-} from "@/lib/http/errors";
+import { BadRequestError, ForbiddenError, MethodNotAllowedError, PayloadTooLargeError, UnsupportedMediaTypeError, type DomainError } from "@/lib/errors";
+import { STATUS_OF_KIND, toErrorResponse } from "@/lib/http/errors";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { MAX_FORM_BODY_BYTES, MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
 
@@ -22,8 +15,9 @@ const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", 
 function refusal(err: DomainError, pathname: string, requestId: string): Response {
   if (pathname.startsWith("/api/")) return toErrorResponse(err, { requestId });
   const headers: Record<string, string> = { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId };
-  if (err.status === 405) headers.allow = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
-  return new Response(`${err.message}\n\nRequest id: ${requestId}\n`, { status: err.status, headers });
+  const status = STATUS_OF_KIND[err.kind];
+  if (status === 405) headers.allow = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+  return new Response(`${err.message}\n\nRequest id: ${requestId}\n`, { status, headers });
 }
 
 function hostOf(origin: string): string | null {

@@ -1,7 +1,7 @@
 // Every JSON input of Faultline is a form's worth of fields: objects of strings, numbers and short lists, two or three
 // levels deep. A body nested thousands of levels deep is an attack on whatever walks it recursively later
 // (JSON.stringify for a report manifest overflows the stack), so it is refused at the door.
-import { BadRequestError } from "@/lib/http/errors";
+import { BadRequestError } from "@/lib/errors";
 
 export const MAX_JSON_DEPTH = 32;
 

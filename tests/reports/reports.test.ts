@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { issueApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db/client";
 import { eventStudyForEvent, riskForAsset, studyParamsSchema } from "@/lib/studies";
-import { loadAdjustedCloses } from "@/lib/studies/prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import packageJson from "@/package.json";
 import { createSignedInUser, requestAs, type TestUser } from "../helpers/request-context";
 import { buildMarket, EVENT_A, SESSIONS, type Market } from "../studies/fixtures";

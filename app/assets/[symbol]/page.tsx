@@ -5,9 +5,10 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { loadChartData } from "@/lib/assets/chart-data";
 import { parseChartView, viewQuery, viewStart } from "@/lib/assets/chart-view";
-import { findAssetBySymbol, lastBarDateOf } from "@/lib/assets/queries";
+import { findAssetBySymbol } from "@/lib/assets/queries";
+import { lastBarDate } from "@/lib/prices/bars";
 import { RANGES } from "@/lib/assets/ranges";
-import { eventDateOnExchange, reactingSessionIndex } from "@/lib/events/markers";
+import { eventDateOnExchange, reactingSessionIndex } from "@/lib/prices/day-zero";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { eventsExposing } from "@/lib/events/queries";
@@ -51,7 +52,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
   const range = view.range;
   const viewer = await currentUser();
   const canWrite = viewer !== null && hasRole(viewer.role, "ANALYST");
-  const last = await lastBarDateOf(asset.id);
+  const last = await lastBarDate(asset.id);
   const events = await eventsExposing(asset.id);
   // Event sessions (day 0) on the asset's own calendar; the chart keeps them when it downsamples.
   const day0 = (closes: { date: string }[]) => {
