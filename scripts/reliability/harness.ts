@@ -63,7 +63,8 @@ export async function startFaultline(databaseUrl: string, env: Record<string, st
   const port = Number(env.PORT ?? (await freePort()));
   const baseUrl = `http://127.0.0.1:${port}`;
   let out = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // react-server: modules marked "server-only" (the worker imports some) load in this server process as they do in Next.
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
