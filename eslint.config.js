@@ -11,7 +11,18 @@ const config = [
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Configuration is read in one place, typed and validated: config() from lib/config/env.
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through config() from @/lib/config/env." },
+      ],
     },
+  },
+  {
+    // lib/config reads the environment; tests set it up; tool configs, benchmarks and the screenshot script take
+    // their own settings (benchmark sizes, a browser path) that are not the app's configuration.
+    files: ["lib/config/**", "tests/**", "bench/**", "scripts/screenshots.ts", "*.config.{js,ts,mjs}", "scripts/prisma-generate.mjs"],
+    rules: { "no-restricted-properties": "off" },
   },
 ];
 

@@ -10,12 +10,13 @@
 // the router: unknown methods, paths that do not decode, forged or malformed form posts (lib/http/request-guard).
 import { NextResponse, type NextRequest } from "next/server";
 import { redirectWithoutSession } from "@/lib/auth/session-cookie";
+import { config as appConfig } from "@/lib/config/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 import { databaseOutagePage, databaseReachable } from "@/lib/http/database-outage";
 import { refuseAtTheDoor } from "@/lib/http/request-guard";
 
 function contentSecurityPolicy(nonce: string): string {
-  const dev = process.env.NODE_ENV !== "production";
+  const dev = appConfig().NODE_ENV !== "production";
   return [
     "default-src 'self'",
     // React's development build evaluates code for its debugging features; production never does.
@@ -51,7 +52,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (toLogin) return toLogin;
 
   // 4. While PostgreSQL is unreachable, pages answer 503 with Retry-After instead of rendering into a 500 each.
-  if (!(await databaseReachable(process.env.DATABASE_URL))) return databaseOutagePage(requestId);
+  if (!(await databaseReachable(appConfig().DATABASE_URL))) return databaseOutagePage(requestId);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);

@@ -2,10 +2,16 @@
 // wherever they appear in a logged object (a request's headers, a form, an error's config), so a log shipped to a
 // third party never holds a password, a session cookie or an API token.
 import pino, { type Logger, type LoggerOptions } from "pino";
+import { config } from "@/lib/config/env";
+
+function defaultLevel(): string {
+  const { LOG_LEVEL, VITEST } = config();
+  return LOG_LEVEL ?? (VITEST ? "silent" : "info");
+}
 
 const SECRET_KEYS = ["password", "currentPassword", "newPassword", "token", "authorization", "cookie", "secret", "connectionString"];
 
-export function loggerOptions(level = process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info")): LoggerOptions {
+export function loggerOptions(level = defaultLevel()): LoggerOptions {
   return {
     level,
     base: { app: "faultline" },

@@ -1,9 +1,9 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL without Prisma's native engine.
-import { parseEnv } from "@/lib/config/env";
+import { config } from "@/lib/config/env";
 import { applyMigrations } from "@/lib/db/migrations";
 import { checkConnection } from "@/lib/runtime/database";
 
-const env = parseEnv();
+const env = config();
 if (!env.DATABASE_URL) {
   console.error("faultline: set DATABASE_URL to the database to migrate (npm start migrates the embedded one itself)");
   process.exit(1);

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { config } from "@/lib/config/env";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { diffDatamodels, MIGRATIONS_DIR, SCHEMA_PATH } from "@/lib/db/migrations";
 
@@ -21,8 +22,9 @@ const current = await readFile(SCHEMA_PATH, "utf8");
 // The engine opens a connection even for a datamodel-to-datamodel diff (nothing is read from it): use
 // DATABASE_URL when set, otherwise a throwaway embedded server.
 let sql: string;
-if (process.env.DATABASE_URL) {
-  sql = await diffDatamodels(previous, current, process.env.DATABASE_URL);
+const configuredUrl = config().DATABASE_URL;
+if (configuredUrl) {
+  sql = await diffDatamodels(previous, current, configuredUrl);
 } else {
   const dir = await mkdtemp(path.join(os.tmpdir(), "faultline-diff-"));
   await chmod(dir, 0o755);

@@ -2,7 +2,7 @@
 // Uses the embedded database (alongside a running `npm start`, if any) or DATABASE_URL.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { parseEnv } from "@/lib/config/env";
+import { config, overrideConfig } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 import { db, disconnectDb } from "@/lib/db/client";
 import { endPgPool } from "@/lib/db/pool";
@@ -23,7 +23,7 @@ function progress(done: number, total: number, label: string) {
 }
 
 async function refresh(symbols: string[] | undefined, from: string | undefined) {
-  const env = parseEnv();
+  const env = config();
   const assets = await db().asset.findMany({
     where: { source: { in: ["YAHOO", "DEMO"] }, ...(symbols ? { symbol: { in: symbols } } : {}) },
     orderBy: { symbol: "asc" },
@@ -73,8 +73,8 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const database = await prepareDatabase(parseEnv(), (l) => console.log(`faultline: ${l}`), { attachIfRunning: true });
-  process.env.DATABASE_URL = database.url;
+  const database = await prepareDatabase(config(), (l) => console.log(`faultline: ${l}`), { attachIfRunning: true });
+  overrideConfig({ DATABASE_URL: database.url });
   try {
     return command === "refresh"
       ? await refresh(values.symbols?.split(",").map((s) => s.trim()).filter(Boolean), values.from)

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseEnv } from "@/lib/config/env";
+import { childEnvironment, config, overrideConfig } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 import { disconnectDb } from "@/lib/db/client";
 import { endPgPool } from "@/lib/db/pool";
@@ -18,10 +18,10 @@ const METHOD_GUARD = pathToFileURL(path.resolve(import.meta.dirname, "../lib/run
 const log = (line: string) => console.log(`faultline: ${line}`);
 
 async function main() {
-  const env = parseEnv();
+  const env = config();
   await assertPortFree(env.PORT, "web server", "PORT");
   const database = await prepareDatabase(env, log);
-  process.env.DATABASE_URL = database.url;
+  overrideConfig({ DATABASE_URL: database.url });
 
   let next: ChildProcess | undefined;
   let stopWorker: (() => Promise<void>) | undefined;
@@ -49,7 +49,7 @@ async function main() {
     await bootstrapContent(env, log);
     await bootstrapAccounts(env, log);
     stopWorker = await startWorker(env, database.url, log);
-    const childEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+    const childEnv = childEnvironment({ NEXT_TELEMETRY_DISABLED: "1" });
     if (!dev && !isBuildCurrent()) {
       log("building the app (first start or sources changed; about 30 s)…");
       build(childEnv);
@@ -74,7 +74,7 @@ async function main() {
 
 main().catch((err: unknown) => {
   if (err instanceof StartupError) console.error(`faultline: cannot start: ${err.reason} — ${err.fix}`);
-  else console.error(`faultline: cannot start: ${(err as Error).message}`);
-  if (process.env.DEBUG) console.error(err);
+  // An unexpected failure is a bug: its stack belongs in the report.
+  else console.error(`faultline: cannot start: ${(err as Error).stack ?? String(err)}`);
   process.exit(1);
 });

@@ -15,6 +15,8 @@ export {
   fCdf,
   fSurvival,
 } from "./special-functions";
+export { studentTCritical } from "./special-functions";
+export { abnormalReturnBands, type AbnormalReturnBands, type BandPoint } from "./event-study-bands";
 export {
   simpleReturns,
   logReturns,

@@ -193,6 +193,27 @@ export function studentTTwoSidedP(t: number, df: number): number {
   return regularizedBeta(df / (df + t * t), df / 2, 0.5);
 }
 
+const criticalCache = new Map<string, number>();
+
+/**
+ * The two-sided critical value of Student's t: the t with P(|T_ν| ≥ t) = α, by bisection on `studentTTwoSidedP`
+ * (monotone in t), to 1e-12. Memoised: a page asks for the same few (ν, α) pairs many times.
+ */
+export function studentTCritical(df: number, alpha: number): number {
+  const key = `${df}:${alpha}`;
+  const hit = criticalCache.get(key);
+  if (hit !== undefined) return hit;
+  let lo = 0;
+  let hi = 1000;
+  for (let k = 0; k < 100 && hi - lo > 1e-12; k++) {
+    const mid = (lo + hi) / 2;
+    if (studentTTwoSidedP(mid, df) > alpha) lo = mid;
+    else hi = mid;
+  }
+  criticalCache.set(key, hi);
+  return hi;
+}
+
 /** F distribution CDF with (d1, d2) degrees of freedom: I_{d1 f/(d1 f + d2)}(d1/2, d2/2). */
 export function fCdf(f: number, d1: number, d2: number): number {
   if (Number.isNaN(f) || !(d1 > 0) || !(d2 > 0)) return NaN;

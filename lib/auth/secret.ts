@@ -3,16 +3,17 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { config, type Env } from "@/lib/config/env";
 
-export function authSecretPath(dataDir = process.env.FAULTLINE_DATA_DIR || ".faultline"): string {
+export function authSecretPath(dataDir = config().FAULTLINE_DATA_DIR): string {
   return path.resolve(dataDir, "auth-secret");
 }
 
 /** Reads the configured or stored secret, creating the stored one if there is none. */
-export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveAuthSecret(env: Pick<Env, "BETTER_AUTH_SECRET" | "FAULTLINE_DATA_DIR"> = config()): string {
   const configured = env.BETTER_AUTH_SECRET?.trim();
   if (configured) return configured;
-  const file = authSecretPath(env.FAULTLINE_DATA_DIR || ".faultline");
+  const file = authSecretPath(env.FAULTLINE_DATA_DIR);
   try {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;

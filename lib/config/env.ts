@@ -1,5 +1,6 @@
-// Typed configuration read once from the environment. A bad value stops Faultline at start with a message that
-// names the variable and what it accepts, instead of failing later inside a request.
+// Typed configuration: the only module that reads process.env. `config()` parses the environment once and hands the
+// same typed object to the web server, the worker and the scripts; a bad value stops Faultline at start with a
+// message that names the variable and what it accepts, instead of failing later inside a request.
 import { z } from "zod";
 import { StartupError } from "@/lib/config/startup-error";
 import { passwordSchema } from "@/lib/validation/password-policy";
@@ -35,7 +36,7 @@ const schema = z.object({
   REFRESH_LOOKBACK_DAYS: z.coerce.number().int().min(0).max(366).default(7),
   /** History fetched when an asset is added. */
   BACKFILL_YEARS: z.coerce.number().int().min(1).max(50).default(10),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   /** Signs session cookies; generated into the data folder when unset. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
   /** The address users open, e.g. https://faultline.example.com: with https, cookies are marked Secure. */
@@ -45,6 +46,11 @@ const schema = z.object({
   /** Unattended installs: the first admin account, created at start when no account exists. */
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: passwordSchema.optional(),
+  /** Connections of the web process's Prisma pool; interactive write transactions get all but three of them. */
+  FAULTLINE_DB_POOL: z.coerce.number().int().min(4).max(500).default(10),
+  NODE_ENV: z.string().default("development"),
+  /** Set by vitest: logs stay quiet in tests unless LOG_LEVEL asks otherwise. */
+  VITEST: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -65,6 +71,40 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     return `${key} ${i.message.replace(/^Invalid input: /, "")} (got "${mask(key, String(cleaned[key] ?? ""))}")`;
   });
   throw new StartupError(`bad configuration: ${problems.join("; ")}`, "fix the variable(s) and start again");
+}
+
+const KEYS = Object.keys(schema.shape) as (keyof Env)[];
+let cached: { key: string; value: Env } | undefined;
+let overrides: Partial<Record<keyof Env, string>> = {};
+
+function source(): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const k of KEYS) out[k] = overrides[k] ?? process.env[k];
+  return out;
+}
+
+/**
+ * The configuration of this process, parsed once. It is parsed again only when a variable it reads has changed since
+ * (a test pointing DATABASE_URL at its own database), so a long-lived process pays for zod once.
+ */
+export function config(): Env {
+  const values = source();
+  const key = KEYS.map((k) => values[k] ?? "").join("\u0000");
+  if (cached?.key !== key) cached = { key, value: parseEnv(values) };
+  return cached.value;
+}
+
+/**
+ * Values a script learns at run time (the embedded database's URL, the generated session secret) and that win over
+ * the environment for the rest of the process — instead of writing them back into process.env.
+ */
+export function overrideConfig(values: Partial<Record<keyof Env, string>>): void {
+  overrides = { ...overrides, ...values };
+}
+
+/** The environment for a child process (the Next server, `next build`): this process's, plus the overrides. */
+export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides, ...extra } as NodeJS.ProcessEnv;
 }
 
 /** Never echo a password from a connection string back to a terminal or log. */

@@ -1,11 +1,12 @@
 // The one Prisma client of the process. Code outside lib/ never imports it: it goes through the domain modules.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { config } from "@/lib/config/env";
 import { PrismaClient } from "@/lib/db/generated/client";
 
 const globalForPrisma = globalThis as unknown as { faultlinePrisma?: PrismaClient; faultlinePrismaUrl?: string };
 
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = config().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start Faultline with `npm start`, which provides it");
   return url;
 }
@@ -13,7 +14,7 @@ export function databaseUrl(): string {
 function createClient(url: string): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: url,
-    max: Number(process.env.FAULTLINE_DB_POOL ?? 10),
+    max: config().FAULTLINE_DB_POOL,
     // Fail fast when the database is down instead of queueing requests until they time out.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,

@@ -13,6 +13,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { childEnvironment } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 
 const require = createRequire(import.meta.url);
@@ -233,7 +234,7 @@ async function runInitdb(bins: Binaries, dataDir: string, password: string, user
     const res = spawnSync(
       bins.initdb,
       [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${SUPERUSER}`, `--pwfile=${pwFile}`, "--encoding=UTF8", "--no-locale"],
-      { ...(user ?? {}), encoding: "utf8", env: { ...process.env, LC_ALL: "C" } },
+      { ...(user ?? {}), encoding: "utf8", env: childEnvironment({ LC_ALL: "C" }) },
     );
     if (res.status !== 0) {
       const detail = (res.stderr || res.error?.message || "").trim().split("\n").slice(-3).join(" ");
@@ -318,7 +319,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...(user ?? {}),
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, LC_MESSAGES: "C" },
+    env: childEnvironment({ LC_MESSAGES: "C" }),
   });
   let tail = "";
   child.stderr?.on("data", (chunk: Buffer) => {

@@ -5,16 +5,16 @@
 // timeout would fail the writes at the back of a long queue — and leaves pool connections free for page reads.
 import PQueue from "p-queue";
 import type pg from "pg";
+import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pool";
 import type { Prisma } from "@/lib/db/generated/client";
 
-const SLOTS = Math.max(1, Number(process.env.FAULTLINE_DB_POOL ?? 10) - 3);
 
 const globalForQueue = globalThis as unknown as { faultlineWriteQueue?: PQueue };
 
 function queue(): PQueue {
-  globalForQueue.faultlineWriteQueue ??= new PQueue({ concurrency: SLOTS });
+  globalForQueue.faultlineWriteQueue ??= new PQueue({ concurrency: Math.max(1, config().FAULTLINE_DB_POOL - 3) });
   return globalForQueue.faultlineWriteQueue;
 }
 

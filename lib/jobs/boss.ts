@@ -1,6 +1,7 @@
 // The job queue: pg-boss on Faultline's own PostgreSQL (schema `pgboss`), so jobs survive restarts and several app
 // instances share one queue without a broker to run.
 import PgBoss from "pg-boss";
+import { databaseUrl } from "@/lib/db/client";
 
 export type { PgBoss };
 
@@ -29,8 +30,7 @@ const globalForBoss = globalThis as unknown as { faultlineBoss?: Promise<PgBoss>
 
 /** A sender shared by the web server's requests ("Refresh now"): it enqueues, it never runs jobs. */
 export function senderBoss(): Promise<PgBoss> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set");
+  const url = databaseUrl();
   globalForBoss.faultlineBoss ??= startBoss({ connectionString: url, supervise: false }).catch((err: unknown) => {
     globalForBoss.faultlineBoss = undefined;
     throw err;

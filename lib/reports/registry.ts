@@ -1,7 +1,7 @@
 // Every report by its URL slug: the route, the Reports page and docs/reports.md iterate this list.
 import "server-only";
 import { annotationsReport } from "./annotations";
-import { eventStudyDaysReport, eventStudyReport } from "./event-study";
+import { eventStudyDaysReport, eventStudyReport } from "./event-study-csv";
 import { eventsReport, exposuresReport } from "./events";
 import { pricesWithEventsReport } from "./prices-with-events";
 import type { ReportDefinition } from "./report";

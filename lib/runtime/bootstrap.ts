@@ -1,6 +1,6 @@
 // First-run content: seed the storyline and backfill prices, from Yahoo when it answers and from the synthetic
 // demo provider otherwise (said in one line, and labelled "synthetic demo data" everywhere it shows).
-import type { Env } from "@/lib/config/env";
+import { overrideConfig, type Env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { YahooProvider } from "@/lib/market-data/yahoo";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
@@ -49,11 +49,11 @@ export async function bootstrapContent(env: Env, log: (l: string) => void): Prom
 
 /**
  * Accounts at start: makes sure the session-signing secret exists (BETTER_AUTH_SECRET, or one generated into the
- * data folder) and hands it to the web server; with ADMIN_EMAIL/ADMIN_PASSWORD and no account yet, creates the
+ * data folder) and hands it to the web server (through childEnvironment()); with ADMIN_EMAIL/ADMIN_PASSWORD and no account yet, creates the
  * admin so an unattended install never shows the first-run page.
  */
 export async function bootstrapAccounts(env: Env, log: (l: string) => void): Promise<void> {
-  process.env.BETTER_AUTH_SECRET = resolveAuthSecret({ ...process.env, FAULTLINE_DATA_DIR: env.FAULTLINE_DATA_DIR });
+  overrideConfig({ BETTER_AUTH_SECRET: resolveAuthSecret(env) });
   const outcome = await ensureAdminFromEnv(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
   if (outcome === "created") log(`created the admin account ${env.ADMIN_EMAIL} from ADMIN_EMAIL/ADMIN_PASSWORD`);
   else if (!(await hasAnyUser())) log("no account yet: open the app to create the admin account");

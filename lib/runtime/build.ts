@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { childEnvironment } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 
 const require = createRequire(import.meta.url);
@@ -30,7 +31,7 @@ export function isBuildCurrent(): boolean {
   return existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceStamp();
 }
 
-export function build(env: NodeJS.ProcessEnv = process.env): void {
+export function build(env: NodeJS.ProcessEnv = childEnvironment()): void {
   const stamp = sourceStamp();
   const res = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (res.status !== 0) throw new StartupError("`next build` failed (see above)", "fix the build error, then start again");

@@ -2,6 +2,7 @@
 // PostgreSQL. The demo provider anchors its synthetic shocks on the seeded storyline's dates, which are handed to it
 // here so market-data knows nothing of the seed.
 import path from "node:path";
+import { config } from "@/lib/config/env";
 import { DemoProvider } from "@/lib/market-data/demo/demo-provider";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { YahooProvider } from "@/lib/market-data/yahoo";
@@ -16,7 +17,7 @@ let yahoo: YahooProvider | undefined;
 function yahooProvider(): YahooProvider {
   yahoo ??= new YahooProvider({
     // The crumb cookie survives restarts, so a restart does not cost Yahoo another consent/crumb round trip.
-    cookieJarPath: path.resolve(process.env.FAULTLINE_DATA_DIR || ".faultline", "yahoo-cookies.json"),
+    cookieJarPath: path.resolve(config().FAULTLINE_DATA_DIR, "yahoo-cookies.json"),
   });
   return yahoo;
 }
@@ -27,5 +28,5 @@ export function providerFor(source: ProviderSource): MarketDataProvider {
 
 /** The provider new assets are added from in this installation (MARKET_DATA). */
 export function configuredProvider(): MarketDataProvider {
-  return providerFor(process.env.MARKET_DATA === "demo" ? "DEMO" : "YAHOO");
+  return providerFor(config().MARKET_DATA === "demo" ? "DEMO" : "YAHOO");
 }

@@ -1,7 +1,7 @@
 // Which live events each asset is exposed to: the study builders exclude them from placebo draws.
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { StudyEventRef } from "./asset-study";
+import type { StudyEventRef } from "./series-selection";
 
 /** Live events linked to each asset, for placebo exclusion: one query for all assets. */
 export async function exposedEventsByAsset(assetIds: readonly number[]): Promise<Map<number, StudyEventRef[]>> {

@@ -1,5 +1,5 @@
 // The domain layer between PostgreSQL and lib/analytics: builds every study and risk figure a page or the JSON API shows.
-export { eventStudyForEvent, type EventStudyReport, type AssetStudyEntry, type AggregateJson, type StudySettingsJson } from "./event-study";
+export { eventStudyForEvent, type EventStudyReport, type AssetStudyEntry, type AggregateJson, type StudySettingsJson } from "./study-of-event";
 export { eventStudiesForAsset, type AssetEventStudies, type AssetEventStudyRow, type CarCell } from "./asset-studies";
 export { riskForAsset, RISK_PARAMETERS, type AssetRiskReport } from "./risk";
 export { themeCaar, type ThemeCaarReport, type ThemeAssetCaar, type ThemeEventJson } from "./theme-caar";
@@ -15,5 +15,6 @@ export {
   STUDY_MODELS,
   type StudyQuery,
 } from "./study-params";
-export { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, type PathPoint, type StudyJson, type PlaceboJson, type HypothesisJson, type StudyStatus } from "./asset-study";
-export { windowLabel, type Num, type CarWindowJson, type AggregateWindowJson } from "./json";
+export { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED } from "./asset-event-study";
+export type { PathPoint, StudyJson, PlaceboJson, HypothesisJson, StudyStatus } from "./dto";
+export { windowLabel, type Num, type CarWindowJson, type AggregateWindowJson } from "./dto";

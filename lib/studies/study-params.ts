@@ -10,7 +10,7 @@ import {
   type EventWindow,
 } from "@/lib/analytics";
 import { calendarDateSchema } from "@/lib/validation/fields";
-import { windowLabel } from "./json";
+import { windowLabel } from "./dto";
 
 export const STUDY_MODELS = ["market", "constant-mean", "market-adjusted"] as const satisfies readonly EventStudyModel[];
 

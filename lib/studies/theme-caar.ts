@@ -3,8 +3,9 @@
 import "server-only";
 import { resolveEventStudyConfig, type EventStudyOk } from "@/lib/analytics";
 import { findThemeWithEvents } from "@/lib/themes/theme-timeline";
-import { prepareAsset, studyEventOnAsset } from "./asset-study";
-import { aggregateJson, settingsJson, type AggregateJson, type StudySettingsJson } from "./event-study";
+import { prepareAsset } from "./series-selection";
+import { studyEventOnAsset } from "./asset-event-study";
+import { aggregateJson, settingsJson, type AggregateJson, type StudySettingsJson } from "./study-of-event";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 
 export interface ThemeEventJson {

@@ -6,6 +6,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createUser } from "@/lib/auth/users";
+import { childEnvironment, overrideConfig } from "@/lib/config/env";
 import type { Role } from "@/lib/auth/roles";
 import { disconnectDb } from "@/lib/db/client";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
@@ -30,7 +31,7 @@ export async function startDatabase(): Promise<Database> {
   const options = { dataDir: path.join(dir, "pgdata"), port, database: "faultline" };
   let running: RunningPostgres | null = await startEmbeddedPostgres(options);
   await applyMigrations(running.url);
-  process.env.DATABASE_URL = running.url;
+  overrideConfig({ DATABASE_URL: running.url });
   const url = running.url;
   return {
     url,
@@ -65,8 +66,7 @@ export async function startFaultline(databaseUrl: string, env: Record<string, st
   let out = "";
   // react-server: modules marked "server-only" (the worker imports some) load in this server process as they do in Next.
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
+    env: childEnvironment({
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
@@ -78,7 +78,7 @@ export async function startFaultline(databaseUrl: string, env: Record<string, st
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: "warn",
       ...env,
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d: Buffer) => (out += d.toString()));

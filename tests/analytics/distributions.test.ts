@@ -1,6 +1,6 @@
 // Distribution functions against published table values and closed forms.
 import { describe, expect, it } from "vitest";
-import { fCdf, fSurvival, logGamma, normalCdf, normalQuantile, normalTwoSidedP, studentTCdf, studentTTwoSidedP } from "@/lib/analytics";
+import { fCdf, fSurvival, logGamma, normalCdf, normalQuantile, normalTwoSidedP, studentTCdf, studentTCritical, studentTTwoSidedP } from "@/lib/analytics";
 
 describe("normal distribution", () => {
   it("matches table values of Φ", () => {
@@ -50,5 +50,14 @@ describe("F distribution and log-gamma", () => {
     expect(logGamma(1)).toBeCloseTo(0, 14);
     expect(logGamma(5)).toBeCloseTo(Math.log(24), 14);
     expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 14);
+  });
+});
+
+describe("Student t critical values", () => {
+  it("matches printed two-sided 5% and 1% table values", () => {
+    expect(studentTCritical(10, 0.05)).toBeCloseTo(2.228138852, 8);
+    expect(studentTCritical(30, 0.05)).toBeCloseTo(2.042272456, 8);
+    expect(studentTCritical(1, 0.05)).toBeCloseTo(12.70620474, 7);
+    expect(studentTCritical(20, 0.01)).toBeCloseTo(2.845339710, 8);
   });
 });

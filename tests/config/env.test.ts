@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/config/env";
+import { childEnvironment, config, overrideConfig, parseEnv } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 
 describe("configuration from the environment", () => {
@@ -34,5 +34,26 @@ describe("configuration from the environment", () => {
     ["MARKET_DATA", "bloomberg"],
   ])("rejects %s=%s naming the variable", (key, value) => {
     expect(() => parseEnv({ [key]: value })).toThrow(new RegExp(key));
+  });
+});
+
+describe("config()", () => {
+  it("parses once, re-parses when a variable it reads changes, and lets a script override a value", () => {
+    const before = process.env.REFRESH_LOOKBACK_DAYS;
+    try {
+      process.env.REFRESH_LOOKBACK_DAYS = "9";
+      const first = config();
+      expect(first.REFRESH_LOOKBACK_DAYS).toBe(9);
+      expect(config()).toBe(first);
+      process.env.REFRESH_LOOKBACK_DAYS = "11";
+      expect(config().REFRESH_LOOKBACK_DAYS).toBe(11);
+      overrideConfig({ REFRESH_LOOKBACK_DAYS: "12" });
+      expect(config().REFRESH_LOOKBACK_DAYS).toBe(12);
+      expect(childEnvironment().REFRESH_LOOKBACK_DAYS).toBe("12");
+      expect(config().FAULTLINE_DB_POOL).toBe(10);
+    } finally {
+      if (before === undefined) delete process.env.REFRESH_LOOKBACK_DAYS;
+      else process.env.REFRESH_LOOKBACK_DAYS = before;
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Who attacks the front door, as handed from global-app.ts to the suites (vitest's provide/inject).
 import { inject } from "vitest";
+import { overrideConfig } from "@/lib/config/env";
 
 export interface Cast {
   baseUrl: string;
@@ -20,6 +21,6 @@ declare module "vitest" {
 /** The cast, with DATABASE_URL pointed at the suite's database so fingerprints read the server's own data. */
 export function castOf(): Cast {
   const cast = inject("cast");
-  process.env.DATABASE_URL = cast.databaseUrl;
+  overrideConfig({ DATABASE_URL: cast.databaseUrl });
   return cast;
 }

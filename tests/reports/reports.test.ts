@@ -260,7 +260,7 @@ describe("who may download", () => {
     const ok = await download({ token: read.token }, "prices-with-events", { assets: "JUMP" });
     expect(ok.status).toBe(200);
     expect((await records(ok)).rows.length).toBe(SESSIONS.length);
-    await revokeApiToken(read.id);
+    await revokeApiToken(admin.principal, read.id);
     expect((await download({ token: read.token }, "events")).status).toBe(401);
     expect((await download({ token: "flt_not-a-token" }, "events")).status).toBe(401);
     // Authentication comes before anything else: an anonymous request for a missing report is still 401.

@@ -1,6 +1,15 @@
 // Study results as plain JSON-safe values: the same objects feed the pages (across the server/client boundary) and the
 // JSON API. Undefined statistics (NaN, ±∞) become null, as docs/methodology.md promises.
-import type { AggregateWindowStats, CarWindowStats, EventWindow } from "@/lib/analytics";
+import {
+  abnormalReturnBands,
+  type AggregateWindowStats,
+  type CarWindowStats,
+  type EventStudyModel,
+  type EventStudyOk,
+  type EventWindow,
+  type ExpectedDirection,
+  type HypothesisScore,
+} from "@/lib/analytics";
 
 export type Num = number | null;
 
@@ -102,5 +111,101 @@ export function aggregateWindowJson(s: AggregateWindowStats, alpha: number): Agg
     signP: num(s.signP),
     positiveCount: s.positiveCount,
     significant: s.kpP < alpha,
+  };
+}
+
+export interface PathPoint {
+  tau: number;
+  date: string;
+  ar: Num;
+  /** AR ± t_{df, 0.975}·√Var(AR_τ). */
+  arLow: Num;
+  arHigh: Num;
+  /** CAR from the start of the event window to τ, with its exact-variance band. */
+  car: Num;
+  carLow: Num;
+  carHigh: Num;
+}
+
+export interface StudyJson {
+  model: EventStudyModel;
+  day0Date: string;
+  eventWindow: [number, number];
+  /** Estimation window actually used (cut at the start of the data). */
+  estimationWindow: [number, number];
+  alpha: Num;
+  beta: Num;
+  sigma: Num;
+  df: number;
+  estimationN: number;
+  /** Two-sided 95 % Student-t critical value with the model's df, used for the bands. */
+  criticalT: number;
+  path: PathPoint[];
+  windows: CarWindowJson[];
+}
+
+export interface PlaceboJson {
+  window: [number, number];
+  label: string;
+  percentile: Num;
+  pValue: Num;
+  draws: number;
+  eligible: number;
+  seed: number;
+}
+
+export interface HypothesisJson {
+  direction: ExpectedDirection;
+  window: [number, number];
+  score: HypothesisScore;
+  car: Num;
+  p: Num;
+}
+
+export type StudyStatus =
+  | "ok"
+  | "no-prices"
+  | "event-after-data"
+  | "insufficient-estimation-data"
+  | "insufficient-event-data"
+  | "degenerate-benchmark";
+
+export interface AssetEventResult {
+  status: StudyStatus;
+  /** Plain-language outcome: the verdict sentence, or why there is none. */
+  summary: string;
+  /** The asset session day 0 was placed on (before alignment with the benchmark), null after the data. */
+  day0Session: string | null;
+  ok: EventStudyOk | null;
+  study: StudyJson | null;
+  placebo: PlaceboJson[];
+  hypothesis: HypothesisJson | null;
+}
+
+export function studyJson(ok: EventStudyOk, alpha: number): StudyJson {
+  const bands = abnormalReturnBands(ok, alpha);
+  const path: PathPoint[] = bands.path.map((p) => ({
+    tau: p.tau,
+    date: p.date,
+    ar: num(p.ar),
+    arLow: num(p.arLow),
+    arHigh: num(p.arHigh),
+    car: num(p.car),
+    carLow: num(p.carLow),
+    carHigh: num(p.carHigh),
+  }));
+  return {
+    model: ok.model,
+    day0Date: ok.day0Date,
+    eventWindow: [ok.eventWindow[0], ok.eventWindow[1]],
+    estimationWindow: [ok.estimationStart, ok.estimationEnd],
+    alpha: num(ok.alpha),
+    beta: num(ok.beta),
+    sigma: num(ok.sigma),
+    df: ok.df,
+    estimationN: ok.estimationN,
+    criticalT: bands.criticalT,
+    path,
+    windows: ok.windows.map((w) => carWindowJson(w, alpha)),
   };
 }

@@ -3,8 +3,10 @@
 import "server-only";
 import { aggregateEventStudies, resolveEventStudyConfig, type EventStudyConfig, type EventStudyOk, type ExpectedDirection } from "@/lib/analytics";
 import { db } from "@/lib/db/client";
-import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type AssetEventResult, type StudyAsset } from "./asset-study";
-import { aggregateWindowJson, nums, type AggregateWindowJson, type Num } from "./json";
+import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, studyEventOnAsset } from "./asset-event-study";
+import { prepareAsset, type StudyAsset } from "./series-selection";
+import { type AssetEventResult } from "./dto";
+import { aggregateWindowJson, nums, type AggregateWindowJson, type Num } from "./dto";
 import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
 import { exposedEventsByAsset } from "./exposed-events";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
