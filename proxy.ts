@@ -6,11 +6,14 @@
 //    inline or injected script without it runs ('strict-dynamic' lets the nonced bootstrap load the app's chunks).
 //    Styles stay 'unsafe-inline' because the chart library positions elements with inline styles; styles cannot
 //    run code.
-// It also runs for the API, only to give every request an id (3. below).
+// It also runs for the API, to give every request an id (3. below), and first of all (0.) refuses what must never reach
+// the router: unknown methods, paths that do not decode, forged or malformed form posts (lib/http/request-guard).
 import { NextResponse, type NextRequest } from "next/server";
 import { redirectWithoutSession } from "@/lib/auth/session-cookie";
 import { config as appConfig } from "@/lib/config/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
+import { databaseOutagePage, databaseReachable } from "@/lib/http/database-outage";
+import { refuseAtTheDoor } from "@/lib/http/request-guard";
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = appConfig().NODE_ENV !== "production";
@@ -29,9 +32,12 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<Response> {
   // 3. A request id for every page, action and API call, passed on to the handlers' logs and sent back.
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  // 0. Refused at the door, with the request id.
+  const refused = await refuseAtTheDoor(request, request.nextUrl.pathname, requestId);
+  if (refused) return refused;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
 
@@ -44,6 +50,9 @@ export function proxy(request: NextRequest): NextResponse {
 
   const toLogin = redirectWithoutSession(request);
   if (toLogin) return toLogin;
+
+  // 4. While PostgreSQL is unreachable, pages answer 503 with Retry-After instead of rendering into a 500 each.
+  if (!(await databaseReachable(appConfig().DATABASE_URL))) return databaseOutagePage(requestId);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);

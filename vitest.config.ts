@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
-    exclude: ["tests/browser/**", "node_modules/**"],
+    exclude: ["tests/browser/**", "tests/http/**", "node_modules/**"],
     globalSetup: ["tests/setup/global-database.ts"],
     setupFiles: ["tests/setup/per-file.ts"],
     environment: "node",

@@ -9,6 +9,8 @@ export type ErrorKind =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
+  | "unsupported_media_type"
   | "too_many_requests"
   | "payload_too_large"
   | "database_unavailable"
@@ -46,6 +48,19 @@ export class ForbiddenError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(message: string) {
     super("not_found", message);
+  }
+}
+
+/** A method no route of Faultline serves (TRACE, WebDAV verbs…). */
+export class MethodNotAllowedError extends DomainError {
+  constructor(method: string) {
+    super("method_not_allowed", `The method ${method.slice(0, 20)} is not allowed here.`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(message: string) {
+    super("unsupported_media_type", message);
   }
 }
 

@@ -1,6 +1,8 @@
 // `npm start` (and `npm run dev` with --dev): database, migrations, first-run content, build if needed, then the
 // Next.js server. Ctrl-C / SIGTERM stops the web server first and PostgreSQL last.
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { childEnvironment, config, overrideConfig } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 import { disconnectDb } from "@/lib/db/client";
@@ -12,6 +14,7 @@ import { prepareDatabase } from "@/lib/runtime/database";
 import { startWorker } from "@/lib/runtime/worker";
 
 const dev = process.argv.includes("--dev");
+const METHOD_GUARD = pathToFileURL(path.resolve(import.meta.dirname, "../lib/runtime/refuse-untransportable-methods.mjs")).href;
 const log = (line: string) => console.log(`faultline: ${line}`);
 
 async function main() {
@@ -51,7 +54,8 @@ async function main() {
       log("building the app (first start or sources changed; about 30 s)…");
       build(childEnv);
     }
-    const args = [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME];
+    // TRACE/TRACK are refused before Next sees them (it cannot represent them and would answer 500).
+    const args = ["--import", METHOD_GUARD, NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME];
     next = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
     log(`serving http://localhost:${env.PORT} (Ctrl-C to stop)`);
     next.on("exit", (code, signal) => {

@@ -5,12 +5,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addAsset, refreshNow, switchToProvider, updateAsset } from "@/lib/assets/manage-assets";
 import { configuredProvider } from "@/lib/runtime/providers";
-import { MAX_PRICE_CSV_BYTES, priceImportQuerySchema } from "@/lib/assets/schemas";
+import { priceImportQuerySchema } from "@/lib/assets/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { runAction, type ActionResult } from "@/lib/http/errors";
 import { importPricesOrThrow, type PriceChangeSet, type PriceImportMode } from "@/lib/market-data/import-prices";
 import { parseOrThrow } from "@/lib/validation/parse";
+import { MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
 
 export async function addAssetAction(_prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
   const actor = await requireUser("ANALYST");
@@ -51,7 +52,7 @@ export async function importPricesAction(_prev: ActionResult<ImportSummary> | nu
   const result = await runAction(async () => {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: ["Choose a CSV file to import"] });
-    if (file.size > MAX_PRICE_CSV_BYTES) throw new ValidationError({ file: ["The file is over 20 MB"] });
+    if (file.size > MAX_FORM_FILE_BYTES) throw new ValidationError({ file: [`The file is over ${MAX_FORM_FILE_BYTES / 1_000_000} MB: larger series load with \`npm run prices\` or the API`] });
     const { mode, dryRun } = parseOrThrow(priceImportQuerySchema, { mode: form.get("mode") ?? undefined, dryRun: form.get("dryRun") ?? undefined });
     const o = await importPricesOrThrow(actor, symbol, await file.text(), { mode, dryRun });
     return { mode: o.mode, dryRun: o.dryRun, inserted: o.inserted, updated: o.updated, removed: o.removed, flags: o.flags.length, changes: o.changes };

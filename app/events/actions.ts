@@ -11,6 +11,7 @@ import { BadRequestError } from "@/lib/errors";
 import { type ActionResult, runAction } from "@/lib/http/errors";
 import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";
+import { MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
 
 const fields = (form: FormData) => Object.fromEntries(form) as Record<string, string>;
 
@@ -83,7 +84,7 @@ export async function importEventsAction(_prev: ActionResult<ImportReport> | nul
   return runAction(async () => {
     const file = form.get("file");
     const pasted = String(form.get("text") ?? "");
-    if (file instanceof File && file.size > 5_000_000) throw new BadRequestError("The file is larger than 5 MB.");
+    if (file instanceof File && file.size > MAX_FORM_FILE_BYTES) throw new BadRequestError(`The file is larger than ${MAX_FORM_FILE_BYTES / 1_000_000} MB.`);
     const upload = file instanceof File && file.size > 0 ? { name: file.name, text: await file.text() } : { name: String(form.get("format") ?? "csv") === "json" ? "pasted.json" : "pasted.csv", text: pasted };
     if (!upload.text.trim()) throw new BadRequestError("Choose a file or paste its content.");
     const report = await importEvents(user, upload);

@@ -6,6 +6,7 @@ import { authenticateRequest } from "@/lib/auth/session";
 import { BadRequestError, PayloadTooLargeError } from "@/lib/errors";
 import { toErrorResponse } from "@/lib/http/errors";
 import { requestIdOf } from "@/lib/http/request-id";
+import { assertJsonDepth } from "@/lib/validation/json-depth";
 
 export type RouteContext<P> = { params: Promise<P> };
 
@@ -56,11 +57,14 @@ export async function bodyText(req: Request, maxBytes: number): Promise<string> 
 
 export async function jsonBody(req: Request): Promise<unknown> {
   const text = await bodyText(req, MAX_JSON_BYTES);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new BadRequestError("The request body must be JSON.");
   }
+  assertJsonDepth(body);
+  return body;
 }
 
 /** Query string as a plain object for the query schemas (repeated keys keep the last value). */

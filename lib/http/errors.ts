@@ -1,7 +1,7 @@
 // The one place where errors become HTTP statuses and action results. Route handlers and server actions throw the
 // domain errors of lib/errors (or let zod/unknown errors through) and call `toErrorResponse` / `toActionFailure`:
 // validation → 422 with per-field messages, bad request → 400, no credentials → 401, role too low → 403,
-// missing → 404, stale version → 409 naming who changed it, database unreachable or restarting → 503 (retry),
+// missing → 404, method → 405, stale version → 409 naming who changed it, database unreachable or restarting → 503 (retry),
 // anything else → a generic 500 that hides internals.
 import { ZodError } from "zod";
 import { isDatabaseUnavailable, isUnstorableText } from "@/lib/db/errors";
@@ -18,11 +18,13 @@ import { logger } from "@/lib/logger";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/http/request-id";
 
 /** The HTTP status each kind of domain error is reported with: the only place a kind meets a status. */
-export const STATUS_OF_KIND: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503> = {
+export const STATUS_OF_KIND: Record<ErrorKind, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
   too_many_requests: 429,
   payload_too_large: 413,
   database_unavailable: 503,
@@ -84,6 +86,7 @@ export function toErrorResponse(err: unknown, context: ErrorContext = {}): Respo
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
   if (body.error.status === 503) headers["retry-after"] = "5";
+  if (body.error.status === 405) headers.allow = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
   return Response.json(body, { status: body.error.status, headers });
 }
 

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { BadRequestError, NotFoundError, ValidationError } from "@/lib/errors";
+import { assertJsonDepth } from "@/lib/validation/json-depth";
 import { zipStream } from "./bundle";
 import { contentDisposition, reportFilename } from "./filename";
 import { buildManifest } from "./manifest";
@@ -35,6 +36,7 @@ export async function reportInput(req: Request): Promise<Input> {
       throw new BadRequestError("The request body must be JSON (or a form).");
     }
     if (body === null || typeof body !== "object" || Array.isArray(body)) throw new BadRequestError("The JSON body must be an object of parameters.");
+    assertJsonDepth(body);
     return body as Input;
   }
   if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {

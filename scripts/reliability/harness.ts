@@ -101,6 +101,7 @@ export async function startFaultline(databaseUrl: string, env: Record<string, st
   const port = Number(env.PORT ?? (await freePort()));
   const baseUrl = `http://127.0.0.1:${port}`;
   let out = "";
+  // react-server: modules marked "server-only" (the worker imports some) load in this server process as they do in Next.
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     env: childEnvironment({
       DATABASE_URL: databaseUrl,

@@ -9,15 +9,15 @@ import { proxy } from "@/proxy";
 vi.mock("next/headers", async () => (await import("../helpers/request-context")).nextHeadersModule);
 
 describe("request ids", () => {
-  it("proxy.ts keeps a well-formed incoming id and passes it to the handler and back to the client", () => {
-    const res = proxy(new NextRequest("http://localhost:3000/api/v1/events", { headers: { "x-request-id": "lb-1234abcd" } }));
+  it("proxy.ts keeps a well-formed incoming id and passes it to the handler and back to the client", async () => {
+    const res = await proxy(new NextRequest("http://localhost:3000/api/v1/events", { headers: { "x-request-id": "lb-1234abcd" } }));
     expect(res.headers.get("x-request-id")).toBe("lb-1234abcd");
     // NextResponse.next({ request: { headers } }) forwards overridden request headers under this prefix.
     expect(res.headers.get("x-middleware-request-x-request-id")).toBe("lb-1234abcd");
   });
 
-  it("proxy.ts makes a fresh id for pages, and replaces ids that could inject into logs", () => {
-    const page = proxy(new NextRequest("http://localhost:3000/events", { headers: { cookie: "faultline.session_token=x" } }));
+  it("proxy.ts makes a fresh id for pages, and replaces ids that could inject into logs", async () => {
+    const page = await proxy(new NextRequest("http://localhost:3000/events", { headers: { cookie: "faultline.session_token=x" } }));
     expect(page.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestIdFrom('x"\n{"level":60}')).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestIdFrom("short")).not.toBe("short");

@@ -26,9 +26,9 @@ describe("headers", () => {
     expect(nextConfig.poweredByHeader).toBe(false);
   });
 
-  it("pages: a nonce CSP without unsafe-inline or unsafe-eval scripts in production, and no framing", () => {
+  it("pages: a nonce CSP without unsafe-inline or unsafe-eval scripts in production, and no framing", async () => {
     vi.stubEnv("NODE_ENV", "production");
-    const res = proxy(new NextRequest("http://localhost:3000/events", { headers: { cookie: "faultline.session_token=x" } }));
+    const res = await proxy(new NextRequest("http://localhost:3000/events", { headers: { cookie: "faultline.session_token=x" } }));
     const csp = res.headers.get("content-security-policy")!;
     const scripts = /script-src ([^;]+)/.exec(csp)![1]!;
     expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/);
@@ -37,7 +37,7 @@ describe("headers", () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'self'");
     // A fresh nonce per request: a nonce seen once cannot be reused by injected markup.
-    const again = proxy(new NextRequest("http://localhost:3000/events", { headers: { cookie: "faultline.session_token=x" } }));
+    const again = await proxy(new NextRequest("http://localhost:3000/events", { headers: { cookie: "faultline.session_token=x" } }));
     expect(again.headers.get("content-security-policy")).not.toBe(csp);
     vi.unstubAllEnvs();
   });
@@ -58,7 +58,7 @@ describe("session cookies", () => {
 });
 
 describe("no secrets in logs or error responses", () => {
-  it("redacts passwords, cookies, tokens and connection strings from logged objects", () => {
+  it("redacts passwords, cookies, tokens and connection strings from logged objects", async () => {
     let out = "";
     const sink = new Writable({ write: (chunk: Buffer, _enc, done) => ((out += chunk.toString()), done()) });
     const log = pino(loggerOptions("info"), sink);

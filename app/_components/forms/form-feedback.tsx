@@ -1,5 +1,6 @@
 // Messages under a field and above a form, from an ActionResult. A conflict says who changed what and when.
 import type { ActionResult } from "@/lib/http/errors";
+import { oversizedFileMessage } from "@/lib/validation/upload-limits";
 
 export function FieldError({ state, name }: { state: ActionResult<unknown> | null; name: string }) {
   if (!state || state.ok || !state.fieldErrors) return null;
@@ -24,6 +25,18 @@ export function FormMessage({ state, success }: { state: ActionResult<unknown> |
       {state.fieldErrors?._form && <span> {state.fieldErrors._form.join(" ")}</span>}
     </div>
   );
+}
+
+/**
+ * A form action that checks the chosen file's size in the browser first: a file over the import limit gets the 413
+ * message in the form at once, instead of a multi-megabyte upload the server refuses.
+ */
+export function withFileSizeCheck<S>(action: (form: FormData) => void, show: (failure: ActionResult<S> | null) => void) {
+  return (form: FormData) => {
+    const message = oversizedFileMessage(form);
+    show(message ? { ok: false, status: 413, code: "payload_too_large", message } : null);
+    if (!message) action(form);
+  };
 }
 
 export const inputClass =

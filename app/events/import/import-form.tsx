@@ -1,15 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { FormMessage, buttonClass, inputClass } from "../../_components/forms/form-feedback";
+import { useActionState, useState } from "react";
+import { FormMessage, buttonClass, inputClass, withFileSizeCheck } from "../../_components/forms/form-feedback";
+import type { ActionResult } from "@/lib/http/errors";
+import type { ImportReport } from "@/lib/events/import/import-events";
 import { importEventsAction } from "../actions";
 
 export function ImportForm() {
-  const [state, action, pending] = useActionState(importEventsAction, null);
+  const [serverState, action, pending] = useActionState(importEventsAction, null);
+  const [tooLarge, setTooLarge] = useState<ActionResult<ImportReport> | null>(null);
+  const state = tooLarge ?? serverState;
   const report = state?.ok ? state.data : null;
   return (
-    <form action={action} className="space-y-4">
+    <form action={withFileSizeCheck(action, setTooLarge)} className="space-y-4">
       <label className="block text-sm">CSV or JSON file<input type="file" name="file" accept=".csv,.json,text/csv,application/json" className={inputClass} /></label>
       <label className="block text-sm">…or paste it here
         <textarea name="text" rows={6} className={`${inputClass} font-mono`} placeholder="date,title,category,countries,source_url" />

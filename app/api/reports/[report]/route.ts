@@ -3,6 +3,7 @@
 import type { NextRequest } from "next/server";
 import { authenticateRequest } from "@/lib/auth/session";
 import { toErrorResponse } from "@/lib/http/errors";
+import { requestIdOf } from "@/lib/http/request-id";
 import { prepareReport, reportInput, reportResponse } from "@/lib/reports/deliver";
 
 type Context = { params: Promise<{ report: string }> };
@@ -14,7 +15,7 @@ async function download(req: NextRequest | Request, ctx: Context): Promise<Respo
     const prepared = await prepareReport(report ?? "", await reportInput(req));
     return await reportResponse(prepared, principal);
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, { requestId: requestIdOf(req.headers), method: req.method, path: new URL(req.url).pathname });
   }
 }
 

@@ -8,9 +8,10 @@ import { NotFoundError } from "@/lib/errors";
 import { importPricesOrThrow } from "@/lib/market-data/import-prices";
 import { parseOrThrow } from "@/lib/validation/parse";
 
+// Next has already decoded the path segment once: decoding again would turn `%255E` into `^` and `%25` into an error.
 export const GET = apiHandler<{ symbol: string }>("VIEWER", async (req, _user, { symbol }) => {
   const q = parseOrThrow(priceQuerySchema, queryOf(req));
-  const asset = await findAssetBySymbol(decodeURIComponent(symbol));
+  const asset = await findAssetBySymbol(symbol);
   if (!asset) throw new NotFoundError(`There is no asset ${symbol}.`);
   return { symbol: asset.symbol, currency: asset.currency, source: asset.source, data: await apiBars(asset.id, q.from, q.to) };
 });

@@ -6,9 +6,10 @@ import { NotFoundError } from "@/lib/errors";
 import { riskForAsset, riskQuerySchema } from "@/lib/studies";
 import { parseOrThrow } from "@/lib/validation/parse";
 
+// Next has already decoded the path segment once: decoding again would turn `%255E` into `^` and `%25` into an error.
 export const GET = apiHandler<{ symbol: string }>("VIEWER", async (req, _user, { symbol }) => {
   const { asOf } = parseOrThrow(riskQuerySchema, queryOf(req));
-  const asset = await findAssetBySymbol(decodeURIComponent(symbol));
+  const asset = await findAssetBySymbol(symbol);
   if (!asset) throw new NotFoundError(`There is no asset ${symbol}.`);
   return riskForAsset(asset.id, asOf);
 });

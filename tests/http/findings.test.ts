@@ -1,0 +1,142 @@
+// Regression tests for the findings of the front-door review that live in the transport layers (Next's body limit,
+// path decoding and server-action handling, the report manifest), each sent over real HTTP to the production build.
+import { describe, expect, it } from "vitest";
+import { castOf } from "./cast";
+import { send, type Answer } from "./front-door";
+import { EVIL_ORIGIN, actionForm, deeplyNested, multipart, type MultipartPart } from "./payloads";
+import { serverActions } from "./surface";
+
+const cast = castOf();
+const viewer = { cookie: cast.cookies.viewer };
+const analyst = { cookie: cast.cookies.analyst };
+
+function action(name: string) {
+  const found = serverActions().find((a) => a.name === name);
+  if (!found) throw new Error(`no server action ${name} in the build`);
+  return found;
+}
+
+/** Posts a server action as React does: multipart, Next-Action header, same origin. */
+function postAction(name: string, parts: MultipartPart[], headers: Record<string, string> = {}, path?: string): Promise<Answer> {
+  const a = action(name);
+  const m = multipart(parts);
+  return send(cast.baseUrl, {
+    label: name,
+    method: "POST",
+    path: path ?? a.page,
+    headers: { ...analyst, "next-action": a.id, accept: "text/x-component", origin: cast.baseUrl, "content-type": m.contentType, ...headers },
+    body: m.body,
+  });
+}
+
+function jsonError(a: Answer) {
+  return JSON.parse(a.body) as { error: { status: number; code: string; message: string; requestId?: string } };
+}
+
+/** An events CSV of about `bytes` bytes: valid rows, so the import reads all of it. */
+function eventsCsv(bytes: number): string {
+  const rows = ["date,title,category,countries,source_url"];
+  let size = rows[0]!.length;
+  for (let i = 0; size < bytes; i++) {
+    const row = `2019-01-${String((i % 28) + 1).padStart(2, "0")},Front-door import row ${i} ${"x".repeat(120)},SANCTIONS,RU,https://example.test/${i}`;
+    rows.push(row);
+    size += row.length + 1;
+  }
+  return rows.join("\n");
+}
+
+describe("finding 3: imports through the forms up to the documented 5 MB", () => {
+  it("reads a 2 MB file posted to the import form (Next's default 1 MB action limit answered 500)", { timeout: 120_000 }, async () => {
+    const csv = eventsCsv(2_000_000);
+    const a = await postAction("events/actions.importEventsAction", actionForm({ format: "csv" }, [{ name: "file", value: csv, filename: "events.csv", type: "text/csv" }]));
+    expect(a.status).toBe(200);
+    // The action ran and answered with its own result (an import report or its validation), not a framework error.
+    expect(a.body).toMatch(/"ok":(true|false)/);
+    expect(a.body).not.toMatch(/"status":500/);
+  });
+
+  it("refuses a form over the limit with 413 and a message naming the limit", async () => {
+    const big = "x".repeat(7 * 1024 * 1024);
+    const a = await postAction("events/actions.importEventsAction", actionForm({ format: "csv" }, [{ name: "file", value: big, filename: "events.csv", type: "text/csv" }]));
+    expect(a.status).toBe(413);
+    expect(a.body).toMatch(/5 MB/);
+  });
+});
+
+describe("finding 6: asset symbols are decoded once", () => {
+  it("answers a lone %25 with 404, not a URIError 500", async () => {
+    for (const tail of ["prices", "risk"]) {
+      const a = await send(cast.baseUrl, { label: "%25", method: "GET", path: `/api/v1/assets/%25/${tail}`, headers: viewer });
+      expect(a.status).toBe(404);
+      expect(jsonError(a).error.code).toBe("not_found");
+    }
+  });
+
+  it("does not resolve %255EKS11 to ^KS11, while %5EKS11 is ^KS11", async () => {
+    const twice = await send(cast.baseUrl, { label: "%255E", method: "GET", path: "/api/v1/assets/%255EKS11/prices", headers: viewer });
+    expect(twice.status).toBe(404);
+    const once = await send(cast.baseUrl, { label: "%5E", method: "GET", path: "/api/v1/assets/%5EKS11/prices", headers: viewer });
+    expect(once.status).toBe(200);
+    expect(JSON.parse(once.body)).toMatchObject({ symbol: "^KS11" });
+  });
+});
+
+describe("finding 7: framework-level errors answered with the right 4xx", () => {
+  it("refuses a path that is not valid UTF-8 with 400, in the API's error shape with a request id", async () => {
+    const a = await send(cast.baseUrl, { label: "bad utf-8", method: "GET", path: "/api/v1/events/%ED%A0%80", headers: viewer });
+    expect(a.status).toBe(400);
+    expect(jsonError(a).error).toMatchObject({ status: 400, code: "bad_request", requestId: expect.any(String) });
+    expect(a.headers["x-request-id"]).toBe(jsonError(a).error.requestId);
+    const page = await send(cast.baseUrl, { label: "bad utf-8 page", method: "GET", path: "/events/%ED%A0%80", headers: viewer });
+    expect(page.status).toBe(400);
+  });
+
+  it("refuses TRACE with 405", async () => {
+    const api = await send(cast.baseUrl, { label: "TRACE api", method: "TRACE", path: "/api/v1/events", headers: viewer });
+    expect(api.status).toBe(405);
+    expect(jsonError(api).error).toMatchObject({ status: 405, requestId: expect.any(String) });
+    const page = await send(cast.baseUrl, { label: "TRACE page", method: "TRACE", path: "/events", headers: viewer });
+    expect(page.status).toBe(405);
+  });
+
+  it("refuses a server action from another origin or a null origin with 403", async () => {
+    for (const origin of [EVIL_ORIGIN, "null"]) {
+      const a = await postAction("themes/actions.createThemeAction", actionForm({ name: "Forged theme" }), { origin });
+      expect(a.status).toBe(403);
+      expect(a.body).not.toMatch(/Forged theme/);
+    }
+  });
+
+  it("refuses malformed action bodies with 400", async () => {
+    const a = action("themes/actions.createThemeAction");
+    const base = { method: "POST", path: a.page, headers: { ...analyst, "next-action": a.id, origin: cast.baseUrl } };
+    const truncated = await send(cast.baseUrl, { ...base, label: "truncated", headers: { ...base.headers, "content-type": "multipart/form-data; boundary=----x" }, body: '------x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[nu' });
+    expect(truncated.status).toBe(400);
+    const badArgs = await postAction("themes/actions.createThemeAction", [{ name: "0", value: "[null,$K1" }]);
+    expect(badArgs.status).toBe(400);
+    const plain = await send(cast.baseUrl, { ...base, label: "text/plain", headers: { ...base.headers, "content-type": "text/plain;charset=UTF-8" }, body: deeplyNested(10_000) });
+    expect(plain.status).toBe(415);
+  });
+
+  it("refuses a non-FormData action argument with 400 instead of running the action into a 500 result", async () => {
+    const a = await postAction("themes/actions.createThemeAction", [{ name: "0", value: JSON.stringify(["x", "y"]) }]);
+    expect(a.status).toBe(400);
+    expect(a.body).not.toMatch(/"status":500/);
+  });
+});
+
+describe("finding 8: report requests", () => {
+  it("refuses a parameter object nested 10,000 levels deep with 400 and the request id", async () => {
+    // An extra parameter: the report's schema ignores it, and the bundle's manifest records it as sent.
+    const body = `{"bundle":true,"note":${deeplyNested(10_000)}}`;
+    const a = await send(cast.baseUrl, { label: "deep report", method: "POST", path: "/api/reports/events", headers: { ...viewer, origin: cast.baseUrl, "content-type": "application/json" }, body });
+    expect(a.status).toBe(400);
+    expect(jsonError(a).error).toMatchObject({ code: "bad_request", requestId: expect.any(String) });
+  });
+
+  it("puts the request id on every report error", async () => {
+    const a = await send(cast.baseUrl, { label: "unknown report", method: "GET", path: "/api/reports/no-such-report", headers: viewer });
+    expect(a.status).toBe(404);
+    expect(jsonError(a).error.requestId).toBe(a.headers["x-request-id"]);
+  });
+});
