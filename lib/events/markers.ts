@@ -1,7 +1,7 @@
 // Where an event sits on an asset's chart: the asset's first trading session that could react to it — the same
 // day 0 the event studies use (MacKinlay: the event's date on the exchange, or the next session when the event came
 // after that session's close or on a day without a session).
-import { firstReactingSession } from "@/lib/analytics";
+import { firstReactingSession, localDateTime } from "@/lib/analytics";
 import { sessionCloseFor } from "@/lib/assets/exchange-hours";
 import { dateInZone, isoDate } from "@/lib/dates";
 
@@ -42,4 +42,23 @@ export function reactingSessionIndex(event: MarkerEvent, sessions: readonly stri
   if (sessions.length === 0 || eventDateOnExchange(event, asset.timeZone) < sessions[0]!) return -1;
   const close = sessionCloseFor(asset);
   return firstReactingSession(event.occurredAt.toISOString(), event.timePrecision, sessions, close.timeZone, close.close) ?? -1;
+}
+
+/**
+ * Why `day0` is the event's day 0, in one sentence for tooltips: the same rule `reactingSessionIndex` applies
+ * (an exact-time event at or after the session close, or on a day without a session, moves to the next session).
+ */
+export function day0Reason(event: MarkerEvent, day0: string | null, close: { close: string; timeZone: string }): string {
+  if (day0 === null) return "No session of this series on or after the event, so the chart cannot place it.";
+  if (event.timePrecision === "DAY") {
+    const d = isoDate(event.occurredAt);
+    return d === day0
+      ? `Known to the day only: ${d} is a session, so that session is day 0.`
+      : `Known to the day only: ${d} has no session, so day 0 is the next one, ${day0}.`;
+  }
+  const local = localDateTime(event.occurredAt, close.timeZone);
+  const at = `${local.time.slice(0, 5)} ${close.timeZone}`;
+  if (local.date === day0) return `At ${at}, before the ${close.close} close: that session's close can reflect it.`;
+  if (local.time >= `${close.close}:00`) return `At ${at} on ${local.date}, at or after the ${close.close} close: the next session, ${day0}, is the first to react.`;
+  return `At ${at} on ${local.date}, a day without a session: the next session, ${day0}, is the first to react.`;
 }
