@@ -55,7 +55,8 @@ export async function seedStoryline(source: DataSource): Promise<SeedResult> {
       eventsCreated++;
     }
     return { assetsCreated, eventsCreated };
-  });
+    // ~100 sequential statements: Prisma's 5 s default expires on a busy or slow machine and the first start fails.
+  }, { timeout: 60_000, maxWait: 30_000 });
 }
 
 /** An event lists an asset once: the first hypothesis given for it wins. */
