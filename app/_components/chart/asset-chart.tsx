@@ -481,6 +481,8 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
             lastTouch.current = e.pointerType === "touch";
           }}
           data-testid="price-chart"
+          data-visible-from={visible?.from}
+          data-visible-to={visible?.to}
         >
           <div ref={host} className="absolute inset-0" />
           <div ref={legend} className="pointer-events-none absolute left-2 top-1 z-10 font-mono text-[11px] text-tremor-content dark:text-dark-tremor-content" data-testid="ohlc-legend" />

@@ -27,6 +27,8 @@ export function EventList({ events, visible, highlighted, selected, dark, onHove
           <li
             key={e.id}
             data-event-id={e.id}
+            data-label={e.label}
+            data-session={e.session ?? undefined}
             data-highlighted={lit ? "true" : undefined}
             onMouseEnter={() => onHover(e.id)}
             onMouseLeave={() => onHover(null)}
