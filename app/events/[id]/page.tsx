@@ -12,6 +12,7 @@ import { ReportDownloads, eventReportLinks } from "../../_components/report-down
 import { EventAggregatePanel, EventAssetStudies } from "./_components/event-study-panels";
 import { StudySettingsForm } from "./_components/study-settings-form";
 import { EventWorkspace } from "./_components/event-workspace";
+import { EventWindowCharts } from "./_components/event-window-charts";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -101,6 +102,11 @@ export default async function EventPage({ params, searchParams }: Props) {
               ))}
             </TableBody>
           </Table>
+        )}
+        {event.exposures.length > 0 && (
+          <Suspense fallback={<CardSkeleton label="price around the event" height="h-32" />}>
+            <EventWindowCharts event={event} />
+          </Suspense>
         )}
       </Card>
       <StudySettingsForm eventId={event.id} query={study} />
