@@ -161,6 +161,24 @@ describe("the event overlay chart", () => {
   });
 });
 
+describe("the event page's mini charts", () => {
+  it("shows each exposed asset around day 0 and opens the asset chart zoomed on that window", async () => {
+    const { page } = session;
+    await openChart(page, "?range=MAX");
+    await marker(page, "Kim Jong Un receives Sergei Shoigu").click();
+    await page.waitForURL(/\/events\/\d+$/);
+    const eventId = new URL(page.url()).pathname.split("/").pop();
+    const mini = page.getByTestId("event-window-chart-^KS11");
+    await mini.locator("canvas").first().waitFor();
+    await expect(mini.textContent()).resolves.toMatch(/day 0 2024-09-1\d/);
+    await mini.click();
+    await page.waitForURL((u) => u.pathname === "/assets/%5EKS11" && u.searchParams.get("event") === eventId && u.searchParams.has("from"));
+    const from = new URL(page.url()).searchParams.get("from")!;
+    await expect.poll(() => page.locator("[data-testid=price-chart]").getAttribute("data-visible-from")).toBe(from);
+    await page.locator("[data-testid=event-window]").waitFor({ state: "attached" });
+  });
+});
+
 describe("the chart on a phone and in dark mode", () => {
   it("puts the chart first at 390 px and opens a bottom sheet when a marker is tapped", async () => {
     const ctx = await session.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, storageState: await session.page.context().storageState() });

@@ -167,7 +167,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     const c = lib.createChart(host.current, {
       autoSize: true,
       ...chartOptions(palette),
-      localization: { locale: "en-US", priceFormatter: (p: number) => formatPrice(p) },
+      localization: { locale: "en-US" },
       timeScale: { borderColor: palette.border, rightOffset: 4, minBarSpacing: 0.2 },
       crosshair: { mode: lib.CrosshairMode.Normal },
       handleScale: { axisPressedMouseMove: true, mouseWheel: true, pinch: true },
@@ -244,6 +244,8 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
       const to = initialView.to ?? lastSession;
       if (!initialView.from && !initialView.to) expected.current = { from, to };
       c.timeScale().setVisibleRange({ from: from as Time, to: to as Time });
+      // For bench/asset-chart.ts: when the first frame with the data has been painted.
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("faultline:chart-painted")));
     }
     return () => {
       markers.current?.detach();
@@ -485,10 +487,12 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
           data-visible-to={visible?.to}
         >
           <div ref={host} className="absolute inset-0" />
-          <div ref={legend} className="pointer-events-none absolute left-2 top-1 z-10 font-mono text-[11px] text-tremor-content dark:text-dark-tremor-content" data-testid="ohlc-legend" />
-          <div className="pointer-events-none absolute right-16 top-1 z-10 flex gap-2 text-[11px]">
-            {data.synthetic && <span className="rounded bg-amber-100 px-1.5 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">Synthetic demo data</span>}
-            <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">Data as of {lastSession}</span>
+          <div className="pointer-events-none absolute left-2 right-20 top-1 z-10 space-y-0.5 text-[11px]">
+            <div ref={legend} className="font-mono text-tremor-content dark:text-dark-tremor-content" data-testid="ohlc-legend" />
+            <div className="flex flex-wrap gap-2">
+              {data.synthetic && <span className="rounded bg-amber-100 px-1.5 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">Synthetic demo data</span>}
+              <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">Data as of {lastSession}</span>
+            </div>
           </div>
           <div ref={overlay} className="pointer-events-none absolute left-0 top-0 z-10 overflow-hidden">
             {shadedEvent?.estimation && (

@@ -15,7 +15,7 @@ interface Props {
   onSelect(id: number): void;
 }
 
-const VERDICT_MARK: Record<string, string> = { confirmed: "✓", contradicted: "✗", inconclusive: "·" };
+const VERDICT_MARK: Record<string, string> = { confirmed: "✓ confirmed", contradicted: "✗ contradicted", inconclusive: "inconclusive" };
 
 export function EventList({ events, visible, highlighted, selected, dark, onHover, onSelect }: Props) {
   return (
@@ -39,7 +39,7 @@ export function EventList({ events, visible, highlighted, selected, dark, onHove
               <a href={`/events/${e.id}`} className="block leading-snug text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong" onFocus={() => onHover(e.id)} onBlur={() => onHover(null)}>{e.title}</a>
               <span className="tabular-nums text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
                 {e.session ?? "not on this series"} · {e.categoryLabel}
-                {e.car !== null && <> · CAR {formatReturn(e.car)} {e.verdict ? VERDICT_MARK[e.verdict] : ""}</>}
+                {e.car !== null && <> · CAR {formatReturn(e.car)}{e.verdict ? ` ${VERDICT_MARK[e.verdict]}` : ""}</>}
               </span>
             </span>
             {e.session && (
