@@ -2,7 +2,6 @@
 // A compact, static price chart of one asset around an event: day 0 marked by the expected direction's arrow, the
 // event window shaded. The whole card links to the asset page zoomed on that window with the event selected.
 import type { Time } from "lightweight-charts";
-import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { DARK, LIGHT, useDarkMode } from "./chart-theme";
 
@@ -61,7 +60,8 @@ export function EventWindowChart({ eventId, symbol, name, direction, day0, dates
   const p = dark ? DARK : LIGHT;
   const query = new URLSearchParams({ from: dates[0]!, to: dates[dates.length - 1]!, event: String(eventId) });
   return (
-    <Link
+    // A plain link: the asset page mounts its chart on a fresh document at the given zoom.
+    <a
       href={`/assets/${encodeURIComponent(symbol)}?${query}`}
       className="block rounded-tremor-default border border-tremor-border p-2 hover:border-tremor-brand dark:border-dark-tremor-border"
       aria-label={`${symbol} around day 0 (${day0}): open the asset chart at this window`}
@@ -84,6 +84,6 @@ export function EventWindowChart({ eventId, symbol, name, direction, day0, dates
         <span>day 0 {day0} · event window shaded</span>
         {synthetic && <span>synthetic</span>}
       </div>
-    </Link>
+    </a>
   );
 }
