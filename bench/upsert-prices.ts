@@ -1,7 +1,7 @@
 // Bulk price writes vs `psql \copy`, same rows, same table, same run (ratios, not absolute times).
 //   node --import tsx bench/upsert-prices.ts [--rows 1000000]
 // Needs `psql` (Debian: apt-get install postgresql-client). Uses BENCH_DATABASE_URL or a throwaway embedded server.
-// Cases, each timed for Faultline's upsert (lib/market-data/price-store.ts) and for \copy of the same CSV:
+// Cases, each timed for Faultline's upsert (lib/prices/store.ts) and for \copy of the same CSV:
 //   empty      — into an empty price_bar table
 //   half-full  — into a table already holding as many bars for other assets
 //   overlap    — Faultline only: half of the rows already stored with other values (half inserts, half updates);
@@ -15,8 +15,9 @@ import pg from "pg";
 import { db, disconnectDb } from "@/lib/db/client";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations";
-import { endPgPool, withTransaction } from "@/lib/db/pool";
-import { upsertBarsWith } from "@/lib/market-data/price-store";
+import { endPgPool } from "@/lib/db/pool";
+import { withTransaction } from "@/lib/db/transaction";
+import { upsertBarsWith } from "@/lib/prices/store";
 import type { DailyBar } from "@/lib/market-data/provider";
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, out: { type: "string" } } });

@@ -7,7 +7,7 @@ import { StartupError } from "@/lib/config/startup-error";
 import { db, disconnectDb } from "@/lib/db/client";
 import { endPgPool } from "@/lib/db/pool";
 import { UnknownAssetError, importPriceCsv } from "@/lib/market-data/import-prices";
-import { createProvider } from "@/lib/market-data/providers";
+import { providerFor } from "@/lib/runtime/providers";
 import { refreshAsset } from "@/lib/market-data/refresh";
 import { prepareDatabase } from "@/lib/runtime/database";
 
@@ -34,7 +34,7 @@ async function refresh(symbols: string[] | undefined, from: string | undefined) 
   const rows: { symbol: string; added: number; updated: number; result: string }[] = [];
   for (const [i, asset] of assets.entries()) {
     progress(i, assets.length, asset.symbol);
-    const provider = createProvider(asset.source === "DEMO" ? "demo" : "yahoo");
+    const provider = providerFor(asset.source === "DEMO" ? "DEMO" : "YAHOO");
     const o = await refreshAsset(asset, provider, { today, from, lookbackDays: env.REFRESH_LOOKBACK_DAYS, backfillYears: env.BACKFILL_YEARS });
     rows.push({ symbol: asset.symbol, added: o.inserted, updated: o.updated, result: o.error ?? `ok (${o.from} … ${o.to})` });
   }

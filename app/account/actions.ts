@@ -7,7 +7,8 @@ import { changePasswordSchema } from "@/lib/auth/account-schemas";
 import { auth } from "@/lib/auth/better-auth";
 import { requireUser } from "@/lib/auth/session";
 import { revokeAllSessions } from "@/lib/auth/users";
-import { type ActionResult, runAction, ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
+import { type ActionResult, runAction } from "@/lib/http/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 export async function changePasswordAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {

@@ -4,15 +4,21 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addAsset, refreshNow } from "@/lib/assets/manage-assets";
+import { configuredProvider } from "@/lib/runtime/providers";
 import { MAX_PRICE_CSV_BYTES } from "@/lib/assets/schemas";
 import { requireUser } from "@/lib/auth/session";
-import { ValidationError, runAction, type ActionResult } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
+import { runAction, type ActionResult } from "@/lib/http/errors";
 import { importPriceCsv } from "@/lib/market-data/import-prices";
 
 export async function addAssetAction(_prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
   const actor = await requireUser("ANALYST");
   const result = await runAction(async () => {
-    const asset = await addAsset(actor, { symbol: String(form.get("symbol") ?? ""), benchmark: String(form.get("benchmark") ?? "") });
+    const asset = await addAsset(
+      actor,
+      { symbol: String(form.get("symbol") ?? ""), benchmark: String(form.get("benchmark") ?? "") },
+      configuredProvider(),
+    );
     return asset.symbol;
   });
   if (result.ok) {

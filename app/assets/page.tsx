@@ -1,6 +1,7 @@
 import { Badge, Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, TextInput, Title } from "@tremor/react";
 import Link from "next/link";
 import { searchSymbols } from "@/lib/assets/manage-assets";
+import { configuredProvider } from "@/lib/runtime/providers";
 import { listAssetOverview } from "@/lib/assets/queries";
 import { requireUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
@@ -17,7 +18,7 @@ interface Props {
 async function SearchResults({ q, tracked, canAdd }: { q: string; tracked: Set<string>; canAdd: boolean }) {
   let candidates;
   try {
-    candidates = await searchSymbols(q);
+    candidates = await searchSymbols(q, configuredProvider());
   } catch (err) {
     const body = toErrorBody(err).error;
     return <Text className="mt-3 text-red-600">{body.fieldErrors?.q?.join(" ") ?? body.message}</Text>;

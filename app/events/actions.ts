@@ -7,7 +7,8 @@ import { createEvent, deleteEvent, restoreEvent, updateEvent } from "@/lib/event
 import { removeExposure, setExposure } from "@/lib/events/exposures";
 import { importEvents, type ImportReport } from "@/lib/events/import/import-events";
 import type { EventInput, EventUpdateInput } from "@/lib/events/schemas";
-import { type ActionResult, BadRequestError, runAction } from "@/lib/http/errors";
+import { BadRequestError } from "@/lib/errors";
+import { type ActionResult, runAction } from "@/lib/http/errors";
 import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";
 

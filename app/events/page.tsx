@@ -2,7 +2,7 @@ import { Card, Text, Title } from "@tremor/react";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { eventQuerySchema, searchEvents } from "@/lib/events/search";
-import { fieldErrorsOf } from "@/lib/http/errors";
+import { fieldErrorsOf } from "@/lib/errors";
 import { listThemes } from "@/lib/themes/queries";
 import { EventFilterForm, eventFilterValues } from "../_components/event-filter-form";
 import { CATEGORY_LABEL } from "../_components/format";

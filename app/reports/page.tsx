@@ -2,7 +2,7 @@ import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { prepareReport } from "@/lib/reports/deliver";
 import { reportFormOptions } from "@/lib/reports/form-options";
 import { previewReport, type ReportPreview } from "@/lib/reports/preview";

@@ -3,10 +3,10 @@
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
-import { writeTransaction } from "@/lib/db/write-transaction";
+import { writeTransaction } from "@/lib/db/transaction";
 import { staleVersionConflict } from "@/lib/events/conflict";
 import { annotationDeleteSchema, annotationEditSchema, annotationInputSchema, type AnnotationInput } from "@/lib/annotations/schemas";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/http/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 const SNAPSHOT = { id: true, body: true, authorId: true, eventId: true, assetId: true, pinnedDate: true, parentId: true, version: true, deletedAt: true, updatedAt: true } as const;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isoDate } from "@/lib/dates";
-import { paginationSchema, type Page } from "@/lib/http/pagination";
+import { paginationSchema, type Page } from "@/lib/validation/pagination";
 import { calendarDateSchema, idSchema } from "@/lib/validation/fields";
 
 export const annotationQuerySchema = paginationSchema

@@ -1,7 +1,8 @@
 // Loads what the asset chart draws for a view: the asset's closes (or every series rebased to 100 on adjusted closes
 // when comparing), downsampled for drawing with the event and note sessions kept.
 import "server-only";
-import { findAssetBySymbol, loadCloses, type ClosePoint } from "@/lib/assets/queries";
+import { findAssetBySymbol } from "@/lib/assets/queries";
+import { loadCloses, type ClosePoint } from "@/lib/prices/bars";
 import { rebaseOnSessions, viewStart, type ChartView } from "@/lib/assets/chart-view";
 import { downsampleForChart } from "@/lib/charts/downsample";
 

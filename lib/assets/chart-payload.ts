@@ -4,13 +4,13 @@
 import "server-only";
 import { localDateTime, resolveEventStudyConfig } from "@/lib/analytics";
 import { annotationsForAsset } from "@/lib/annotations/queries";
-import { pricesBetween } from "@/lib/assets/price-query";
-import { sessionCloseFor } from "@/lib/assets/exchange-hours";
+import { apiBars } from "@/lib/prices/api-bars";
+import { sessionCloseFor } from "@/lib/prices/exchange-hours";
 import { toColumns, type ChartEventInfo, type ChartPayload } from "@/lib/charts/chart-payload";
 import { DEFAULT_RANGE_RULE } from "@/lib/charts/default-range";
 import { eventLabel, sessionWindow } from "@/lib/charts/event-overlay";
 import { db } from "@/lib/db/client";
-import { day0Reason, firstSessionOnOrAfter, reactingSessionIndex } from "@/lib/events/markers";
+import { day0Reason, firstSessionOnOrAfter, reactingSessionIndex } from "@/lib/prices/day-zero";
 import { eventStudiesForAsset } from "@/lib/studies";
 
 export interface ChartAsset {
@@ -37,7 +37,7 @@ function clock(instant: Date, timeZone: string): string {
 
 export async function assetChartPayload(asset: ChartAsset): Promise<ChartPayload> {
   const [bars, studies, notes, assets] = await Promise.all([
-    pricesBetween(asset.id),
+    apiBars(asset.id),
     eventStudiesForAsset(asset.id),
     annotationsForAsset(asset.id),
     db().asset.findMany({ select: { symbol: true, name: true }, orderBy: { symbol: "asc" } }),

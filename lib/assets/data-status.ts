@@ -2,7 +2,7 @@
 // fresh it is, what failed last, and the quality flags of its bars.
 import { db } from "@/lib/db/client";
 import { isoDate } from "@/lib/dates";
-import type { DailyBar } from "@/lib/market-data/provider";
+import { storedBars } from "@/lib/prices/bars";
 import { qualityFlags, staleFlag, type QualityFlag } from "@/lib/market-data/quality";
 
 export interface DataStatus {
@@ -17,11 +17,10 @@ export interface DataStatus {
 }
 
 export async function dataStatus(assetId: number, today = isoDate(new Date())): Promise<DataStatus> {
-  const [asset, rows] = await Promise.all([
+  const [asset, bars] = await Promise.all([
     db().asset.findUniqueOrThrow({ where: { id: assetId } }),
-    db().priceBar.findMany({ where: { assetId }, orderBy: { date: "asc" } }),
+    storedBars(assetId),
   ]);
-  const bars: DailyBar[] = rows.map((r) => ({ ...r, date: isoDate(r.date) }));
   const lastDate = bars.at(-1)?.date ?? null;
   const stale = asset.source === "CSV" ? null : staleFlag(lastDate, today);
   return {

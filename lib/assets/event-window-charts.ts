@@ -2,11 +2,11 @@
 // the event window's dates, for the event page's mini charts.
 import "server-only";
 import { resolveEventStudyConfig } from "@/lib/analytics";
-import { pricesBetween } from "@/lib/assets/price-query";
+import { apiBars } from "@/lib/prices/api-bars";
 import { sessionWindow } from "@/lib/charts/event-overlay";
 import { addDays } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { reactingSessionIndex, type MarkerEvent } from "@/lib/events/markers";
+import { reactingSessionIndex, type MarkerEvent } from "@/lib/prices/day-zero";
 
 /** Sessions shown either side of day 0: the default event window [−10, +10] with a margin. */
 const HALF_WIDTH = 15;
@@ -34,7 +34,7 @@ export async function eventWindowCharts(event: MarkerEvent, exposures: { assetId
       return [
         (async (): Promise<EventWindowChart> => {
           // Calendar margin wide enough for HALF_WIDTH sessions plus holidays on either side.
-          const bars = await pricesBetween(asset.id, addDays(day, -40), addDays(day, 40));
+          const bars = await apiBars(asset.id, addDays(day, -40), addDays(day, 40));
           const sessions = bars.map((b) => b.date);
           const i = reactingSessionIndex(event, sessions, asset);
           const slice = i < 0 ? [] : bars.slice(Math.max(0, i - HALF_WIDTH), i + HALF_WIDTH + 1);

@@ -3,17 +3,11 @@
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { senderBoss } from "@/lib/jobs/boss";
 import { MarketDataError, type MarketDataProvider, type SymbolCandidate } from "@/lib/market-data/provider";
-import { createProvider } from "@/lib/market-data/providers";
 import { ensureQueues, requestRefresh } from "@/lib/market-data/refresh-jobs";
 import { addAssetSchema, searchQuerySchema, type AddAssetInput } from "./schemas";
-
-/** The provider assets are added from in this installation (MARKET_DATA). */
-export function configuredProvider(): MarketDataProvider {
-  return createProvider(process.env.MARKET_DATA === "demo" ? "demo" : "yahoo");
-}
 
 function providerProblem(err: unknown, field: string): ValidationError {
   if (err instanceof MarketDataError) {
@@ -23,7 +17,7 @@ function providerProblem(err: unknown, field: string): ValidationError {
   throw err;
 }
 
-export async function searchSymbols(query: string, provider = configuredProvider()): Promise<SymbolCandidate[]> {
+export async function searchSymbols(query: string, provider: MarketDataProvider): Promise<SymbolCandidate[]> {
   const parsed = searchQuerySchema.safeParse(query);
   if (!parsed.success) throw new ValidationError({ q: parsed.error.issues.map((i) => i.message) });
   const q = parsed.data;
@@ -40,7 +34,7 @@ async function enqueueBackfill(symbol: string): Promise<void> {
   await requestRefresh(boss, symbol, "added");
 }
 
-export async function addAsset(actor: Principal, input: AddAssetInput, provider = configuredProvider()) {
+export async function addAsset(actor: Principal, input: AddAssetInput, provider: MarketDataProvider) {
   assertRole(actor, "ANALYST");
   const parsed = addAssetSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);

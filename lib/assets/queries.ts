@@ -1,7 +1,6 @@
 // Read side of assets and their prices, for pages and the API. PostgreSQL only: never the market-data provider.
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
-import { isoDate } from "@/lib/dates";
+import { barCoverage, lastCloses } from "@/lib/prices/bars";
 
 export interface AssetOverviewRow {
   id: number;
@@ -19,34 +18,28 @@ export interface AssetOverviewRow {
 }
 
 export async function listAssetOverview(): Promise<AssetOverviewRow[]> {
-  const rows = await db().$queryRaw<
-    {
-      id: number; symbol: string; name: string; asset_class: string; currency: string; source: AssetOverviewRow["source"];
-      last_date: Date | null; last_close: number | null; last_adj: number | null; prev_adj: number | null; bars: bigint;
-      refresh_error: string | null;
-    }[]
-  >(Prisma.sql`
-    SELECT a.id, a.symbol, a.name, a.asset_class::text AS asset_class, a.currency, a.source::text AS source, a.refresh_error,
-           l.date AS last_date, l.close AS last_close, COALESCE(l.adj_close, l.close) AS last_adj,
-           (SELECT COALESCE(p.adj_close, p.close) FROM price_bar p
-             WHERE p.asset_id = a.id AND p.date < l.date ORDER BY p.date DESC LIMIT 1) AS prev_adj,
-           (SELECT count(*) FROM price_bar c WHERE c.asset_id = a.id) AS bars
-    FROM asset a
-    LEFT JOIN LATERAL (SELECT date, close, adj_close FROM price_bar WHERE asset_id = a.id ORDER BY date DESC LIMIT 1) l ON true
-    ORDER BY a.symbol`);
-  return rows.map((r) => ({
-    id: r.id,
-    symbol: r.symbol,
-    name: r.name,
-    assetClass: r.asset_class,
-    currency: r.currency,
-    source: r.source,
-    lastDate: r.last_date ? isoDate(r.last_date) : null,
-    lastClose: r.last_close,
-    change: r.last_adj !== null && r.prev_adj ? r.last_adj / r.prev_adj - 1 : null,
-    bars: Number(r.bars),
-    refreshError: r.refresh_error,
-  }));
+  const assets = await db().asset.findMany({
+    select: { id: true, symbol: true, name: true, assetClass: true, currency: true, source: true, refreshError: true },
+    orderBy: { symbol: "asc" },
+  });
+  const ids = assets.map((a) => a.id);
+  const [last, coverage] = await Promise.all([lastCloses(ids), barCoverage(ids)]);
+  return assets.map((a) => {
+    const l = last.get(a.id);
+    return {
+      id: a.id,
+      symbol: a.symbol,
+      name: a.name,
+      assetClass: a.assetClass,
+      currency: a.currency,
+      source: a.source,
+      lastDate: l?.date ?? null,
+      lastClose: l?.close ?? null,
+      change: l && l.previousAdjClose ? l.adjClose / l.previousAdjClose - 1 : null,
+      bars: coverage.get(a.id)?.bars ?? 0,
+      refreshError: a.refreshError,
+    };
+  });
 }
 
 export async function findAssetBySymbol(symbol: string) {
@@ -56,27 +49,3 @@ export async function findAssetBySymbol(symbol: string) {
   });
 }
 
-export interface ClosePoint {
-  date: string;
-  close: number;
-  adjClose: number;
-}
-
-/** Closes from `from` to `to` (both inclusive, YYYY-MM-DD; open-ended when omitted), ascending. */
-export async function loadCloses(assetId: number, from?: string, to?: string): Promise<ClosePoint[]> {
-  const date = {
-    ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
-    ...(to ? { lte: new Date(`${to}T00:00:00Z`) } : {}),
-  };
-  const rows = await db().priceBar.findMany({
-    where: { assetId, ...(from || to ? { date } : {}) },
-    orderBy: { date: "asc" },
-    select: { date: true, close: true, adjClose: true },
-  });
-  return rows.map((r) => ({ date: isoDate(r.date), close: r.close, adjClose: r.adjClose ?? r.close }));
-}
-
-export async function lastBarDateOf(assetId: number): Promise<string | null> {
-  const last = await db().priceBar.findFirst({ where: { assetId }, orderBy: { date: "desc" }, select: { date: true } });
-  return last ? isoDate(last.date) : null;
-}

@@ -1,6 +1,8 @@
-// Writes one audit entry inside the caller's transaction, so a change and its record commit or roll back together.
+// Writes one audit entry inside the caller's transaction, so a change and its record commit or roll back together:
+// audit_entry for events, exposures, themes and notes (integer ids), account_audit_entry for accounts and their API
+// tokens (text ids).
 import type { Principal } from "@/lib/auth/principal";
-import type { AuditAction, AuditEntity } from "@/lib/db/generated/enums";
+import type { AccountChange, AuditAction, AuditEntity } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 
 export type Tx = Prisma.TransactionClient;
@@ -31,6 +33,26 @@ export async function recordAudit(tx: Tx, actor: Principal, record: AuditRecord)
       actorName: actor.name,
       before: auditJson(record.before),
       after: auditJson(record.after),
+    },
+  });
+}
+
+export interface AccountChangeRecord {
+  action: AccountChange;
+  /** The account changed; for a token, the account it acts as. */
+  subject: { id: string; email: string };
+  details?: Record<string, unknown>;
+}
+
+export async function recordAccountChange(tx: Tx, actor: Principal, record: AccountChangeRecord): Promise<void> {
+  await tx.accountAuditEntry.create({
+    data: {
+      action: record.action,
+      subjectId: record.subject.id,
+      subjectEmail: record.subject.email,
+      actorId: actor.id,
+      actorName: actor.name,
+      details: auditJson(record.details),
     },
   });
 }

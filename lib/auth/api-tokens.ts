@@ -1,10 +1,13 @@
 // API tokens for scripts: issued by an admin for an account, shown once, stored as SHA-256 (the token has 256 bits
 // of entropy, so a slow hash adds nothing), revocable, scoped READ (viewer rights) or READ_WRITE (the account's role).
+// Issuing and revoking are recorded in the accounts' history, in the same transaction.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { recordAccountChange } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import { writeTransaction } from "@/lib/db/transaction";
 import type { TokenScope } from "@/lib/db/generated/enums";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { hasRole } from "@/lib/auth/roles";
 
@@ -25,25 +28,33 @@ export function hashToken(token: string): string {
 export async function issueApiToken(issuer: Principal, input: IssueTokenInput): Promise<{ id: number; token: string }> {
   const parsed = issueTokenSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  const owner = await db().user.findUnique({ where: { id: parsed.data.userId } });
-  if (!owner) throw new ValidationError({ userId: ["No such account"] });
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const row = await db().apiToken.create({
-    data: {
-      name: parsed.data.name,
-      scope: parsed.data.scope,
-      userId: owner.id,
-      createdById: issuer.id,
-      tokenHash: hashToken(token),
-      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-    },
+  const row = await writeTransaction(async (tx) => {
+    const owner = await tx.user.findUnique({ where: { id: parsed.data.userId } });
+    if (!owner) throw new ValidationError({ userId: ["No such account"] });
+    const row = await tx.apiToken.create({
+      data: {
+        name: parsed.data.name,
+        scope: parsed.data.scope,
+        userId: owner.id,
+        createdById: issuer.id,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      },
+    });
+    await recordAccountChange(tx, issuer, { action: "TOKEN_ISSUE", subject: owner, details: { tokenId: row.id, name: row.name, scope: row.scope } });
+    return row;
   });
   return { id: row.id, token };
 }
 
-export async function revokeApiToken(id: number): Promise<void> {
-  const { count } = await db().apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw new NotFoundError("No active token with this id.");
+export async function revokeApiToken(admin: Principal, id: number): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count === 0) throw new NotFoundError("No active token with this id.");
+    const row = await tx.apiToken.findUniqueOrThrow({ where: { id }, include: { user: { select: { id: true, email: true } } } });
+    await recordAccountChange(tx, admin, { action: "TOKEN_REVOKE", subject: row.user, details: { tokenId: row.id, name: row.name, scope: row.scope } });
+  });
 }
 
 export async function listApiTokens() {

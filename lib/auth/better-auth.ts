@@ -9,13 +9,47 @@ import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/a
 import { nextCookies } from "better-auth/next-js";
 import { db, type PrismaClient } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
-import { clearAccountFailures, lockedUntil, recordFailedSignIn } from "@/lib/auth/login-throttle";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { passwordChangeSchema } from "@/lib/auth/account-schemas";
+import { claimSignInAttempt, settleSuccessfulSignIn } from "@/lib/auth/login-throttle";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/password-policy";
 import { resolveAuthSecret } from "@/lib/auth/secret";
-import { isDatabaseUnavailable } from "@/lib/http/database-errors";
-import { logger } from "@/lib/http/logger";
+import { isBanned, SUSPENDED_MESSAGE } from "@/lib/auth/users";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { logger } from "@/lib/logger";
 
 const SIGN_IN_PATH = "/sign-in/email";
+const CHANGE_PASSWORD_PATH = "/change-password";
+
+/**
+ * Over HTTP, only what Faultline uses answers: sign-in, sign-out, the session, and a password change (held to the
+ * password policy by the hook below). Everything else better-auth ships answers 404: renaming (`/update-user` took
+ * a 5 MB name, HTML, formulas), email change, self-deletion, password-reset mails (there is no mailer), social
+ * accounts, sessions lists. Admins manage accounts through Faultline's own pages, which validate every field.
+ */
+export const DISABLED_AUTH_PATHS = [
+  "/update-user",
+  "/change-email",
+  "/delete-user",
+  "/delete-user/callback",
+  "/request-password-reset",
+  "/reset-password",
+  "/send-verification-email",
+  "/verify-email",
+  "/verify-password",
+  "/sign-up/email",
+  "/sign-in/social",
+  "/link-social",
+  "/unlink-account",
+  "/list-accounts",
+  "/account-info",
+  "/get-access-token",
+  "/refresh-token",
+  "/update-session",
+  "/list-sessions",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/revoke-other-sessions",
+];
 
 function emailOf(body: unknown): string | null {
   const email = (body as { email?: unknown } | null)?.email;
@@ -53,6 +87,20 @@ function createAuth(client: PrismaClient) {
     user: {
       additionalFields: {
         role: { type: "string" as const, input: false, defaultValue: "VIEWER", required: false },
+        // Declared so every session lookup carries the account's current state (read from the row on each request:
+        // there is no cookie cache), and so no client can set it.
+        banned: { type: "boolean" as const, input: false, defaultValue: false, required: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // No session at all for a suspended or deleted account, whatever asks for one (sign-in, password change).
+          // Only reached once the password was right, so the answer tells nothing to someone guessing.
+          before: async (session) => {
+            if (await isBanned(session.userId)) throw new APIError("FORBIDDEN", { message: SUSPENDED_MESSAGE });
+          },
+        },
       },
     },
     session: {
@@ -68,9 +116,17 @@ function createAuth(client: PrismaClient) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === CHANGE_PASSWORD_PATH) {
+          // The account page's rules, and the other sessions always end: a changed password is often a suspected
+          // leak, so a client cannot ask to keep them (`revokeOtherSessions: false`).
+          const parsed = passwordChangeSchema.safeParse(ctx.body);
+          if (!parsed.success) throw new APIError("BAD_REQUEST", { message: parsed.error.issues[0]?.message ?? "Invalid password change" });
+          return { context: { body: { ...parsed.data, revokeOtherSessions: true } } };
+        }
         if (ctx.path !== SIGN_IN_PATH) return;
         const ip = ctx.headers ? getIP(ctx.headers, ctx.context.options) : null;
-        const until = await lockedUntil(ip, emailOf(ctx.body));
+        // Claimed before the password is checked, in one statement: parallel attempts cannot all slip under the limit.
+        const until = await claimSignInAttempt(ip, emailOf(ctx.body));
         if (until) {
           const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
           throw new APIError("TOO_MANY_REQUESTS", {
@@ -81,16 +137,12 @@ function createAuth(client: PrismaClient) {
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = emailOf(ctx.body);
-        const returned = ctx.context.returned;
-        if (isAPIError(returned)) {
-          if (returned.statusCode === 401 || returned.statusCode === 400) {
-            await recordFailedSignIn(ctx.headers ? getIP(ctx.headers, ctx.context.options) : null, email);
-          }
-        } else if (email) {
-          await clearAccountFailures(email);
+        if (email && !isAPIError(ctx.context.returned)) {
+          await settleSuccessfulSignIn(ctx.headers ? getIP(ctx.headers, ctx.context.options) : null, email);
         }
       }),
     },
+    disabledPaths: DISABLED_AUTH_PATHS,
     plugins: [nextCookies()],
   });
 }

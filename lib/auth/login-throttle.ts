@@ -1,5 +1,9 @@
 // Login rate limiting in PostgreSQL, so it holds across restarts and processes: after too many failed sign-ins
 // from one IP address or for one account within the window, further attempts are refused until the lock expires.
+//
+// Every attempt claims its place BEFORE the password is checked, in one atomic statement per key, and a success
+// gives the place back. Reading the count and recording the failure afterwards would let parallel attempts all read
+// "not locked" and each get a password check: thirty at once checked thirty passwords instead of five.
 import { db } from "@/lib/db/client";
 
 export const THROTTLE = {
@@ -16,33 +20,58 @@ export function throttleKeys(ip: string | null, email: string | null): { key: st
   return keys;
 }
 
-/** The time until which sign-in is refused for this IP or account, or null when it may proceed. */
-export async function lockedUntil(ip: string | null, email: string | null, now = new Date()): Promise<Date | null> {
-  const keys = throttleKeys(ip, email).map((k) => k.key);
-  if (keys.length === 0) return null;
-  const rows = await db().loginThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } } });
-  const until = rows.map((r) => r.lockedUntil!.getTime());
-  return until.length ? new Date(Math.max(...until)) : null;
-}
-
-/** Counts one failure for the IP and the account in a single statement each, safe under concurrent attempts. */
-export async function recordFailedSignIn(ip: string | null, email: string | null, now = new Date()): Promise<void> {
+/**
+ * Counts this attempt against the IP and the account, as if it had failed, and answers the time until which sign-in
+ * is refused when one of them was already used up (null: the password may be checked). Each key is one
+ * INSERT … ON CONFLICT DO UPDATE: PostgreSQL serialises concurrent attempts on the row, so the n-th attempt sees
+ * the n-1 before it. While locked, refused attempts are counted but do not extend the lock; once the lock or the
+ * window has expired, counting starts again from this attempt.
+ */
+export async function claimSignInAttempt(ip: string | null, email: string | null, now = new Date()): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - THROTTLE.windowMs);
   const lockUntil = new Date(now.getTime() + THROTTLE.lockMs);
+  let refusedUntil: Date | null = null;
   for (const { key, max } of throttleKeys(ip, email)) {
-    await db().$executeRaw`
-      INSERT INTO login_throttle (key, failures, window_start, locked_until)
+    const [row] = await db().$queryRaw<{ failures: number; locked_until: Date | null }[]>`
+      INSERT INTO login_throttle AS t (key, failures, window_start, locked_until)
       VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${max} THEN ${lockUntil}::timestamptz END)
       ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN login_throttle.window_start < ${windowStart} THEN 1 ELSE login_throttle.failures + 1 END,
-        window_start = CASE WHEN login_throttle.window_start < ${windowStart} THEN ${now} ELSE login_throttle.window_start END,
+        failures = CASE
+          WHEN t.locked_until > ${now} THEN t.failures + 1
+          WHEN t.locked_until IS NOT NULL OR t.window_start < ${windowStart} THEN 1
+          ELSE t.failures + 1 END,
+        window_start = CASE
+          WHEN t.locked_until > ${now} THEN t.window_start
+          WHEN t.locked_until IS NOT NULL OR t.window_start < ${windowStart} THEN ${now}
+          ELSE t.window_start END,
         locked_until = CASE
-          WHEN (CASE WHEN login_throttle.window_start < ${windowStart} THEN 1 ELSE login_throttle.failures + 1 END) >= ${max}
-          THEN ${lockUntil}::timestamptz ELSE login_throttle.locked_until END`;
+          WHEN t.locked_until > ${now} THEN t.locked_until
+          WHEN (CASE WHEN t.locked_until IS NOT NULL OR t.window_start < ${windowStart} THEN 1 ELSE t.failures + 1 END) >= ${max}
+            THEN ${lockUntil}::timestamptz
+          ELSE NULL END
+      RETURNING failures, locked_until`;
+    // Attempts up to `max` get their password checked (the max-th sets the lock); those after it are refused.
+    if (row && row.failures > max && row.locked_until) {
+      if (!refusedUntil || row.locked_until > refusedUntil) refusedUntil = row.locked_until;
+    }
   }
+  return refusedUntil;
 }
 
-/** A successful sign-in clears the account's count (not the IP's: one good password must not reset a spray). */
-export async function clearAccountFailures(email: string): Promise<void> {
-  await db().loginThrottle.deleteMany({ where: { key: `account:${email.trim().toLowerCase()}` } });
+/**
+ * The password was right: the account starts afresh, and the IP gets back the place this attempt claimed (but not
+ * the others: one good password must not reset a spray from that address).
+ */
+export async function settleSuccessfulSignIn(ip: string | null, email: string): Promise<void> {
+  for (const { key, max } of throttleKeys(ip, email)) {
+    if (key.startsWith("account:")) {
+      await db().loginThrottle.deleteMany({ where: { key } });
+    } else {
+      await db().$executeRaw`
+        UPDATE login_throttle SET
+          failures = GREATEST(failures - 1, 0),
+          locked_until = CASE WHEN failures - 1 < ${max} THEN NULL ELSE locked_until END
+        WHERE key = ${key}`;
+    }
+  }
 }

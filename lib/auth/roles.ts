@@ -1,7 +1,7 @@
 // Roles in increasing order of rights: viewer (read, download) < analyst (also write events, exposures, themes,
 // annotations) < admin (also users, roles, restore, API tokens).
 import type { Role } from "@/lib/db/generated/enums";
-import { ForbiddenError } from "@/lib/http/errors";
+import { ForbiddenError } from "@/lib/errors";
 
 export type { Role };
 

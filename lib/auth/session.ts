@@ -22,7 +22,7 @@ import { auth } from "@/lib/auth/better-auth";
 import { assertSameOriginWrite } from "@/lib/auth/same-origin";
 import type { Principal } from "@/lib/auth/principal";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { AuthenticationError, ForbiddenError } from "@/lib/http/errors";
+import { AuthenticationError, ForbiddenError } from "@/lib/errors";
 
 export type { Principal };
 
@@ -30,8 +30,10 @@ export type { Principal };
 export async function principalFromSession(requestHeaders: Headers): Promise<Principal | null> {
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const user = session.user as typeof session.user & { role?: string; banned?: boolean | null };
-  if (user.banned) return null;
+  const { user } = session;
+  // The session row may outlive a suspension (a sign-in racing the admin's click): the account's state, read with
+  // the session on every request, decides.
+  if (user.banned !== false && user.banned !== null) return null;
   const role = (user.role ?? "VIEWER") as Role;
   return { id: user.id, name: user.name, email: user.email, role, via: "session", sessionId: session.session.id };
 }

@@ -1,13 +1,14 @@
 // Accounts: the first admin (first-run page or ADMIN_EMAIL/ADMIN_PASSWORD), admin-created users, roles, suspension
 // and deletion, and "sign out everywhere". Passwords are hashed here exactly as better-auth's credential provider
-// expects them.
+// expects them. Every change is recorded in the accounts' history in the same transaction.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { logger } from "@/lib/http/logger";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/http/errors";
+import { writeTransaction } from "@/lib/db/transaction";
+import { recordAccountChange } from "@/lib/audit/record";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { passwordSchema } from "@/lib/auth/password-policy";
+import { passwordSchema } from "@/lib/validation/password-policy";
 import type { Principal } from "@/lib/auth/principal";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -32,9 +33,8 @@ export async function hasAnyUser(): Promise<boolean> {
   return (await db().user.count()) > 0;
 }
 
-async function insertUser(data: z.output<typeof newUserSchema>, tx = db()) {
+async function insertUser(tx: Prisma.TransactionClient, data: Omit<z.output<typeof newUserSchema>, "password">, hash: string) {
   const id = randomUUID();
-  const hash = await hashPassword(data.password);
   return tx.user.create({
     data: {
       id,
@@ -53,10 +53,16 @@ export async function createUser(admin: Principal, input: NewUserInput) {
   if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins create accounts.");
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  if (await db().user.findUnique({ where: { email: parsed.data.email } })) {
-    throw new ValidationError({ email: ["An account with this email already exists"] });
-  }
-  return insertUser(parsed.data);
+  // Hashed before the transaction: argon2 takes a while and needs no lock.
+  const hash = await hashPassword(parsed.data.password);
+  return writeTransaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: parsed.data.email } })) {
+      throw new ValidationError({ email: ["An account with this email already exists"] });
+    }
+    const user = await insertUser(tx, parsed.data, hash);
+    await recordAccountChange(tx, admin, { action: "CREATE", subject: user, details: { role: user.role } });
+    return user;
+  });
 }
 
 /**
@@ -67,17 +73,13 @@ export async function createFirstAdmin(input: z.input<typeof firstAdminSchema>) 
   const parsed = firstAdminSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const hash = await hashPassword(parsed.data.password);
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('faultline:first-admin'))`;
     if ((await tx.user.count()) > 0) throw new ConflictError("An admin account already exists: sign in instead.");
-    const id = randomUUID();
-    return tx.user.create({
-      data: {
-        id, name: parsed.data.name, email: parsed.data.email, emailVerified: true, role: "ADMIN",
-        accounts: { create: { id: randomUUID(), accountId: id, providerId: "credential", password: hash } },
-      },
-      select: { id: true, name: true, email: true, role: true },
-    });
+    const user = await insertUser(tx, { ...parsed.data, role: "ADMIN" }, hash);
+    // Nobody else exists yet: the first admin is recorded as creating itself.
+    await recordAccountChange(tx, { ...user, via: "session" }, { action: "CREATE", subject: user, details: { role: user.role, firstRun: true } });
+    return user;
   });
 }
 
@@ -93,7 +95,7 @@ export async function changeRole(admin: Principal, input: z.input<typeof roleCha
   if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins change roles.");
   const parsed = roleChangeSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('faultline:roles'))`;
     const user = await tx.user.findUnique({ where: { id: parsed.data.userId } });
     if (!user) throw new NotFoundError("No such account.");
@@ -102,6 +104,9 @@ export async function changeRole(admin: Principal, input: z.input<typeof roleCha
     }
     await tx.user.update({ where: { id: user.id }, data: { role: parsed.data.role } });
     await tx.session.deleteMany({ where: { userId: user.id } });
+    if (user.role !== parsed.data.role) {
+      await recordAccountChange(tx, admin, { action: "ROLE_CHANGE", subject: user, details: { from: user.role, to: parsed.data.role } });
+    }
   });
 }
 
@@ -138,14 +143,6 @@ export function isDeletedAccount(user: { banned: boolean | null; banReason: stri
   return user.banned === true && (user.banReason?.startsWith(DELETED_ACCOUNT_REASON) ?? false);
 }
 
-/**
- * The audit trail (audit_entry) records events, exposures, themes and notes by integer id; accounts have text ids
- * and no audit entity, so account administration is logged as structured pino lines instead: who, whom, what.
- */
-function logAccountChange(admin: Principal, action: "ban" | "unban" | "delete", user: { id: string; email: string }, extra: Record<string, unknown> = {}) {
-  logger().info({ audit: "account", action, actorId: admin.id, actorEmail: admin.email, userId: user.id, userEmail: user.email, ...extra }, `account ${action}`);
-}
-
 async function otherAccount(tx: Prisma.TransactionClient, admin: Principal, userId: string, verb: string) {
   // Acting on oneself could lock the last admin out; another admin must do it.
   if (userId === admin.id) throw new ValidationError({ userId: [`You cannot ${verb} your own account`] });
@@ -158,27 +155,25 @@ async function otherAccount(tx: Prisma.TransactionClient, admin: Principal, user
 export async function banUser(admin: Principal, input: z.input<typeof banSchema>) {
   if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins suspend accounts.");
   const { userId, reason } = parseOrThrow(banSchema, input);
-  const user = await db().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const user = await otherAccount(tx, admin, userId, "suspend");
     if (isDeletedAccount(user)) throw new ValidationError({ userId: ["This account was deleted"] });
     await tx.user.update({ where: { id: userId }, data: { banned: true, banReason: reason ?? "Suspended by an admin", banExpires: null } });
     await tx.session.deleteMany({ where: { userId } });
-    return user;
+    await recordAccountChange(tx, admin, { action: "SUSPEND", subject: user, details: { reason: reason ?? null } });
   });
-  logAccountChange(admin, "ban", user, { reason: reason ?? null });
 }
 
 /** Admin-only. Lifts a suspension; a deleted account stays deleted (its password is gone). */
 export async function unbanUser(admin: Principal, input: z.input<typeof accountTargetSchema>) {
   if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins lift suspensions.");
   const { userId } = parseOrThrow(accountTargetSchema, input);
-  const user = await db().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const user = await otherAccount(tx, admin, userId, "unban");
     if (isDeletedAccount(user)) throw new ValidationError({ userId: ["A deleted account cannot be restored: create a new one"] });
     await tx.user.update({ where: { id: userId }, data: { banned: false, banReason: null, banExpires: null } });
-    return user;
+    await recordAccountChange(tx, admin, { action: "UNBAN", subject: user });
   });
-  logAccountChange(admin, "unban", user);
 }
 
 /**
@@ -188,7 +183,7 @@ export async function unbanUser(admin: Principal, input: z.input<typeof accountT
 export async function deleteUser(admin: Principal, input: z.input<typeof accountTargetSchema>) {
   if (admin.role !== "ADMIN") throw new ForbiddenError("Only admins delete accounts.");
   const { userId } = parseOrThrow(accountTargetSchema, input);
-  const user = await db().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const user = await otherAccount(tx, admin, userId, "delete");
     if (isDeletedAccount(user)) throw new ValidationError({ userId: ["This account is already deleted"] });
     await tx.user.update({
@@ -197,14 +192,15 @@ export async function deleteUser(admin: Principal, input: z.input<typeof account
     });
     await tx.session.deleteMany({ where: { userId } });
     await tx.account.deleteMany({ where: { userId } });
-    await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    return user;
+    const { count: tokensRevoked } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAccountChange(tx, admin, { action: "DELETE", subject: user, details: { tokensRevoked } });
   });
-  logAccountChange(admin, "delete", user);
 }
 
-/** True when the account is suspended or deleted: sign-in refuses it (sessions and tokens refuse it anyway). */
+export const SUSPENDED_MESSAGE = "This account is suspended. Ask an admin.";
+
+/** True when the account is suspended or deleted (or unknown): no session may be created for it. */
 export async function isBanned(userId: string): Promise<boolean> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { banned: true } });
-  return user?.banned === true;
+  return !user || user.banned === true;
 }

@@ -2,7 +2,7 @@
 // names the variable and what it accepts, instead of failing later inside a request.
 import { z } from "zod";
 import { StartupError } from "@/lib/config/startup-error";
-import { passwordSchema } from "@/lib/auth/password-policy";
+import { passwordSchema } from "@/lib/validation/password-policy";
 
 const postgresUrl = z
   .string()

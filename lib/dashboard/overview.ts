@@ -3,9 +3,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { addDays, isoDate } from "@/lib/dates";
-import { reactingSessionIndex } from "@/lib/events/markers";
+import { reactingSessionIndex } from "@/lib/prices/day-zero";
 import { staleFlag } from "@/lib/market-data/quality";
-import { loadAdjustedCloses, type PriceSeries } from "@/lib/studies/prices";
+import { loadAdjustedCloses, type PriceSeries } from "@/lib/prices/adjusted-closes";
 import { logReturns, rollingVolatility } from "@/lib/analytics";
 import { weeklyIntensity, weeklyLast, type WeeklyIntensity } from "./intensity";
 import { watchlistRow, type WatchlistRow } from "./watchlist";

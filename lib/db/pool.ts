@@ -21,19 +21,3 @@ export async function endPgPool(): Promise<void> {
   await globalForPool.faultlinePool?.end();
   globalForPool.faultlinePool = undefined;
 }
-
-/** Runs `fn` in one transaction on one connection: committed if it resolves, rolled back if it throws. */
-export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pgPool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await fn(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}

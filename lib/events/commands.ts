@@ -3,10 +3,10 @@
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
-import { writeTransaction } from "@/lib/db/write-transaction";
+import { writeTransaction } from "@/lib/db/transaction";
 import { staleVersionConflict } from "@/lib/events/conflict";
 import { eventInputSchema, eventUpdateSchema, eventVersionSchema, type EventInput, type EventUpdateInput, type ValidEvent } from "@/lib/events/schemas";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 const SNAPSHOT_FIELDS = {

@@ -4,9 +4,9 @@ import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
-import { writeTransaction } from "@/lib/db/write-transaction";
+import { writeTransaction } from "@/lib/db/transaction";
 import { exposureInputSchema, exposureRemoveSchema, type ExposureInput } from "@/lib/events/schemas";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 async function liveEventAndAsset(tx: Tx, eventId: number, symbol: string) {

@@ -3,7 +3,8 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/auth/roles";
 import { authenticateRequest } from "@/lib/auth/session";
-import { BadRequestError, PayloadTooLargeError, toErrorResponse } from "@/lib/http/errors";
+import { BadRequestError, PayloadTooLargeError } from "@/lib/errors";
+import { toErrorResponse } from "@/lib/http/errors";
 import { requestIdOf } from "@/lib/http/request-id";
 
 export type RouteContext<P> = { params: Promise<P> };

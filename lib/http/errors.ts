@@ -1,103 +1,34 @@
-// The one place where errors become HTTP statuses and action results. Route handlers and server actions throw these
-// domain errors (or let zod/unknown errors through) and call `toErrorResponse` / `toActionFailure`:
+// The one place where errors become HTTP statuses and action results. Route handlers and server actions throw the
+// domain errors of lib/errors (or let zod/unknown errors through) and call `toErrorResponse` / `toActionFailure`:
 // validation → 422 with per-field messages, bad request → 400, no credentials → 401, role too low → 403,
 // missing → 404, stale version → 409 naming who changed it, database unreachable or restarting → 503 (retry),
 // anything else → a generic 500 that hides internals.
 import { ZodError } from "zod";
-import { isDatabaseUnavailable, isUnstorableText } from "@/lib/http/database-errors";
-import { logger } from "@/lib/http/logger";
+import { isDatabaseUnavailable, isUnstorableText } from "@/lib/db/errors";
+import {
+  BadRequestError,
+  ConflictError,
+  DomainError,
+  type ErrorKind,
+  type FieldErrors,
+  ServiceUnavailableError,
+  ValidationError,
+} from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/http/request-id";
 
-export type FieldErrors = Record<string, string[]>;
-
-export class DomainError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
-
-export class BadRequestError extends DomainError {
-  constructor(message: string) {
-    super(400, "bad_request", message);
-  }
-}
-
-export class AuthenticationError extends DomainError {
-  constructor(message = "Sign in first, or send an API token as `Authorization: Bearer <token>`.") {
-    super(401, "unauthenticated", message);
-  }
-}
-
-export class ForbiddenError extends DomainError {
-  constructor(message = "Your role does not allow this.") {
-    super(403, "forbidden", message);
-  }
-}
-
-export class NotFoundError extends DomainError {
-  constructor(message: string) {
-    super(404, "not_found", message);
-  }
-}
-
-export class TooManyRequestsError extends DomainError {
-  constructor(message: string) {
-    super(429, "too_many_requests", message);
-  }
-}
-
-export class PayloadTooLargeError extends DomainError {
-  constructor(message: string) {
-    super(413, "payload_too_large", message);
-  }
-}
-
-/** The database is down or restarting: nothing was saved, and the same request can be sent again shortly. */
-export class ServiceUnavailableError extends DomainError {
-  constructor(message = "The database is not reachable right now; nothing was saved. Try again in a few seconds.") {
-    super(503, "database_unavailable", message);
-  }
-}
-
-/** Another writer saved first: names who and when so the user can review their change, then save again. */
-export class ConflictError extends DomainError {
-  constructor(
-    message: string,
-    readonly changedBy: string | null = null,
-    readonly changedAt: Date | null = null,
-    readonly currentVersion: number | null = null,
-  ) {
-    super(409, "conflict", message);
-  }
-}
-
-export class ValidationError extends DomainError {
-  constructor(
-    readonly fieldErrors: FieldErrors,
-    message = "Some fields need attention.",
-  ) {
-    super(422, "validation_failed", message);
-  }
-
-  static fromZod(error: ZodError): ValidationError {
-    return new ValidationError(fieldErrorsOf(error));
-  }
-}
-
-/** Per-field messages keyed by the dotted path ("countries.2"); form-level issues under "_form". */
-export function fieldErrorsOf(error: ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
+/** The HTTP status each kind of domain error is reported with: the only place a kind meets a status. */
+export const STATUS_OF_KIND: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  too_many_requests: 429,
+  payload_too_large: 413,
+  database_unavailable: 503,
+  conflict: 409,
+  validation_failed: 422,
+};
 
 export interface ErrorBody {
   error: {
@@ -129,7 +60,7 @@ export function toErrorBody(err: unknown, context: ErrorContext = {}): ErrorBody
 function errorBodyOf(err: unknown, context: ErrorContext): ErrorBody {
   if (err instanceof ZodError) return errorBodyOf(ValidationError.fromZod(err), context);
   if (err instanceof DomainError) {
-    const body: ErrorBody = { error: { status: err.status, code: err.code, message: err.message } };
+    const body: ErrorBody = { error: { status: STATUS_OF_KIND[err.kind], code: err.kind, message: err.message } };
     if (err instanceof ValidationError) body.error.fieldErrors = err.fieldErrors;
     if (err instanceof ConflictError) {
       body.error.changedBy = err.changedBy;

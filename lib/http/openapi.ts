@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { annotationEditSchema, annotationInputSchema } from "@/lib/annotations/schemas";
 import { annotationQuerySchema } from "@/lib/annotations/search";
-import { priceQuerySchema } from "@/lib/assets/price-query";
+import { priceQuerySchema } from "@/lib/prices/api-bars";
 import { eventInputSchema, eventUpdateSchema } from "@/lib/events/schemas";
 import { eventQuerySchema } from "@/lib/events/search";
 import { riskQuerySchema, studyParamsSchema } from "@/lib/studies/study-params";

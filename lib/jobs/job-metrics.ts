@@ -1,6 +1,7 @@
 // What the admins' Jobs page shows: pg-boss's own tables read directly (pg-boss has no API for counts by state over
 // a period) and each asset's refresh status. Read-only, and answers even before the queue is installed.
 import { db } from "@/lib/db/client";
+import { barCoverage } from "@/lib/prices/bars";
 
 export interface QueueMetrics {
   name: string;
@@ -28,11 +29,15 @@ export interface JobMetrics {
 }
 
 export async function jobMetrics(sinceHours = 24): Promise<JobMetrics> {
-  const assets = await db().$queryRaw<{ symbol: string; source: string; refreshed_at: Date | null; refresh_error: string | null; refresh_error_at: Date | null; latest: string | null }[]>`
-    SELECT a.symbol, a.source::text AS source, a.refreshed_at, a.refresh_error, a.refresh_error_at,
-           (SELECT to_char(max(b.date), 'YYYY-MM-DD') FROM price_bar b WHERE b.asset_id = a.id) AS latest
-    FROM asset a ORDER BY a.symbol`;
-  const assetStatus = assets.map((a) => ({ symbol: a.symbol, source: a.source, refreshedAt: a.refreshed_at, refreshError: a.refresh_error, refreshErrorAt: a.refresh_error_at, latestBar: a.latest }));
+  const assets = await db().asset.findMany({
+    select: { id: true, symbol: true, source: true, refreshedAt: true, refreshError: true, refreshErrorAt: true },
+    orderBy: { symbol: "asc" },
+  });
+  const coverage = await barCoverage(assets.map((a) => a.id));
+  const assetStatus = assets.map((a) => ({
+    symbol: a.symbol, source: a.source, refreshedAt: a.refreshedAt, refreshError: a.refreshError, refreshErrorAt: a.refreshErrorAt,
+    latestBar: coverage.get(a.id)?.lastDate ?? null,
+  }));
   const [probe] = await db().$queryRaw<{ installed: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS installed`;
   if (!probe?.installed) return { installed: false, sinceHours, queues: [], assets: assetStatus };
 

@@ -2,10 +2,10 @@
 // user's from now on, and scheduled refreshes leave it alone. Switching an asset from Yahoo/demo to CSV replaces
 // its bars rather than mixing two sources in one series.
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { parsePriceCsv, type PriceCsvFlag, type PriceCsvRowError } from "@/lib/market-data/csv";
-import { withTransaction } from "@/lib/db/pool";
-import { upsertBarsWith } from "@/lib/market-data/price-store";
+import { withTransaction } from "@/lib/db/transaction";
+import { deleteBarsWith, upsertBarsWith } from "@/lib/prices/store";
 
 export type ImportPricesResult =
   | { ok: true; symbol: string; inserted: number; updated: number; removed: number; flags: PriceCsvFlag[] }
@@ -25,7 +25,7 @@ export async function importPriceCsv(symbol: string, csvText: string): Promise<I
   if (!parsed.ok) return { ok: false, symbol, errors: parsed.errors };
   return withTransaction(async (client) => {
     let removed = 0;
-    if (asset.source !== "CSV") removed = (await client.query("DELETE FROM price_bar WHERE asset_id = $1", [asset.id])).rowCount ?? 0;
+    if (asset.source !== "CSV") removed = await deleteBarsWith(client, asset.id);
     const counts = await upsertBarsWith(client, [{ assetId: asset.id, bars: parsed.bars }]);
     await client.query(
       "UPDATE asset SET source = 'CSV', refreshed_at = now(), refresh_error = NULL, refresh_error_at = NULL, updated_at = now() WHERE id = $1",

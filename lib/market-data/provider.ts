@@ -3,24 +3,9 @@
 
 export type AssetClassName = "EQUITY_INDEX" | "ETF" | "EQUITY" | "FX" | "COMMODITY_FUTURE" | "BOND" | "CRYPTO" | "OTHER";
 
-/** One daily bar. `date` is the trading date in the exchange's time zone (YYYY-MM-DD), never a UTC instant. */
-export interface DailyBar {
-  date: string;
-  open: number | null;
-  high: number | null;
-  low: number | null;
-  close: number;
-  /** Close adjusted for splits and dividends; null when the source has none (returns then use close). */
-  adjClose: number | null;
-  volume: number | null;
-}
+import type { CorporateAction, DailyBar } from "@/lib/prices/types";
 
-export interface CorporateAction {
-  date: string;
-  kind: "split" | "dividend";
-  /** Split ratio numerator/denominator (e.g. 4 for 4:1), or the dividend amount per share. */
-  value: number;
-}
+export type { CorporateAction, DailyBar };
 
 export interface History {
   symbol: string;

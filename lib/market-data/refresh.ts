@@ -1,8 +1,9 @@
 // Fetches what an asset is missing from its provider and stores it in one transaction: a refresh either lands
 // whole or changes nothing. Failures are recorded on the asset in words an analyst understands.
 import { db } from "@/lib/db/client";
-import { withTransaction } from "@/lib/db/pool";
-import { lastBarDate, upsertActionsWith, upsertBarsWith, type UpsertCounts } from "@/lib/market-data/price-store";
+import { withTransaction } from "@/lib/db/transaction";
+import { lastBarDate } from "@/lib/prices/bars";
+import { upsertActionsWith, upsertBarsWith, type UpsertCounts } from "@/lib/prices/store";
 import { MarketDataError, type MarketDataProvider } from "@/lib/market-data/provider";
 import { addDays } from "@/lib/dates";
 

@@ -2,7 +2,7 @@
 // schema, and answer with the CSV — or the ZIP bundle with its manifest — as an attachment.
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
-import { BadRequestError, NotFoundError, ValidationError } from "@/lib/http/errors";
+import { BadRequestError, NotFoundError, ValidationError } from "@/lib/errors";
 import { zipStream } from "./bundle";
 import { contentDisposition, reportFilename } from "./filename";
 import { buildManifest } from "./manifest";

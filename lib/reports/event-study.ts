@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { reportingWindows, type EventStudyConfig, type EventWindow } from "@/lib/analytics";
 import { db } from "@/lib/db/client";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { eventStudyForEvent, studyParamsSchema, type EventStudyReport } from "@/lib/studies";
 import { col, UNIT, type Column } from "./columns";
 import type { Cell } from "./csv-cells";

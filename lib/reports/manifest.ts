@@ -2,7 +2,8 @@
 // to regenerate the same file later or to tell why it differs.
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
-import { pgPool } from "@/lib/db/pool";
+import { db } from "@/lib/db/client";
+import { barCoverage } from "@/lib/prices/bars";
 import packageJson from "@/package.json";
 import type { ReportDefinition, ReportRun } from "./report";
 
@@ -43,35 +44,28 @@ export interface ReportManifest {
 
 export async function assetDataStatus(assetIds: readonly number[]): Promise<AssetDataStatus[]> {
   if (assetIds.length === 0) return [];
-  const { rows } = await pgPool().query<{
-    symbol: string;
-    name: string;
-    source: "YAHOO" | "CSV" | "DEMO";
-    first: string | null;
-    last: string | null;
-    bars: string;
-    refreshed_at: Date | null;
-    selected: boolean;
-  }>(
-    // Benchmarks too: a market model's figures depend on the benchmark's prices as much as on the asset's.
-    `SELECT a.symbol, a.name, a.source::text AS source, a.refreshed_at, a.id = ANY($1::int[]) AS selected,
-            to_char(min(b.date), 'YYYY-MM-DD') AS first, to_char(max(b.date), 'YYYY-MM-DD') AS last, count(b.date) AS bars
-     FROM asset a LEFT JOIN price_bar b ON b.asset_id = a.id
-     WHERE a.id = ANY($1::int[]) OR a.id IN (SELECT benchmark_id FROM asset WHERE id = ANY($1::int[]))
-     GROUP BY a.id ORDER BY a.symbol`,
-    [[...assetIds]],
-  );
-  return rows.map((r) => ({
-    symbol: r.symbol,
-    role: r.selected ? "asset" : "benchmark",
-    name: r.name,
-    source: r.source,
-    synthetic: r.source === "DEMO",
-    firstDate: r.first,
-    dataAsOf: r.last,
-    bars: Number(r.bars),
-    refreshedAt: r.refreshed_at?.toISOString() ?? null,
-  }));
+  // Benchmarks too: a market model's figures depend on the benchmark's prices as much as on the asset's.
+  const assets = await db().asset.findMany({
+    where: { OR: [{ id: { in: [...assetIds] } }, { benchmarkFor: { some: { id: { in: [...assetIds] } } } }] },
+    select: { id: true, symbol: true, name: true, source: true, refreshedAt: true },
+    orderBy: { symbol: "asc" },
+  });
+  const coverage = await barCoverage(assets.map((a) => a.id));
+  const selected = new Set(assetIds);
+  return assets.map((a) => {
+    const c = coverage.get(a.id)!;
+    return {
+      symbol: a.symbol,
+      role: selected.has(a.id) ? "asset" : "benchmark",
+      name: a.name,
+      source: a.source,
+      synthetic: a.source === "DEMO",
+      firstDate: c.firstDate,
+      dataAsOf: c.lastDate,
+      bars: c.bars,
+      refreshedAt: a.refreshedAt?.toISOString() ?? null,
+    };
+  });
 }
 
 export async function buildManifest(input: {

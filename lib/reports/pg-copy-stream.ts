@@ -6,7 +6,7 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { databaseUrl } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pool";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/logger";
 import { crlfRecords } from "./crlf";
 import { UTF8_BOM } from "./csv-stream";
 

@@ -5,11 +5,13 @@
 // lib/studies' day-0 rule).
 import "server-only";
 import { z } from "zod";
-import { firstReactingSession } from "@/lib/analytics";
-import { sessionCloseFor } from "@/lib/assets/exchange-hours";
 import { db } from "@/lib/db/client";
-import { pgPool } from "@/lib/db/pool";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
+import { barCount } from "@/lib/prices/bars";
+import { dayZero } from "@/lib/prices/day-zero";
+import { sessionsAfterExposedEvents } from "@/lib/prices/event-sessions";
+import { sessionCloseFor } from "@/lib/prices/exchange-hours";
+import { barsWithPreviousSql, usablePricesSql } from "@/lib/prices/export-sql";
 import { col, UNIT } from "./columns";
 import { neutraliseSql } from "./csv-cells";
 import { DATE_RANGE_ISSUE, dateRangeRefinement, optionalDate, symbolListSchema } from "./params";
@@ -97,10 +99,6 @@ function dateLiteral(d: string): string {
   return `'${d}'::date`;
 }
 
-/** Usable price for returns: the rule of lib/studies/prices.ts (positive and finite; NaN sorts above Infinity). */
-const PRICE = "COALESCE(adj_close, close)";
-const USABLE = `${PRICE} > 0 AND ${PRICE} < 'Infinity'::float8`;
-
 /**
  * The SELECT the report streams. Assets are visited in the order given (by symbol) through a LATERAL subquery, so
  * PostgreSQL sorts one asset's sessions at a time (an incremental sort in memory) instead of the whole result on disk,
@@ -140,17 +138,14 @@ CROSS JOIN LATERAL (
                 THEN 'large_move' END) AS quality_flags,
          ev.n AS event_count, ev.ids AS event_ids, ev.titles AS event_titles
   FROM (
-    SELECT date, open, high, low, close, adj_close, volume,
-           lag(date) OVER w AS prev_date, lag(close) OVER w AS prev_close, lag(adj_close) OVER w AS prev_adj
-    FROM price_bar WHERE asset_id = s.asset_id${upTo}
-    WINDOW w AS (ORDER BY date)
+    ${barsWithPreviousSql("s.asset_id", upTo)}
   ) bw
   LEFT JOIN (
     SELECT date, ret,
            CASE WHEN count(lr) OVER v = ${VOLATILITY_WINDOW} THEN sqrt(${ANNUALISATION_DAYS}::float8) * stddev_samp(lr) OVER v END AS vol
     FROM (
       SELECT date, p / lag(p) OVER w - 1 AS ret, ln(p / lag(p) OVER w) AS lr
-      FROM (SELECT date, ${PRICE} AS p FROM price_bar WHERE asset_id = s.asset_id${upTo} AND ${USABLE}) u
+      FROM (${usablePricesSql("s.asset_id", upTo)}) u
       WINDOW w AS (ORDER BY date)
     ) r
     WINDOW v AS (ORDER BY date ROWS BETWEEN ${VOLATILITY_WINDOW - 1} PRECEDING AND CURRENT ROW)
@@ -174,29 +169,18 @@ async function resolveAssets(symbols: readonly string[]): Promise<ReportAsset[]>
 
 /**
  * Day 0 of every live event exposing these assets: `firstReactingSession` (the rule of the event studies) applied to
- * the first few usable sessions from the day before the event's UTC date — enough, since day 0 is at most two calendar
- * days after that date and the search only moves forward.
+ * the first few usable sessions from the day before the event's UTC date (lib/prices/event-sessions.ts).
  */
 export async function day0Sessions(assets: readonly ReportAsset[], to?: string): Promise<Day0[]> {
   if (assets.length === 0) return [];
-  const { rows } = await pgPool().query<{ event_id: number; asset_id: number; occurred_at: Date; time_precision: "EXACT" | "DAY"; sessions: string[] }>(
-    `SELECT x.event_id, x.asset_id, e.occurred_at, e.time_precision::text AS time_precision,
-            ARRAY(SELECT to_char(p.date, 'YYYY-MM-DD') FROM price_bar p
-                  WHERE p.asset_id = x.asset_id AND p.date >= (e.occurred_at AT TIME ZONE 'UTC')::date - 1
-                    AND COALESCE(p.adj_close, p.close) > 0 AND COALESCE(p.adj_close, p.close) < 'Infinity'::float8
-                  ORDER BY p.date LIMIT 6) AS sessions
-     FROM exposure x JOIN event e ON e.id = x.event_id AND e.deleted_at IS NULL
-     WHERE x.asset_id = ANY($1::int[])`,
-    [assets.map((a) => a.id)],
-  );
+  const rows = await sessionsAfterExposedEvents(assets.map((a) => a.id));
   const byId = new Map(assets.map((a) => [a.id, a]));
   const out: Day0[] = [];
   for (const r of rows) {
-    const asset = byId.get(r.asset_id)!;
-    const close = sessionCloseFor(asset);
-    const i = firstReactingSession(r.occurred_at.toISOString(), r.time_precision, r.sessions, close.timeZone, close.close);
+    const asset = byId.get(r.assetId)!;
+    const i = dayZero(r, r.sessions, sessionCloseFor(asset));
     const date = i === null ? undefined : r.sessions[i];
-    if (date && (!to || date <= to)) out.push({ eventId: r.event_id, assetId: r.asset_id, date });
+    if (date && (!to || date <= to)) out.push({ eventId: r.eventId, assetId: r.assetId, date });
   }
   return out;
 }
@@ -221,11 +205,7 @@ export const pricesWithEventsReport = defineReport({
       assetIds: assets.map((a) => a.id),
       body: ({ bom }) => copyCsvStream(sql, { bom }),
       async rowCount() {
-        const { rows } = await pgPool().query<{ n: string }>(
-          `SELECT count(*) AS n FROM price_bar WHERE asset_id = ANY($1::int[]) AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)`,
-          [assets.map((a) => a.id), params.from ?? null, params.to ?? null],
-        );
-        return Number(rows[0]!.n);
+        return barCount(assets.map((a) => a.id), params.from, params.to);
       },
       settings: {
         returns: "simple returns of adjusted closes",

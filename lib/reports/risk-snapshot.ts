@@ -5,10 +5,10 @@ import "server-only";
 import { z } from "zod";
 import { DEFAULT_CONFIDENCE_LEVELS } from "@/lib/analytics";
 import { db } from "@/lib/db/client";
-import { pgPool } from "@/lib/db/pool";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 import { riskForAsset, RISK_PARAMETERS } from "@/lib/studies";
-import { loadAdjustedCloses } from "@/lib/studies/prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
+import { lastCloses } from "@/lib/prices/bars";
 import { col, UNIT, type Column } from "./columns";
 import type { Cell } from "./csv-cells";
 import { csvStream } from "./csv-stream";
@@ -78,15 +78,10 @@ export const riskSnapshotReport = defineReport({
     const missing = params.assets.filter((s) => !assets.some((a) => a.symbol === s));
     if (missing.length > 0) throw new ValidationError({ assets: [`Unknown asset${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`] });
     const ids = assets.map((a) => a.id);
-    const [prices, closes] = await Promise.all([
+    const [prices, lastBar] = await Promise.all([
       loadAdjustedCloses(ids, params.asOf),
-      pgPool().query<{ asset_id: number; close: number; adj_close: number | null }>(
-        `SELECT DISTINCT ON (asset_id) asset_id, close, adj_close FROM price_bar
-         WHERE asset_id = ANY($1::int[]) AND ($2::date IS NULL OR date <= $2) ORDER BY asset_id, date DESC`,
-        [ids, params.asOf ?? null],
-      ),
+      lastCloses(ids, params.asOf),
     ]);
-    const lastBar = new Map(closes.rows.map((r) => [r.asset_id, r]));
     const rows: Cell[][] = [];
     for (const a of assets) {
       const risk = (await riskForAsset(a.id, params.asOf))!;

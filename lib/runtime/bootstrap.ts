@@ -2,10 +2,10 @@
 // demo provider otherwise (said in one line, and labelled "synthetic demo data" everywhere it shows).
 import type { Env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
-import { createProvider, demoProvider } from "@/lib/market-data/providers";
 import { YahooProvider } from "@/lib/market-data/yahoo";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { refreshAsset } from "@/lib/market-data/refresh";
+import { providerFor } from "@/lib/runtime/providers";
 import { isEmptyDatabase, seedStoryline } from "@/lib/seed/seed";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { ensureAdminFromEnv, hasAnyUser } from "@/lib/auth/users";
@@ -14,18 +14,18 @@ import { addDays, isoDate } from "@/lib/dates";
 const PROBE_TIMEOUT_MS = 8_000;
 
 async function chooseProvider(env: Env, log: (l: string) => void): Promise<MarketDataProvider> {
-  if (env.MARKET_DATA === "demo") return demoProvider();
+  if (env.MARKET_DATA === "demo") return providerFor("DEMO");
   try {
     // One quick attempt, no retries: a first start should not wait half a minute to learn Yahoo is out of reach.
     const probe = new YahooProvider({ policy: { retries: 0, timeoutMs: PROBE_TIMEOUT_MS } });
     const today = isoDate(new Date());
     const weekAgo = addDays(today, -7);
     await probe.history("^GSPC", weekAgo, today);
-    return createProvider("yahoo");
+    return providerFor("YAHOO");
   } catch (err) {
     const reason = (err as Error).message.split("\n")[0]!.replace(/\.$/, "");
     log(`${reason}. Using synthetic demo data instead (labelled as such everywhere); set MARKET_DATA=demo to skip this check.`);
-    return demoProvider();
+    return providerFor("DEMO");
   }
 }
 

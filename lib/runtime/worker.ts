@@ -2,15 +2,15 @@
 // one; pg-boss makes sure a scheduled cycle and each symbol's refresh run once however many instances there are.
 import type { Env } from "@/lib/config/env";
 import { startBoss } from "@/lib/jobs/boss";
-import { createProvider } from "@/lib/market-data/providers";
 import { startRefreshWorker } from "@/lib/market-data/refresh-jobs";
 import { refreshCron } from "@/lib/market-data/refresh-schedule";
+import { providerFor } from "@/lib/runtime/providers";
 
 export async function startWorker(env: Env, url: string, log: (l: string) => void): Promise<() => Promise<void>> {
   const boss = await startBoss({ connectionString: url, supervise: true });
   const cron = refreshCron(env.REFRESH_INTERVAL_MINUTES);
   await startRefreshWorker(boss, {
-    providerFor: (source) => createProvider(source === "DEMO" ? "demo" : "yahoo"),
+    providerFor: (source) => providerFor(source === "DEMO" ? "DEMO" : "YAHOO"),
     lookbackDays: env.REFRESH_LOOKBACK_DAYS,
     backfillYears: env.BACKFILL_YEARS,
     cron,

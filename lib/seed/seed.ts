@@ -1,6 +1,7 @@
 // First-run content: the Russia–North Korea storyline with its assets and hypotheses. Idempotent — assets are
 // matched by symbol, the theme by name and events by (date, title) — so a second run never doubles anything.
 import { db } from "@/lib/db/client";
+import { writeTransaction } from "@/lib/db/transaction";
 import type { DataSource } from "@/lib/db/generated/client";
 import { SEED_ASSETS, SEED_EVENTS, SEED_THEME } from "./russia-dprk";
 
@@ -16,7 +17,7 @@ export async function isEmptyDatabase(): Promise<boolean> {
 }
 
 export async function seedStoryline(source: DataSource): Promise<SeedResult> {
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     let assetsCreated = 0;
     const ids = new Map<string, number>();
     for (const a of SEED_ASSETS) {
@@ -55,8 +56,7 @@ export async function seedStoryline(source: DataSource): Promise<SeedResult> {
       eventsCreated++;
     }
     return { assetsCreated, eventsCreated };
-    // ~100 sequential statements: Prisma's 5 s default expires on a busy or slow machine and the first start fails.
-  }, { timeout: 60_000, maxWait: 30_000 });
+  });
 }
 
 /** An event lists an asset once: the first hypothesis given for it wins. */

@@ -3,12 +3,12 @@
 import "server-only";
 import { cache } from "react";
 import { resolveEventStudyConfig, type EventWindow, type ExpectedDirection, type HypothesisScore } from "@/lib/analytics";
-import { eventDateOnExchange } from "@/lib/events/markers";
+import { eventDateOnExchange } from "@/lib/prices/day-zero";
 import { db } from "@/lib/db/client";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type StudyStatus } from "./asset-study";
 import { windowLabel, type Num } from "./json";
-import { ASSET_SELECT } from "./load";
-import { loadAdjustedCloses } from "./prices";
+import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { describeConfig } from "./study-params";
 
 const WINDOWS: readonly EventWindow[] = [
@@ -58,7 +58,7 @@ export interface AssetEventStudies {
  * per request: the asset page's chart tooltips and its studies table read the same figures.
  */
 export const eventStudiesForAsset = cache(async function eventStudiesForAsset(assetId: number): Promise<AssetEventStudies | null> {
-  const asset = await db().asset.findUnique({ where: { id: assetId }, select: ASSET_SELECT });
+  const asset = await db().asset.findUnique({ where: { id: assetId }, select: STUDY_ASSET_SELECT });
   if (!asset) return null;
   const exposures = await db().exposure.findMany({
     where: { assetId, event: { deletedAt: null } },

@@ -5,7 +5,6 @@ import {
   carWindowStats,
   describeCar,
   eventStudyAt,
-  firstReactingSession,
   indexOnOrAfter,
   placeboTest,
   prepareEventStudyData,
@@ -19,9 +18,10 @@ import {
   type ExpectedDirection,
   type HypothesisScore,
 } from "@/lib/analytics";
-import { sessionCloseFor, type SessionClose } from "@/lib/assets/exchange-hours";
+import { dayZero } from "@/lib/prices/day-zero";
+import { sessionCloseFor, type SessionClose } from "@/lib/prices/exchange-hours";
 import { carWindowJson, num, windowLabel, type CarWindowJson, type Num } from "./json";
-import type { PriceSeries } from "./prices";
+import type { PriceSeries } from "@/lib/prices/adjusted-closes";
 import { MODEL_LABEL } from "./study-params";
 
 /** Significance level for every verdict and band. */
@@ -105,15 +105,9 @@ export function prepareAsset(asset: StudyAsset, prices: Map<number, PriceSeries>
   };
 }
 
-/** The asset session that first reacts to the event (`firstReactingSession` with the exchange's close), or null. */
+/** The asset session that first reacts to the event (day 0 with the exchange's close), or null. */
 export function day0Session(prepared: PreparedAsset, event: StudyEventRef): string | null {
-  const i = firstReactingSession(
-    event.occurredAt.toISOString(),
-    event.timePrecision,
-    prepared.sessions,
-    prepared.session.timeZone,
-    prepared.session.close,
-  );
+  const i = dayZero(event, prepared.sessions, prepared.session);
   return i === null ? null : (prepared.sessions[i] ?? null);
 }
 

@@ -5,8 +5,9 @@ import { aggregateEventStudies, resolveEventStudyConfig, type EventStudyConfig, 
 import { db } from "@/lib/db/client";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, prepareAsset, studyEventOnAsset, type AssetEventResult, type StudyAsset } from "./asset-study";
 import { aggregateWindowJson, nums, type AggregateWindowJson, type Num } from "./json";
-import { ASSET_SELECT, exposedEventsByAsset } from "./load";
-import { loadAdjustedCloses } from "./prices";
+import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
+import { exposedEventsByAsset } from "./exposed-events";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { MODEL_LABEL, primaryWindow } from "./study-params";
 
 export interface StudySettingsJson {
@@ -113,7 +114,7 @@ export async function eventStudyForEvent(
       occurredAt: true,
       timePrecision: true,
       theme: { select: { id: true, name: true } },
-      exposures: { select: { direction: true, rationale: true, asset: { select: ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
+      exposures: { select: { direction: true, rationale: true, asset: { select: STUDY_ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
     },
   });
   if (!event) return null;

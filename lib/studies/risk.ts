@@ -4,7 +4,7 @@ import "server-only";
 import { AnalyticsInputError, riskPanel, TRADING_DAYS_PER_YEAR } from "@/lib/analytics";
 import { db } from "@/lib/db/client";
 import { num, nums, type Num } from "./json";
-import { loadAdjustedCloses } from "./prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 
 export const RISK_PARAMETERS = {
   volatilityWindows: [20, 60, 252],

@@ -5,7 +5,7 @@ import { resolveEventStudyConfig, type EventStudyOk } from "@/lib/analytics";
 import { findThemeWithEvents } from "@/lib/themes/theme-timeline";
 import { prepareAsset, studyEventOnAsset } from "./asset-study";
 import { aggregateJson, settingsJson, type AggregateJson, type StudySettingsJson } from "./event-study";
-import { loadAdjustedCloses } from "./prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 
 export interface ThemeEventJson {
   id: number;

@@ -5,8 +5,8 @@
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
-import { writeTransaction } from "@/lib/db/write-transaction";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/http/errors";
+import { writeTransaction } from "@/lib/db/transaction";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { themeDeleteSchema, themeInputSchema, themeMergeSchema, type ThemeInput } from "@/lib/themes/schemas";
 import { parseOrThrow } from "@/lib/validation/parse";
 

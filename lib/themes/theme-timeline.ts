@@ -1,7 +1,7 @@
 // A theme (storyline) with its live events in time order and each event's exposures: the theme page's timeline and
 // the theme CAAR study both start from this one query.
 import { db } from "@/lib/db/client";
-import { ASSET_SELECT } from "@/lib/studies/load";
+import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
 
 export async function findThemeWithEvents(id: number) {
   return db().theme.findUnique({
@@ -20,7 +20,7 @@ export async function findThemeWithEvents(id: number) {
           timePrecision: true,
           category: true,
           severity: true,
-          exposures: { select: { direction: true, asset: { select: ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
+          exposures: { select: { direction: true, asset: { select: STUDY_ASSET_SELECT } }, orderBy: { asset: { symbol: "asc" } } },
         },
       },
     },

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ValidationError } from "@/lib/http/errors";
+import { ValidationError } from "@/lib/errors";
 
 /** Parses with a shared schema or throws a ValidationError carrying every field's message. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

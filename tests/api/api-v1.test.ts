@@ -62,7 +62,7 @@ describe("/api/v1/events", () => {
     expect((await listEvents(requestAs({ token: read.token }, "/api/v1/events"), noParams)).status).toBe(200);
     const denied = await createEventRoute(requestAs({ token: read.token }, "/api/v1/events", { method: "POST", body: {} }), noParams);
     expect(denied.status).toBe(403);
-    await revokeApiToken(read.id);
+    await revokeApiToken(admin.principal, read.id);
     expect((await listEvents(requestAs({ token: read.token }, "/api/v1/events"), noParams)).status).toBe(401);
   });
 });

@@ -3,10 +3,10 @@ import type { Principal } from "@/lib/auth/principal";
 import { addAsset, refreshNow, searchSymbols } from "@/lib/assets/manage-assets";
 import { dataStatus } from "@/lib/assets/data-status";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, ValidationError } from "@/lib/http/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { senderBoss } from "@/lib/jobs/boss";
 import { DemoProvider } from "@/lib/market-data/demo/demo-provider";
-import { upsertBars } from "@/lib/market-data/price-store";
+import { upsertBars } from "@/lib/prices/store";
 import { REFRESH_ASSET } from "@/lib/market-data/refresh-jobs";
 
 const analyst: Principal = { id: "u-analyst", name: "Ana", email: "ana@example.com", role: "ANALYST", via: "session" };

@@ -34,6 +34,7 @@ const PAGES: Record<string, Access> = {
   "/admin/tokens": "ADMIN",
   "/admin/deleted": "ADMIN",
   "/admin/jobs": "ADMIN",
+  "/admin/history": "ADMIN",
 };
 
 const ROUTES: Record<string, Access> = {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { isAPIError } from "better-auth/api";
 import { auth } from "@/lib/auth/better-auth";
 import { THROTTLE } from "@/lib/auth/login-throttle";
 import { authenticateRequest, requireUser } from "@/lib/auth/session";
@@ -39,7 +40,7 @@ describe("sign-in with better-auth", () => {
     const user = await createSignedInUser("VIEWER");
     await signIn(user.principal.email, TEST_PASSWORD);
     expect(await revokeAllSessions(user.principal.id)).toBe(2);
-    await expect(authenticateRequest(requestAs(user, "/api/v1/events"))).rejects.toMatchObject({ status: 401 });
+    await expect(authenticateRequest(requestAs(user, "/api/v1/events"))).rejects.toMatchObject({ kind: "unauthenticated" });
   });
 
   it("locks an account after repeated failures, even with the right password, and per IP", async () => {
@@ -55,6 +56,28 @@ describe("sign-in with better-auth", () => {
     }
     await expect(signIn(other.principal.email, TEST_PASSWORD, "192.0.2.50")).rejects.toThrow(/Too many failed sign-ins/);
     await expect(signIn(other.principal.email, TEST_PASSWORD, "192.0.2.51")).resolves.toContain("faultline.session_token");
+  });
+
+  it("checks at most the allowed number of passwords when wrong attempts arrive all at once", async () => {
+    const user = await createSignedInUser("VIEWER");
+    // Thirty attempts in parallel, each from its own address so only the account's lock can stop them.
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        auth().api.signInEmail({
+          body: { email: user.principal.email, password: `wrong password ${i} xyz` },
+          headers: new Headers({ "x-forwarded-for": `198.18.0.${i + 1}` }),
+          asResponse: true,
+        }).then(
+          (res) => res.status,
+          // A refusal by the throttle's hook is thrown rather than answered when called in-process.
+          (err: unknown) => (isAPIError(err) ? err.statusCode : 500),
+        ),
+      ),
+    );
+    // 401 = the password was checked and was wrong; 429 = refused before any check.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(THROTTLE.maxFailuresPerAccount);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - THROTTLE.maxFailuresPerAccount);
+    await expect(signIn(user.principal.email, TEST_PASSWORD, "198.18.1.1")).rejects.toThrow(/Too many failed sign-ins/);
   });
 
   it("refuses self sign-up", async () => {

@@ -4,7 +4,7 @@ import { createAnnotation } from "@/lib/annotations/commands";
 import type { Principal } from "@/lib/auth/principal";
 import { createEvent, updateEvent } from "@/lib/events/commands";
 import { db } from "@/lib/db/client";
-import { ConflictError } from "@/lib/http/errors";
+import { ConflictError } from "@/lib/errors";
 import { createSignedInUser } from "../helpers/request-context";
 
 let writers: Principal[];

@@ -5,7 +5,7 @@ import { createEvent, deleteEvent, restoreEvent, updateEvent } from "@/lib/event
 import { removeExposure, setExposure } from "@/lib/events/exposures";
 import type { EventInput } from "@/lib/events/schemas";
 import { db } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/http/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { createTheme, mergeThemes, updateTheme } from "@/lib/themes/commands";
 import { seedStoryline } from "@/lib/seed/seed";
 import { createSignedInUser } from "../helpers/request-context";

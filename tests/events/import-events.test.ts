@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/client";
 import { importEvents } from "@/lib/events/import/import-events";
-import { BadRequestError, ForbiddenError } from "@/lib/http/errors";
+import { BadRequestError, ForbiddenError } from "@/lib/errors";
 import { createSignedInUser } from "../helpers/request-context";
 
 let ana: Principal;

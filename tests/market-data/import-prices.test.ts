@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { UnknownAssetError, importPriceCsv } from "@/lib/market-data/import-prices";
-import { upsertBars } from "@/lib/market-data/price-store";
+import { upsertBars } from "@/lib/prices/store";
 
 let assetId: number;
 

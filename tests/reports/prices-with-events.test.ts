@@ -12,7 +12,7 @@ import { neutraliseText } from "@/lib/reports/csv-cells";
 import { prepareReport } from "@/lib/reports/deliver";
 import { previewReport } from "@/lib/reports/preview";
 import { eventStudiesForAsset, riskForAsset } from "@/lib/studies";
-import { loadAdjustedCloses } from "@/lib/studies/prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { createSignedInUser, type TestUser } from "../helpers/request-context";
 import { buildMarket, EVENT_A, EVENT_B, SESSIONS, type Market } from "../studies/fixtures";
 import { download, num, records } from "./helpers";

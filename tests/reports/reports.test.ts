@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { issueApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db/client";
 import { eventStudyForEvent, riskForAsset, studyParamsSchema } from "@/lib/studies";
-import { loadAdjustedCloses } from "@/lib/studies/prices";
+import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import packageJson from "@/package.json";
 import { createSignedInUser, requestAs, type TestUser } from "../helpers/request-context";
 import { buildMarket, EVENT_A, SESSIONS, type Market } from "../studies/fixtures";
@@ -260,7 +260,7 @@ describe("who may download", () => {
     const ok = await download({ token: read.token }, "prices-with-events", { assets: "JUMP" });
     expect(ok.status).toBe(200);
     expect((await records(ok)).rows.length).toBe(SESSIONS.length);
-    await revokeApiToken(read.id);
+    await revokeApiToken(admin.principal, read.id);
     expect((await download({ token: read.token }, "events")).status).toBe(401);
     expect((await download({ token: "flt_not-a-token" }, "events")).status).toBe(401);
     // Authentication comes before anything else: an anonymous request for a missing report is still 401.

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { auth } from "@/lib/auth/better-auth";
 import { createFirstAdmin } from "@/lib/auth/users";
 import { toErrorResponse } from "@/lib/http/errors";
-import { loggerOptions } from "@/lib/http/logger";
+import { loggerOptions } from "@/lib/logger";
 import { proxy } from "@/proxy";
 
 // next.config.js is plain JavaScript (Next loads it untranspiled): typed here with Next's own config type.

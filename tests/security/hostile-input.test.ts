@@ -434,7 +434,7 @@ beforeAll(async () => {
   readToken = (await issueApiToken(admin.principal, { name: "read", userId: ana.principal.id, scope: "READ" })).token;
   writeToken = (await issueApiToken(admin.principal, { name: "write", userId: ana.principal.id, scope: "READ_WRITE" })).token;
   const revoked = await issueApiToken(admin.principal, { name: "revoked", userId: ana.principal.id, scope: "READ_WRITE" });
-  await revokeApiToken(revoked.id);
+  await revokeApiToken(admin.principal, revoked.id);
   revokedToken = revoked.token;
   // A real session whose lifetime has passed, and one that was signed out.
   expiredCookie = await signIn(ben.principal.email, TEST_PASSWORD, "203.0.113.20");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { firstReactingSession } from "@/lib/analytics";
-import { sessionCloseFor } from "@/lib/assets/exchange-hours";
+import { sessionCloseFor } from "@/lib/prices/exchange-hours";
 import { primaryWindow, studyConfigFromQuery, studyParamsSchema, studyQueryString } from "@/lib/studies/study-params";
 
 describe("session close table", () => {

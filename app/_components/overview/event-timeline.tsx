@@ -1,7 +1,7 @@
 import { Card, Text, Title } from "@tremor/react";
 import Link from "next/link";
 import { eventQuerySchema, searchEvents } from "@/lib/events/search";
-import { fieldErrorsOf } from "@/lib/http/errors";
+import { fieldErrorsOf } from "@/lib/errors";
 import { listThemes } from "@/lib/themes/queries";
 import { EventFilterForm, eventFilterValues } from "../event-filter-form";
 import { CATEGORY_LABEL } from "../format";

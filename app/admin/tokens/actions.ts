@@ -17,9 +17,9 @@ export async function issueTokenAction(_prev: ActionResult<{ token: string }> | 
 }
 
 export async function revokeTokenAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  await requireUser("ADMIN");
+  const admin = await requireUser("ADMIN");
   return runAction(async () => {
-    await revokeApiToken(parseOrThrow(idSchema("Token"), form.get("id")));
+    await revokeApiToken(admin, parseOrThrow(idSchema("Token"), form.get("id")));
     revalidatePath("/admin/tokens");
     return null;
   });

@@ -1,5 +1,6 @@
 import { Card, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Title } from "@tremor/react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { isDeletedAccount, listUsers } from "@/lib/auth/users";
 import { BanForm, CreateUserForm, DeleteUserForm, RoleForm } from "./user-forms";
@@ -11,7 +12,10 @@ export default async function UsersPage() {
   const users = await listUsers();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong">Accounts</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-tremor-content-strong">Accounts</h1>
+        <Link href="/admin/history" className="text-sm underline">History of account changes</Link>
+      </div>
       <Card>
         <Title>Create an account</Title>
         <div className="mt-4"><CreateUserForm /></div>

@@ -5,7 +5,8 @@ import { Suspense } from "react";
 import { loadChartData } from "@/lib/assets/chart-data";
 import { assetChartPayload } from "@/lib/assets/chart-payload";
 import { parseChartView, viewStart } from "@/lib/assets/chart-view";
-import { findAssetBySymbol, lastBarDateOf } from "@/lib/assets/queries";
+import { findAssetBySymbol } from "@/lib/assets/queries";
+import { lastBarDate } from "@/lib/prices/bars";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { defaultRange } from "@/lib/charts/default-range";
@@ -45,7 +46,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
   const parsedView = parseChartView(await searchParams);
   const viewer = await currentUser();
   const canWrite = viewer !== null && hasRole(viewer.role, "ANALYST");
-  const last = await lastBarDateOf(asset.id);
+  const last = await lastBarDate(asset.id);
   const payload = await assetChartPayload(asset);
   // No preset and no zoom in the link: open on the shortest preset that shows the latest events (rule in the caption).
   const range = parsedView.view.range ?? defaultRange(payload.events.map((e) => e.session), last);

@@ -4,10 +4,10 @@
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { writeTransaction } from "@/lib/db/write-transaction";
+import { writeTransaction } from "@/lib/db/transaction";
 import { eventInputSchema, type ValidEvent } from "@/lib/events/schemas";
 import { FileFormatError, detectFormat, parseEventFile } from "@/lib/events/import/parse-event-file";
-import { BadRequestError, fieldErrorsOf } from "@/lib/http/errors";
+import { BadRequestError, fieldErrorsOf } from "@/lib/errors";
 
 export const MAX_IMPORT_ROWS = 5_000;
 

@@ -2,7 +2,7 @@
 // analyst writes, 409 when the version is stale.
 import { deleteAnnotation, editAnnotation } from "@/lib/annotations/commands";
 import { apiHandler, jsonBody, queryOf } from "@/lib/http/api-handler";
-import { BadRequestError, NotFoundError } from "@/lib/http/errors";
+import { BadRequestError, NotFoundError } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/fields";
 
 type Params = { id: string };

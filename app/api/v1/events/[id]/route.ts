@@ -3,7 +3,7 @@ import { deleteEvent, updateEvent } from "@/lib/events/commands";
 import { eventDto } from "@/lib/events/search";
 import type { EventUpdateInput } from "@/lib/events/schemas";
 import { apiHandler, jsonBody, queryOf } from "@/lib/http/api-handler";
-import { BadRequestError, NotFoundError } from "@/lib/http/errors";
+import { BadRequestError, NotFoundError } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/fields";
 
 type Params = { id: string };

@@ -1,7 +1,7 @@
 // PATCH changes a theme's name or description, fields left out keep their value (analyst); DELETE removes a theme
 // no live event uses (analyst; 409 while events use it: merge instead).
 import { apiHandler, jsonBody } from "@/lib/http/api-handler";
-import { BadRequestError, NotFoundError } from "@/lib/http/errors";
+import { BadRequestError, NotFoundError } from "@/lib/errors";
 import { deleteTheme, updateTheme } from "@/lib/themes/commands";
 import { findTheme } from "@/lib/themes/queries";
 import { idSchema } from "@/lib/validation/fields";

@@ -1,7 +1,7 @@
 // POST { sourceId, targetId } moves every event of the source theme to the target and removes the source (analyst),
 // exactly as the Themes page's merge form does.
 import { apiHandler, jsonBody } from "@/lib/http/api-handler";
-import { BadRequestError } from "@/lib/http/errors";
+import { BadRequestError } from "@/lib/errors";
 import { mergeThemes } from "@/lib/themes/commands";
 
 export const POST = apiHandler("ANALYST", async (req, user) => {

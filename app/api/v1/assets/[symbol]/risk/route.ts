@@ -2,7 +2,7 @@
 // cut the history (viewer). Undefined statistics are null.
 import { findAssetBySymbol } from "@/lib/assets/queries";
 import { apiHandler, queryOf } from "@/lib/http/api-handler";
-import { NotFoundError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { riskForAsset, riskQuerySchema } from "@/lib/studies";
 import { parseOrThrow } from "@/lib/validation/parse";
 

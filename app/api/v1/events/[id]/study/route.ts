@@ -1,7 +1,7 @@
 // GET the event study of one event on each exposed asset, plus the aggregate; ?model=&est=&win=&car= as on the event
 // page (viewer). Undefined statistics are null.
 import { apiHandler, queryOf } from "@/lib/http/api-handler";
-import { NotFoundError } from "@/lib/http/errors";
+import { NotFoundError } from "@/lib/errors";
 import { eventStudyForEvent, studyParamsSchema } from "@/lib/studies";
 import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";

@@ -1,18 +1,7 @@
-// Queries the study builders share: assets with their benchmark, and which events each asset is exposed to.
+// Which live events each asset is exposed to: the study builders exclude them from placebo draws.
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { StudyEventRef } from "./asset-study";
-
-export const ASSET_SELECT = {
-  id: true,
-  symbol: true,
-  name: true,
-  source: true,
-  exchange: true,
-  timeZone: true,
-  assetClass: true,
-  benchmark: { select: { id: true, symbol: true, name: true } },
-} as const;
 
 /** Live events linked to each asset, for placebo exclusion: one query for all assets. */
 export async function exposedEventsByAsset(assetIds: readonly number[]): Promise<Map<number, StudyEventRef[]>> {

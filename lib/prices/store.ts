@@ -5,10 +5,8 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { db } from "@/lib/db/client";
-import { withTransaction } from "@/lib/db/pool";
-import type { CorporateAction, DailyBar } from "@/lib/market-data/provider";
-import { isoDate } from "@/lib/dates";
+import { withTransaction } from "@/lib/db/transaction";
+import type { CorporateAction, DailyBar } from "@/lib/prices/types";
 
 export interface UpsertCounts {
   inserted: number;
@@ -75,14 +73,13 @@ export async function upsertActionsWith(client: pg.PoolClient, assetId: number, 
   );
 }
 
+/** Removes every bar of an asset inside the caller's transaction (a CSV import replacing a provider's series). */
+export async function deleteBarsWith(client: pg.PoolClient, assetId: number): Promise<number> {
+  return (await client.query("DELETE FROM price_bar WHERE asset_id = $1", [assetId])).rowCount ?? 0;
+}
+
 /** Upserts one asset's bars in a transaction of its own. */
 export async function upsertBars(assetId: number, bars: readonly DailyBar[]): Promise<UpsertCounts> {
   return withTransaction((client) => upsertBarsWith(client, [{ assetId, bars }]));
 }
 
-/** Last stored trading date per asset (YYYY-MM-DD), for incremental refreshes. */
-export async function lastBarDate(assetId: number): Promise<string | null> {
-  const rows = await db().$queryRaw<{ last: Date | null }[]>`SELECT max(date) AS last FROM price_bar WHERE asset_id = ${assetId}`;
-  const last = rows[0]?.last;
-  return last ? isoDate(last) : null;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { day0Reason, reactingSessionIndex } from "@/lib/events/markers";
+import { day0Reason, reactingSessionIndex } from "@/lib/prices/day-zero";
 
 const KRX = { exchange: "KSC", timeZone: "Asia/Seoul", assetClass: "EQUITY" };
 const NYSE = { exchange: "NYQ", timeZone: "America/New_York", assetClass: "EQUITY" };

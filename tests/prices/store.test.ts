@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DemoProvider } from "@/lib/market-data/demo/demo-provider";
-import { lastBarDate, upsertBars } from "@/lib/market-data/price-store";
+import { lastBarDate } from "@/lib/prices/bars";
+import { upsertBars } from "@/lib/prices/store";
 import { MarketDataError, type DailyBar, type MarketDataProvider } from "@/lib/market-data/provider";
 import { refreshAsset } from "@/lib/market-data/refresh";
 

@@ -2,7 +2,7 @@
 // day 0 the event studies use (MacKinlay: the event's date on the exchange, or the next session when the event came
 // after that session's close or on a day without a session).
 import { firstReactingSession, localDateTime } from "@/lib/analytics";
-import { sessionCloseFor } from "@/lib/assets/exchange-hours";
+import { sessionCloseFor, type SessionClose } from "@/lib/prices/exchange-hours";
 import { dateInZone, isoDate } from "@/lib/dates";
 
 export interface MarkerEvent {
@@ -35,13 +35,20 @@ export function firstSessionOnOrAfter(sessions: readonly string[], date: string)
 }
 
 /**
+ * Day 0: the index in ascending `sessions` of the first session whose close could reflect the event, given when the
+ * exchange closes, or null when no stored session does. The one day-0 rule of charts, studies and reports.
+ */
+export function dayZero(event: Pick<MarkerEvent, "occurredAt" | "timePrecision">, sessions: readonly string[], close: SessionClose): number | null {
+  return firstReactingSession(event.occurredAt.toISOString(), event.timePrecision, sessions, close.timeZone, close.close);
+}
+
+/**
  * Index of day 0 for `event` among the asset's ascending `sessions`, or -1 when the event falls outside them: after the
  * last session, or before the first (a window that starts later cannot say which session reacted first).
  */
 export function reactingSessionIndex(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset): number {
   if (sessions.length === 0 || eventDateOnExchange(event, asset.timeZone) < sessions[0]!) return -1;
-  const close = sessionCloseFor(asset);
-  return firstReactingSession(event.occurredAt.toISOString(), event.timePrecision, sessions, close.timeZone, close.close) ?? -1;
+  return dayZero(event, sessions, sessionCloseFor(asset)) ?? -1;
 }
 
 /**

@@ -1,4 +1,4 @@
-// Daily bars of one asset between two dates, for the JSON API.
+// Daily bars of one asset between two dates, as the JSON API serves them.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { isoDate } from "@/lib/dates";
@@ -8,7 +8,7 @@ export const priceQuerySchema = z
   .object({ from: calendarDateSchema.optional(), to: calendarDateSchema.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "to must be on or after from" });
 
-export async function pricesBetween(assetId: number, from?: string, to?: string) {
+export async function apiBars(assetId: number, from?: string, to?: string) {
   const rows = await db().priceBar.findMany({
     where: {
       assetId,
