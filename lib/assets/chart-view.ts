@@ -2,7 +2,7 @@
 // rebased to 100, scale, series style, volume pane and selected event. Parsing and the pure series arithmetic live
 // here; the client chart writes the same query string back (lib/charts/view-url).
 import { z } from "zod";
-import { RANGES, rangeStart } from "@/lib/assets/ranges";
+import { RANGES, rangeStart } from "@/lib/charts/ranges";
 import type { ChartView } from "@/lib/charts/view-url";
 import { calendarDateSchema } from "@/lib/validation/fields";
 

@@ -1,5 +1,5 @@
 // Which range the asset chart opens on when the link names none: the shortest preset that shows the latest events.
-import { RANGES, rangeStart, type RangeKey } from "@/lib/assets/ranges";
+import { RANGES, rangeStart, type RangeKey } from "@/lib/charts/ranges";
 
 /** How many of the latest placed events the opening range must show. */
 export const LATEST_EVENTS_IN_VIEW = 3;

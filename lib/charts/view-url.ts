@@ -1,6 +1,6 @@
 // The chart view as a query string: written by the client chart on every change (history.replaceState) and read back
 // by the server through lib/assets/chart-view's schema. Client-safe: no zod here.
-import type { RangeKey } from "@/lib/assets/ranges";
+import type { RangeKey } from "@/lib/charts/ranges";
 import type { ChartStyle } from "@/lib/charts/chart-payload";
 
 export interface ChartView {

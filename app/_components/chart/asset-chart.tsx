@@ -5,7 +5,7 @@
 import type { IChartApi, ISeriesApi, ISeriesMarkersPluginApi, MouseEventParams, SeriesMarker, SeriesType, Time } from "lightweight-charts";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { RANGES, rangeStart, type RangeKey } from "@/lib/assets/ranges";
+import { RANGES, rangeStart, type RangeKey } from "@/lib/charts/ranges";
 import type { ChartEventInfo, ChartPayload, ChartStyle } from "@/lib/charts/chart-payload";
 import { CATEGORY_COLOR, NOTE_COLOR, eventMarkerStyle, groupBySession, noteMarkerStyle, outsideRange } from "@/lib/charts/event-overlay";
 import { viewQuery, type ChartView } from "@/lib/charts/view-url";

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { loadChartData } from "@/lib/assets/chart-data";
-import { assetChartPayload } from "@/lib/assets/chart-payload";
+import { assetChartPayload } from "@/lib/event-overlay/asset-chart-payload";
 import { parseChartView, viewStart } from "@/lib/assets/chart-view";
 import { findAssetBySymbol } from "@/lib/assets/queries";
 import { lastBarDate } from "@/lib/prices/bars";

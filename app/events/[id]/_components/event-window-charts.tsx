@@ -1,5 +1,5 @@
 // One compact chart per exposed asset, centred on its day 0.
-import { eventWindowCharts } from "@/lib/assets/event-window-charts";
+import { eventWindowCharts } from "@/lib/event-overlay/event-window-charts";
 import { EventWindowChart } from "../../../_components/chart/event-window-chart";
 
 export async function EventWindowCharts({ event }: { event: { id: number; occurredAt: Date; timePrecision: "EXACT" | "DAY"; exposures: { assetId: number; direction: "UP" | "DOWN" | "UNCERTAIN" }[] } }) {
