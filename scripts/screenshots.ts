@@ -14,9 +14,9 @@ if (!email || !password) {
 
 const PAGES: { name: string; path: string; width?: number; wait?: string }[] = [
   { name: "overview", path: "/", wait: "[data-testid=event-timeline] .recharts-symbols" },
-  { name: "asset-ks11", path: "/assets/%5EKS11?range=5Y", wait: "[data-testid=price-chart] .event-marker" },
-  { name: "overview-mobile", path: "/", width: 390, wait: "[data-testid=watchlist]" },
-  { name: "asset-ks11-mobile", path: "/assets/%5EKS11?range=1Y", width: 390, wait: "[data-testid=price-chart]" },
+  { name: "asset-ks11", path: "/assets/%5EKS11?range=5Y", wait: "[data-testid=price-chart][data-visible-from]" },
+  { name: "overview-mobile", path: "/", width: 390, wait: "main" },
+  { name: "asset-ks11-mobile", path: "/assets/%5EKS11?range=1Y", width: 390, wait: "[data-testid=price-chart][data-visible-from]" },
 ];
 
 const browser = await chromium.launch({
@@ -63,7 +63,7 @@ try {
   // Dark mode follows the operating system (or the theme chosen in the header).
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(`${base}/assets/%5EKS11?from=2024-01-02&to=2025-06-30&compare=EWY,%5EGSPC`);
-  await page.locator("[data-testid=price-chart] .event-marker").first().waitFor({ timeout: 60_000 });
+  await page.locator("[data-testid=price-chart][data-visible-from]").first().waitFor({ timeout: 20_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: "docs/screenshots/asset-compare-dark.png", fullPage: false });
   console.log("docs/screenshots/asset-compare-dark.png");

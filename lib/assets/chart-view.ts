@@ -1,8 +1,12 @@
-// The asset chart's view, entirely described by the URL: range preset or custom dates, comparison assets rebased
-// to 100, linear or log scale. Parsing and the pure series arithmetic live here; the page loads the data.
+// The asset chart's view, entirely described by the URL: range preset or visible dates (zoom), comparison assets
+// rebased to 100, scale, series style, volume pane and selected event. Parsing and the pure series arithmetic live
+// here; the client chart writes the same query string back (lib/charts/view-url).
 import { z } from "zod";
-import { RANGES, type RangeKey, rangeStart } from "@/lib/assets/ranges";
+import { RANGES, rangeStart } from "@/lib/charts/ranges";
+import type { ChartView } from "@/lib/charts/view-url";
 import { calendarDateSchema } from "@/lib/validation/fields";
+
+export { viewQuery, type ChartView } from "@/lib/charts/view-url";
 
 const MAX_COMPARE = 5;
 
@@ -21,28 +25,31 @@ export const chartViewSchema = z
         .pipe(z.array(z.string().max(24)).max(MAX_COMPARE, `Compare with at most ${MAX_COMPARE} assets`)),
     ),
     scale: one.pipe(z.enum(["linear", "log"]).optional().catch(undefined)),
+    style: one.pipe(z.enum(["line", "candles", "area"]).optional().catch(undefined)),
+    volume: one.pipe(z.enum(["on", "off"]).optional().catch(undefined)),
+    event: one.pipe(z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number).optional().catch(undefined)),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "The end date must be on or after the start date" });
-
-export interface ChartView {
-  range: RangeKey;
-  /** Custom dates override the preset. */
-  from?: string;
-  to?: string;
-  compare: string[];
-  log: boolean;
-}
 
 export type ChartViewResult = { ok: true; view: ChartView } | { ok: false; errors: string[]; view: ChartView };
 
 export function parseChartView(params: Record<string, string | string[] | undefined>): ChartViewResult {
   const parsed = chartViewSchema.safeParse(params);
-  const fallback: ChartView = { range: "1Y", compare: [], log: false };
+  const fallback: ChartView = { compare: [], log: false, style: "line", volume: true };
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message), view: fallback };
   const v = parsed.data;
   return {
     ok: true,
-    view: { range: v.range ?? "1Y", from: v.from || undefined, to: v.to || undefined, compare: v.compare, log: v.scale === "log" },
+    view: {
+      range: v.range,
+      from: v.from || undefined,
+      to: v.to || undefined,
+      compare: v.compare,
+      log: v.scale === "log",
+      style: v.style ?? "line",
+      volume: v.volume !== "off",
+      event: v.event,
+    },
   };
 }
 
@@ -50,20 +57,7 @@ export function parseChartView(params: Record<string, string | string[] | undefi
 export function viewStart(view: ChartView, lastDate: string | null): string | undefined {
   if (view.from) return view.from;
   if (view.to) return undefined; // "everything up to …"
-  return rangeStart(view.range, lastDate);
-}
-
-/** The query string of a view, for links that change one setting and keep the others. */
-export function viewQuery(view: ChartView, change: Partial<ChartView> = {}): string {
-  const v = { ...view, ...change };
-  const q = new URLSearchParams();
-  if (v.from || v.to) {
-    if (v.from) q.set("from", v.from);
-    if (v.to) q.set("to", v.to);
-  } else q.set("range", v.range);
-  if (v.compare.length) q.set("compare", v.compare.join(","));
-  if (v.log) q.set("scale", "log");
-  return q.toString();
+  return rangeStart(view.range ?? "1Y", lastDate);
 }
 
 export interface SeriesPoint {

@@ -1,7 +1,7 @@
 // Where an event sits on an asset's chart: the asset's first trading session that could react to it — the same
 // day 0 the event studies use (MacKinlay: the event's date on the exchange, or the next session when the event came
 // after that session's close or on a day without a session).
-import { dayZero as alignedDayZero, firstReactingSession, type DayZero } from "@/lib/analytics";
+import { dayZero as alignedDayZero, firstReactingSession, localDateTime, type DayZero } from "@/lib/analytics";
 import { sessionCloseFor, type SessionClose } from "@/lib/prices/exchange-hours";
 import { dateInZone, isoDate } from "@/lib/dates";
 
@@ -56,4 +56,23 @@ export function reactingSessionIndex(event: MarkerEvent, sessions: readonly stri
 /** Day 0 with the benchmark's calendar (`alignedDayZero` in lib/analytics): for charts and tables of the asset's sessions. */
 export function dayZeroOnChart(event: MarkerEvent, sessions: readonly string[], asset: MarkerAsset, benchmark: { symbol: string; sessions: readonly string[] } | null = null): DayZero | null {
   return alignedDayZero({ occurredAt: event.occurredAt.toISOString(), timePrecision: event.timePrecision }, sessions, sessionCloseFor(asset), benchmark);
+}
+
+/**
+ * Why `day0` is the event's day 0, in one sentence for tooltips: the same rule `reactingSessionIndex` applies
+ * (an exact-time event at or after the session close, or on a day without a session, moves to the next session).
+ */
+export function day0Reason(event: MarkerEvent, day0: string | null, close: { close: string; timeZone: string }): string {
+  if (day0 === null) return "No session of this series on or after the event, so the chart cannot place it.";
+  if (event.timePrecision === "DAY") {
+    const d = isoDate(event.occurredAt);
+    return d === day0
+      ? `Known to the day only: ${d} is a session, so that session is day 0.`
+      : `Known to the day only: ${d} has no session, so day 0 is the next one, ${day0}.`;
+  }
+  const local = localDateTime(event.occurredAt, close.timeZone);
+  const at = `${local.time.slice(0, 5)} ${close.timeZone}`;
+  if (local.date === day0) return `At ${at}, before the ${close.close} close: that session's close can reflect it.`;
+  if (local.time >= `${close.close}:00`) return `At ${at} on ${local.date}, at or after the ${close.close} close: the next session, ${day0}, is the first to react.`;
+  return `At ${at} on ${local.date}, a day without a session: the next session, ${day0}, is the first to react.`;
 }

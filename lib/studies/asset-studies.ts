@@ -1,6 +1,7 @@
 // Every event linked to one asset with the two CARs an analyst scans first — [−1, +1] and [−5, +5] — their
 // significance and how unusual each was against the asset's own non-event days (placebo percentile).
 import "server-only";
+import { cache } from "react";
 import { resolveEventStudyConfig, type EventWindow, type ExpectedDirection, type HypothesisScore } from "@/lib/analytics";
 import { eventDateOnExchange } from "@/lib/prices/day-zero";
 import { ALPHA, PLACEBO_DRAWS, PLACEBO_SEED, studyEventOnAsset } from "./asset-event-study";
@@ -57,8 +58,11 @@ export interface AssetEventStudies {
   rows: AssetEventStudyRow[];
 }
 
-/** Studies (default settings) of every live event exposing the asset, oldest first; null for an unknown asset. */
-export async function eventStudiesForAsset(assetId: number): Promise<AssetEventStudies | null> {
+/**
+ * Studies (default settings) of every live event exposing the asset, oldest first; null for an unknown asset. Cached
+ * per request: the asset page's chart tooltips and its studies table read the same figures.
+ */
+export const eventStudiesForAsset = cache(async function eventStudiesForAsset(assetId: number): Promise<AssetEventStudies | null> {
   const asset = await readDb().asset.findUnique({ where: { id: assetId }, select: STUDY_ASSET_SELECT });
   if (!asset) return null;
   const exposures = await readDb().exposure.findMany({
@@ -116,4 +120,4 @@ export async function eventStudiesForAsset(assetId: number): Promise<AssetEventS
     sessionClose: prepared.session,
     rows,
   };
-}
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reactingSessionIndex } from "@/lib/prices/day-zero";
+import { day0Reason, reactingSessionIndex } from "@/lib/prices/day-zero";
 
 const KRX = { exchange: "KSC", timeZone: "Asia/Seoul", assetClass: "EQUITY" };
 const NYSE = { exchange: "NYQ", timeZone: "America/New_York", assetClass: "EQUITY" };
@@ -24,5 +24,24 @@ describe("event markers sit on the first session that could react", () => {
   it("a weekend event moves to Monday, and an event after the last session has no marker", () => {
     expect(sessions[reactingSessionIndex({ id: 3, occurredAt: new Date("2024-06-22T00:00:00Z"), timePrecision: "DAY" }, sessions, NYSE)]).toBe("2024-06-24");
     expect(reactingSessionIndex({ id: 4, occurredAt: new Date("2024-06-25T00:00:00Z"), timePrecision: "DAY" }, sessions, NYSE)).toBe(-1);
+  });
+});
+
+describe("why a session is day 0", () => {
+  const seoul = { close: "15:30", timeZone: "Asia/Seoul" };
+  it("names the close and the zone for exact-time events before and after it", () => {
+    const before = { id: 1, occurredAt: new Date("2024-06-19T03:00:00Z"), timePrecision: "EXACT" as const }; // 12:00 Seoul
+    expect(day0Reason(before, "2024-06-19", seoul)).toBe("At 12:00 Asia/Seoul, before the 15:30 close: that session's close can reflect it.");
+    const after = { id: 2, occurredAt: new Date("2024-06-19T07:00:00Z"), timePrecision: "EXACT" as const }; // 16:00 Seoul
+    expect(day0Reason(after, "2024-06-20", seoul)).toContain("at or after the 15:30 close: the next session, 2024-06-20");
+    const weekend = { id: 3, occurredAt: new Date("2024-06-22T01:00:00Z"), timePrecision: "EXACT" as const }; // Sat 10:00 Seoul
+    expect(day0Reason(weekend, "2024-06-24", seoul)).toContain("a day without a session: the next session, 2024-06-24");
+  });
+
+  it("explains day-precision events and events the series cannot place", () => {
+    const day = { id: 4, occurredAt: new Date("2024-06-22T00:00:00Z"), timePrecision: "DAY" as const };
+    expect(day0Reason(day, "2024-06-24", seoul)).toBe("Known to the day only: 2024-06-22 has no session, so day 0 is the next one, 2024-06-24.");
+    expect(day0Reason({ ...day, occurredAt: new Date("2024-06-24T00:00:00Z") }, "2024-06-24", seoul)).toContain("2024-06-24 is a session");
+    expect(day0Reason(day, null, seoul)).toContain("cannot place it");
   });
 });

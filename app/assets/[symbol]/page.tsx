@@ -1,22 +1,18 @@
-import { Badge, Card, Text, Title } from "@tremor/react";
+import { Badge, Card, Text } from "@tremor/react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { loadChartData } from "@/lib/assets/chart-data";
-import { parseChartView, viewQuery, viewStart } from "@/lib/assets/chart-view";
+import { assetChartPayload } from "@/lib/event-overlay/asset-chart-payload";
+import { parseChartView, viewStart } from "@/lib/assets/chart-view";
 import { findAssetBySymbol } from "@/lib/assets/queries";
-import { lastBarDate, loadCloses } from "@/lib/prices/bars";
-import { RANGES } from "@/lib/assets/ranges";
-import { describeDayZero } from "@/lib/analytics";
-import { dayZeroOnChart, eventDateOnExchange, reactingSessionIndex } from "@/lib/prices/day-zero";
+import { lastBarDate } from "@/lib/prices/bars";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser, requireUser } from "@/lib/auth/session";
-import { eventsExposing } from "@/lib/events/queries";
+import { defaultRange } from "@/lib/charts/default-range";
 import { CardSkeleton } from "../../_components/card-skeleton";
-import { CATEGORY_LABEL, assetHref, formatPrice } from "../../_components/format";
-import { PriceChart, type ChartMarker } from "../../_components/price-chart";
-import { pinnedNoteMarkers } from "@/lib/annotations/chart-markers";
+import { AssetChart } from "../../_components/chart/asset-chart";
+import { formatPrice } from "../../_components/format";
 import { PinnedNotes } from "./_components/pinned-notes";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { ReportDownloads, assetReportLinks } from "../../_components/report-downloads";
@@ -25,7 +21,6 @@ import { DataStatusCard } from "./_components/data-status-card";
 import { EventStudiesTable } from "./_components/event-studies-table";
 import { VolatilityPanel } from "./_components/volatility-panel";
 import { ChartDataTable } from "./_components/chart-data-table";
-import { ChartViewForm } from "./_components/chart-view-form";
 import { priceChartSummary } from "@/lib/charts/summary";
 
 interface Props {
@@ -51,28 +46,17 @@ export default async function AssetPage({ params, searchParams }: Props) {
   const asset = await findAssetBySymbol(symbol);
   if (!asset) notFound();
   const parsedView = parseChartView(await searchParams);
-  const view = parsedView.view;
-  const range = view.range;
   const viewer = await currentUser();
   const canWrite = viewer !== null && hasRole(viewer.role, "ANALYST");
   const last = await lastBarDate(asset.id);
-  const [events, benchmarkCloses] = await Promise.all([eventsExposing(asset.id), asset.benchmarkId && asset.benchmark ? loadCloses(asset.benchmarkId) : Promise.resolve(null)]);
-  const benchmark = asset.benchmark && benchmarkCloses ? { symbol: asset.benchmark.symbol, sessions: benchmarkCloses.map((c) => c.date) } : null;
-  // Day 0 by the one rule the studies use (the asset's reacting session, moved to the next session its benchmark
-  // traded); the chart keeps these sessions when it downsamples.
-  const day0 = (closes: { date: string }[]) => {
-    const sessions = closes.map((p) => p.date);
-    return events
-      .map((e) => ({ e, dz: dayZeroOnChart(e, sessions, asset, benchmark), i: reactingSessionIndex(e, sessions, asset, benchmark) }))
-      .filter((x) => x.i >= 0)
-      .map((x) => ({ ...x, date: sessions[x.i]!, note: x.dz ? describeDayZero(x.dz, asset.symbol) : null }));
-  };
-  const chart = await loadChartData(asset.id, view, last, (closes) => day0(closes).map((x) => x.date));
+  const payload = await assetChartPayload(asset);
+  // No preset and no zoom in the link: open on the shortest preset that shows the latest events (rule in the caption).
+  const range = parsedView.view.range ?? defaultRange(payload.events.map((e) => e.session), last);
+  const view = { ...parsedView.view, range };
+  const chart = await loadChartData(asset.id, view, last, () => payload.events.flatMap((e) => (e.session ? [e.session] : [])));
   const points = chart.closes;
-  const markers: ChartMarker[] = day0(points).map(({ e, date, note }) => ({
-    id: e.id, date, close: chart.yOn(date) ?? 0, title: e.title, label: `${eventDateOnExchange(e, asset.timeZone)} · ${CATEGORY_LABEL[e.category]}${note ? ` · ${note}` : ""}`,
-  }));
-  const notes = (await pinnedNoteMarkers(asset.id, points)).map((n) => ({ ...n, close: chart.yOn(n.date) ?? n.close }));
+  const first = points[0]?.date;
+  const markers = payload.events.flatMap((e) => (e.session && first && e.session >= first ? [{ id: e.id, date: e.session, title: e.title, label: `${e.label} · ${e.categoryLabel}` }] : []));
 
   return (
     <div className="space-y-6">
@@ -82,55 +66,34 @@ export default async function AssetPage({ params, searchParams }: Props) {
         <Badge size="xs">{asset.assetClass.replace("_", " ").toLowerCase()}</Badge>
         <Text>{asset.exchange} · {asset.currency} · {asset.timeZone}</Text>
         {asset.source === "DEMO" && <SyntheticBadge />}
-        {/* The price chart in one sentence, for screen readers; the chart's container can point at it with aria-describedby. */}
+        <Text>
+          Data as of {last ?? "—"}
+          {asset.refreshError ? ` · last refresh failed: ${asset.refreshError}` : ""}
+        </Text>
+        {/* The price chart in one sentence, for screen readers; the chart's container points at it with aria-describedby. */}
         <p id="price-chart-summary" className="sr-only">
           Price chart: {priceChartSummary(`${asset.symbol} (${asset.name})`, points.map((p) => ({ date: p.date, value: p.close })), markers.length)}
         </p>
       </div>
 
-      <Card>
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <div>
-            <Title>Close</Title>
-            <Text>
-              Data as of {last ?? "—"}
-              {asset.refreshError ? ` · last refresh failed: ${asset.refreshError}` : ""}
-            </Text>
-          </div>
-          <nav aria-label="Range" className="flex gap-1">
-            {RANGES.map((r) => {
-              const current = r === range && !view.from && !view.to;
-              return (
-                <Link
-                  key={r}
-                  href={`${assetHref(asset.symbol)}?${viewQuery(view, { range: r, from: undefined, to: undefined })}`}
-                  aria-current={current ? "page" : undefined}
-                  className={`rounded-tremor-small px-2 py-1 text-tremor-label ${current ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`}
-                >
-                  {r}
-                </Link>
-              );
-            })}
-            <Link
-              href={`${assetHref(asset.symbol)}?${viewQuery(view, { log: !view.log })}`}
-              aria-label={`log scale, ${view.log ? "on" : "off"}`}
-              className={`rounded-tremor-small px-2 py-1 text-tremor-label ${view.log ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`}
-            >
-              log
-            </Link>
-          </nav>
-        </div>
-        <ChartViewForm view={view} errors={parsedView.ok ? [] : parsedView.errors} unknown={chart.unknown} />
-        {points.length === 0 ? (
-          <Text className="mt-6">No prices stored for {asset.symbol} yet. Run a refresh to fetch its history.</Text>
+      <Card className="p-3 sm:p-6">
+        {!parsedView.ok && (
+          <ul className="mb-2 text-tremor-default text-red-600" role="alert">
+            {parsedView.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+        {chart.unknown.length > 0 && (
+          <p className="mb-2 text-tremor-default text-red-600" role="alert">Not tracked, so not compared: {chart.unknown.join(", ")}. Add them on the Assets page.</p>
+        )}
+        {payload.bars.dates.length === 0 || !last ? (
+          <Text className="mt-2">No prices stored for {asset.symbol} yet. Run a refresh to fetch its history.</Text>
         ) : (
-          <div className="mt-4">
-            <PriceChart points={chart.rows} markers={markers} currency={asset.currency} notes={notes} rebased={chart.rebased} comparisons={chart.comparisons} log={view.log} symbol={asset.symbol} />
-            {chart.rebased && (
-              <Text className="mt-1 text-tremor-label">Rebased to 100 on {points[0]?.date} from adjusted closes; a comparison without a session on a date has no point there.</Text>
-            )}
+          <>
+            <AssetChart data={payload} initialView={{ ...view, compare: view.compare.filter((s) => !chart.unknown.includes(s)) }} lastSession={last} />
             <ChartDataTable rows={chart.rows} comparisons={chart.comparisons} rebased={chart.rebased} currency={asset.currency} />
-          </div>
+          </>
         )}
       </Card>
 

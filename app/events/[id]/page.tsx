@@ -16,6 +16,7 @@ import { EventAggregatePanel, EventAssetStudies } from "./_components/event-stud
 import { EventScoreboard } from "./_components/event-scoreboard";
 import { StudySettingsForm } from "./_components/study-settings-form";
 import { EventWorkspace } from "./_components/event-workspace";
+import { EventWindowCharts } from "./_components/event-window-charts";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -112,6 +113,11 @@ export default async function EventPage({ params, searchParams }: Props) {
               ))}
             </TableBody>
           </DataTable>
+        )}
+        {event.exposures.length > 0 && (
+          <Suspense fallback={<CardSkeleton label="price around the event" height="h-32" />}>
+            <EventWindowCharts event={event} />
+          </Suspense>
         )}
       </Card>
       <Suspense fallback={<CardSkeleton label="event study across assets" />}>

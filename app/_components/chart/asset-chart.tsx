@@ -1,0 +1,604 @@
+"use client";
+// The asset page's price chart (lightweight-charts on canvas): events as direction-shaped, category-coloured markers
+// grouped per session, notes as squares, an instant HTML tooltip, an event list kept in step, and every view change
+// (range, zoom, scale, style, volume, compare, selected event) made on the client and written to the URL.
+import type { IChartApi, ISeriesApi, ISeriesMarkersPluginApi, MouseEventParams, SeriesMarker, SeriesType, Time } from "lightweight-charts";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { RANGES, rangeStart, type RangeKey } from "@/lib/charts/ranges";
+import type { ChartEventInfo, ChartPayload, ChartStyle } from "@/lib/charts/chart-payload";
+import { CATEGORY_COLOR, NOTE_COLOR, eventMarkerStyle, groupBySession, noteMarkerStyle, outsideRange } from "@/lib/charts/event-overlay";
+import { viewQuery, type ChartView } from "@/lib/charts/view-url";
+import { formatPrice } from "../format";
+import { DARK, LIGHT, useDarkMode, type ChartPalette } from "./chart-theme";
+import { ComparePicker } from "./compare-picker";
+import { SessionDetails } from "./event-details";
+import { EventList } from "./event-list";
+
+type Lib = typeof import("lightweight-charts");
+type Hover = { session: string; kind: "event" | "note"; pinned?: boolean } | null;
+
+const MAX_COMPARE = 5;
+const STYLES: ChartStyle[] = ["line", "candles", "area"];
+
+function isoOf(t: Time): string {
+  if (typeof t === "string") return t;
+  if (typeof t === "number") return new Date(t * 1000).toISOString().slice(0, 10);
+  return `${t.year}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
+}
+
+function chartOptions(p: ChartPalette) {
+  return {
+    layout: { background: { color: p.background }, textColor: p.text, attributionLogo: false, panes: { separatorColor: p.border } },
+    grid: { vertLines: { color: p.grid }, horzLines: { color: p.grid } },
+    rightPriceScale: { borderColor: p.border },
+    timeScale: { borderColor: p.border },
+    crosshair: {
+      vertLine: { color: p.crosshair, labelBackgroundColor: p.crosshairLabel },
+      horzLine: { color: p.crosshair, labelBackgroundColor: p.crosshairLabel },
+    },
+  };
+}
+
+export function AssetChart({ data, initialView, lastSession }: { data: ChartPayload; initialView: ChartView & { range: RangeKey }; lastSession: string }) {
+  const router = useRouter();
+  const dark = useDarkMode();
+  const palette = dark ? DARK : LIGHT;
+  const [view, setView] = useState<ChartView>(initialView);
+  const [lib, setLib] = useState<Lib | null>(null);
+  const [compareData, setCompareData] = useState<Record<string, { dates: string[]; values: number[] }>>({});
+  const [compareError, setCompareError] = useState<string | null>(null);
+  const [visible, setVisible] = useState<{ from: string; to: string } | null>(null);
+  const [hover, setHover] = useState<Hover>(null);
+  const [listHover, setListHover] = useState<number | null>(null);
+  const [focusIdx, setFocusIdx] = useState<number | null>(null);
+  const [sheet, setSheet] = useState<string | null>(null);
+
+  const host = useRef<HTMLDivElement>(null);
+  const overlay = useRef<HTMLDivElement>(null);
+  const legend = useRef<HTMLDivElement>(null);
+  const tooltip = useRef<HTMLDivElement>(null);
+  const chart = useRef<IChartApi | null>(null);
+  const main = useRef<ISeriesApi<SeriesType> | null>(null);
+  const markers = useRef<ISeriesMarkersPluginApi<Time> | null>(null);
+  const volume = useRef<ISeriesApi<"Histogram"> | null>(null);
+  const compares = useRef(new Map<string, ISeriesApi<"Line">>());
+  const expected = useRef<{ from: string; to: string } | null>(null);
+  const frame = useRef(0);
+  const lastTouch = useRef(false);
+  const applied = useRef(false);
+
+  const bars = data.bars;
+  const indexOf = useMemo(() => new Map(bars.dates.map((d, i) => [d, i])), [bars]);
+  const eventsById = useMemo(() => new Map(data.events.map((e) => [e.id, e])), [data.events]);
+  const eventGroups = useMemo(() => groupBySession(data.events), [data.events]);
+  const noteGroups = useMemo(() => groupBySession(data.notes), [data.notes]);
+  const notesBySession = useMemo(() => new Map(noteGroups.map((g) => [g.session, g.items])), [noteGroups]);
+  const eventsBySession = useMemo(() => new Map(eventGroups.map((g) => [g.session, g.items])), [eventGroups]);
+  const comparing = view.compare.length > 0;
+  const highlightedId = listHover ?? view.event ?? null;
+  const highlightedSession = highlightedId !== null ? (eventsById.get(highlightedId)?.session ?? null) : null;
+  const shadedEvent: ChartEventInfo | undefined =
+    (hover?.kind === "event" ? eventsBySession.get(hover.session)?.[0] : undefined) ?? (highlightedId !== null ? eventsById.get(highlightedId) : undefined);
+
+  // Where an event or note marker sits: just above the bar's high, a note just below its low.
+  const priceAt = useCallback(
+    (i: number, side: "high" | "low") => {
+      const factor = comparing ? bars.adjClose[i]! / bars.close[i]! : 1;
+      const raw = view.style === "candles" ? (side === "high" ? bars.high[i] : bars.low[i]) ?? bars.close[i]! : bars.close[i]!;
+      return raw * factor;
+    },
+    [bars, comparing, view.style],
+  );
+
+  // The URL follows the view; nothing reloads.
+  useEffect(() => {
+    const q = viewQuery(view);
+    const url = `${window.location.pathname}${q ? `?${q}` : ""}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", url);
+  }, [view]);
+
+  useEffect(() => {
+    let alive = true;
+    void import("lightweight-charts").then((m) => alive && setLib(m));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const layoutOverlay = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      const c = chart.current;
+      const s = main.current;
+      const box = overlay.current;
+      if (!c || !s || !box) return;
+      const width = c.paneSize(0).width;
+      const height = c.paneSize(0).height;
+      box.style.height = `${height}px`;
+      box.style.width = `${width}px`;
+      for (const el of box.querySelectorAll<HTMLElement>("[data-session]")) {
+        const session = el.dataset.session!;
+        const i = indexOf.get(session);
+        const x = c.timeScale().timeToCoordinate(session as Time);
+        if (i === undefined || x === null || x < 0 || x > width) {
+          el.style.display = "none";
+          continue;
+        }
+        const kind = el.dataset.kind;
+        const y = s.priceToCoordinate(priceAt(i, kind === "note" ? "low" : "high"));
+        if (y === null) {
+          el.style.display = "none";
+          continue;
+        }
+        el.style.display = "";
+        el.style.transform = `translate(${x - 11}px, ${kind === "note" ? y + 2 : y - 24}px)`;
+      }
+      const tip = tooltip.current;
+      const anchor = tip ? box.querySelector<HTMLElement>(`[data-session="${tip.dataset.anchorSession}"][data-kind="${tip.dataset.anchorKind}"]`) : null;
+      if (tip && anchor && anchor.style.display !== "none") {
+        const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(anchor.style.transform);
+        const x = m ? Number(m[1]) + 11 : 0;
+        const y = m ? Number(m[2]) : 0;
+        const w = tip.offsetWidth;
+        const left = x > width / 2 ? x - w - 14 : x + 18;
+        tip.style.left = `${Math.max(4, Math.min(width - w - 4, left))}px`;
+        tip.style.top = `${Math.max(4, Math.min(y - 20, height - tip.offsetHeight - 4))}px`;
+      }
+      for (const el of box.querySelectorAll<HTMLElement>("[data-span-from]")) {
+        const a = c.timeScale().timeToCoordinate(el.dataset.spanFrom as Time);
+        const b = c.timeScale().timeToCoordinate(el.dataset.spanTo as Time);
+        if (a === null || b === null) {
+          el.style.display = "none";
+          continue;
+        }
+        const left = Math.max(0, Math.min(a, b) - 3);
+        const right = Math.min(width, Math.max(a, b) + 3);
+        el.style.display = right > left ? "" : "none";
+        el.style.left = `${left}px`;
+        el.style.width = `${Math.max(2, right - left)}px`;
+      }
+    });
+  }, [indexOf, priceAt]);
+
+  // Create the chart once the library is in.
+  useEffect(() => {
+    if (!lib || !host.current) return;
+    const c = lib.createChart(host.current, {
+      autoSize: true,
+      ...chartOptions(palette),
+      localization: { locale: "en-US" },
+      timeScale: { borderColor: palette.border, rightOffset: 4, minBarSpacing: 0.2 },
+      crosshair: { mode: lib.CrosshairMode.Normal },
+      handleScale: { axisPressedMouseMove: true, mouseWheel: true, pinch: true },
+      handleScroll: { mouseWheel: true, pressedMouseMove: true, horzTouchDrag: true, vertTouchDrag: false },
+    });
+    chart.current = c;
+    let urlTimer: ReturnType<typeof setTimeout> | undefined;
+    const onRange = () => {
+      layoutOverlay();
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(() => {
+        const r = c.timeScale().getVisibleRange();
+        if (!r) return;
+        const from = isoOf(r.from);
+        const to = isoOf(r.to);
+        setVisible({ from, to });
+        const e = expected.current;
+        if (e && e.from <= from && e.to >= to && (e.from === from || from === bars.dates[0]) && (e.to === to || to === bars.dates.at(-1))) return;
+        expected.current = null;
+        setView((v) => (v.from === from && v.to === to ? v : { ...v, range: undefined, from, to }));
+      }, 200);
+    };
+    c.timeScale().subscribeVisibleLogicalRangeChange(onRange);
+    const ro = new ResizeObserver(() => layoutOverlay());
+    ro.observe(host.current);
+    const live = compares.current;
+    return () => {
+      clearTimeout(urlTimer);
+      ro.disconnect();
+      c.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
+      c.remove();
+      chart.current = null;
+      main.current = null;
+      markers.current = null;
+      volume.current = null;
+      live.clear();
+    };
+    // The chart is created once per library load; palette and data changes are applied by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lib]);
+
+  useEffect(() => {
+    chart.current?.applyOptions(chartOptions(palette));
+  }, [palette, lib]);
+
+  // Main series: re-created when the style changes, re-filled when comparing switches to adjusted prices.
+  useEffect(() => {
+    const c = chart.current;
+    if (!lib || !c) return;
+    if (main.current) c.removeSeries(main.current);
+    const color = palette.series[0]!;
+    const adj = (i: number) => (comparing ? bars.adjClose[i]! / bars.close[i]! : 1);
+    let s: ISeriesApi<SeriesType>;
+    if (view.style === "candles") {
+      s = c.addSeries(lib.CandlestickSeries, { upColor: palette.up, downColor: palette.down, wickUpColor: palette.up, wickDownColor: palette.down, borderVisible: false });
+      s.setData(bars.dates.map((d, i) => {
+        const k = adj(i);
+        const close = bars.close[i]!;
+        return { time: d as Time, open: (bars.open[i] ?? close) * k, high: (bars.high[i] ?? close) * k, low: (bars.low[i] ?? close) * k, close: close * k };
+      }));
+    } else {
+      const values = bars.dates.map((d, i) => ({ time: d as Time, value: bars.close[i]! * adj(i) }));
+      s = view.style === "area"
+        ? c.addSeries(lib.AreaSeries, { lineColor: color, topColor: `${color}55`, bottomColor: `${color}05`, lineWidth: 2 })
+        : c.addSeries(lib.LineSeries, { color, lineWidth: 2 });
+      s.setData(values);
+    }
+    main.current = s;
+    markers.current = lib.createSeriesMarkers(s, [], { zOrder: "top" });
+    if (!applied.current) {
+      // First draw: the URL's zoom, else the preset counted back from the last session.
+      applied.current = true;
+      const from = initialView.from ?? rangeStart(initialView.range, lastSession) ?? bars.dates[0]!;
+      const to = initialView.to ?? lastSession;
+      if (!initialView.from && !initialView.to) expected.current = { from, to };
+      c.timeScale().setVisibleRange({ from: from as Time, to: to as Time });
+      // For bench/asset-chart.ts: when the first frame with the data has been painted.
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("faultline:chart-painted")));
+    }
+    return () => {
+      markers.current?.detach();
+      markers.current = null;
+    };
+    // initialView and lastSession are only read on the first draw.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lib, view.style, comparing, bars, palette]);
+
+  // Price scale: indexed to 100 at the first visible session when comparing, else linear or log.
+  useEffect(() => {
+    if (!lib || !chart.current) return;
+    const mode = comparing ? lib.PriceScaleMode.IndexedTo100 : view.log ? lib.PriceScaleMode.Logarithmic : lib.PriceScaleMode.Normal;
+    chart.current.priceScale("right").applyOptions({ mode });
+    layoutOverlay();
+  }, [lib, comparing, view.log, view.style, layoutOverlay]);
+
+  // Volume in its own pane.
+  useEffect(() => {
+    const c = chart.current;
+    if (!lib || !c) return;
+    if (!view.volume || !bars.volume.some((v) => v !== null && v > 0)) return;
+    const v = c.addSeries(lib.HistogramSeries, { color: palette.volume, priceFormat: { type: "volume" }, lastValueVisible: false, priceLineVisible: false }, 1);
+    v.setData(bars.dates.map((d, i) => (bars.volume[i] === null ? { time: d as Time } : { time: d as Time, value: bars.volume[i]!, color: i > 0 && bars.close[i]! < bars.close[i - 1]! ? `${palette.down}66` : `${palette.up}66` })));
+    c.panes()[1]?.setHeight(90);
+    volume.current = v;
+    layoutOverlay();
+    return () => {
+      if (chart.current) c.removeSeries(v);
+      volume.current = null;
+    };
+  }, [lib, view.volume, bars, palette, layoutOverlay]);
+
+  // Compare series, fetched from the JSON API once each.
+  useEffect(() => {
+    for (const symbol of view.compare) {
+      if (compareData[symbol]) continue;
+      void fetch(`/api/v1/assets/${encodeURIComponent(symbol)}/prices`, { headers: { accept: "application/json" } })
+        .then(async (res) => {
+          if (!res.ok) throw new Error(`${symbol}: ${res.status === 404 ? "not tracked" : `HTTP ${res.status}`}`);
+          const body = (await res.json()) as { data: { date: string; close: number; adjClose: number | null }[] };
+          setCompareData((d) => ({ ...d, [symbol]: { dates: body.data.map((p) => p.date), values: body.data.map((p) => p.adjClose ?? p.close) } }));
+        })
+        .catch((err: Error) => {
+          setCompareError(err.message);
+          setView((v) => ({ ...v, compare: v.compare.filter((s) => s !== symbol) }));
+        });
+    }
+  }, [view.compare, compareData]);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!lib || !c) return;
+    const live = compares.current;
+    for (const [symbol, s] of live) {
+      if (!view.compare.includes(symbol)) {
+        c.removeSeries(s);
+        live.delete(symbol);
+      }
+    }
+    view.compare.forEach((symbol, i) => {
+      const d = compareData[symbol];
+      const color = palette.series[(i + 1) % palette.series.length]!;
+      const existing = live.get(symbol);
+      if (existing) {
+        existing.applyOptions({ color });
+        return;
+      }
+      if (!d) return;
+      const s = c.addSeries(lib.LineSeries, { color, lineWidth: 2, priceLineVisible: false, title: symbol });
+      s.setData(d.dates.map((t, j) => ({ time: t as Time, value: d.values[j]! })));
+      live.set(symbol, s);
+    });
+    layoutOverlay();
+  }, [lib, view.compare, compareData, palette, layoutOverlay, view.style, comparing]);
+
+  // Markers: one per session and kind; the highlighted one drawn larger.
+  useEffect(() => {
+    const m = markers.current;
+    if (!m) return;
+    const list: SeriesMarker<Time>[] = [];
+    const all = [...eventGroups.map((g) => ({ g, kind: "event" as const })), ...noteGroups.map((g) => ({ g, kind: "note" as const }))].sort((a, b) => (a.g.session < b.g.session ? -1 : 1));
+    for (const { g, kind } of all) {
+      const i = indexOf.get(g.session);
+      if (i === undefined) continue;
+      const lit = (hover?.session === g.session && hover.kind === kind) || (kind === "event" && highlightedSession === g.session);
+      if (kind === "event") {
+        const style = eventMarkerStyle(g.items as ChartEventInfo[], dark);
+        list.push({ time: g.session as Time, position: "atPriceBottom", price: priceAt(i, "high"), shape: style.shape, color: style.color, text: style.text, size: lit ? 1.6 : 1, id: `e:${g.session}` });
+      } else {
+        const style = noteMarkerStyle(g.items, dark);
+        list.push({ time: g.session as Time, position: "atPriceTop", price: priceAt(i, "low"), shape: "square", color: style.color, text: style.text, size: lit ? 1.4 : 0.8, id: `n:${g.session}` });
+      }
+    }
+    m.setMarkers(list);
+    layoutOverlay();
+  }, [eventGroups, noteGroups, indexOf, priceAt, dark, hover, highlightedSession, layoutOverlay, lib, view.style, comparing, palette]);
+
+  // OHLC legend under the crosshair, written straight to the DOM (60 updates a second).
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    const onMove = (p: MouseEventParams<Time>) => {
+      const el = legend.current;
+      if (!el) return;
+      const date = p.time ? isoOf(p.time) : bars.dates.at(-1)!;
+      const i = indexOf.get(date);
+      if (i === undefined) return;
+      const f = (v: number | null | undefined) => formatPrice(v ?? null);
+      const vol = bars.volume[i];
+      const cmp = view.compare
+        .map((s) => {
+          const d = compareData[s];
+          const j = d ? d.dates.indexOf(date) : -1;
+          return j >= 0 ? ` · ${s} ${f(d!.values[j])}` : "";
+        })
+        .join("");
+      el.textContent = `${date}  O ${f(bars.open[i])}  H ${f(bars.high[i])}  L ${f(bars.low[i])}  C ${f(bars.close[i])}${vol ? `  Vol ${Math.round(vol).toLocaleString("en-US")}` : ""}${cmp}`;
+    };
+    onMove({ seriesData: new Map() } as MouseEventParams<Time>);
+    c.subscribeCrosshairMove(onMove);
+    return () => c.unsubscribeCrosshairMove(onMove);
+  }, [lib, bars, indexOf, view.compare, compareData]);
+
+  useEffect(() => layoutOverlay(), [layoutOverlay, hover, view.event, listHover, visible, focusIdx]);
+
+  const showRange = (from: string, to: string) => {
+    chart.current?.timeScale().setVisibleRange({ from: from as Time, to: to as Time });
+  };
+  const preset = (r: RangeKey) => {
+    const from = rangeStart(r, lastSession) ?? bars.dates[0]!;
+    expected.current = { from, to: lastSession };
+    setView((v) => ({ ...v, range: r, from: undefined, to: undefined }));
+    showRange(from, lastSession);
+  };
+  const centreOn = (session: string) => {
+    const i = indexOf.get(session);
+    if (i === undefined || !chart.current) return;
+    const lr = chart.current.timeScale().getVisibleLogicalRange();
+    const span = lr ? Math.max(20, lr.to - lr.from) : 120;
+    chart.current.timeScale().setVisibleLogicalRange({ from: i - span / 2, to: i + span / 2 });
+  };
+  const selectEvent = (id: number) => {
+    const e = eventsById.get(id);
+    if (!e?.session) return;
+    setView((v) => ({ ...v, event: id }));
+    if (!visible || e.session < visible.from || e.session > visible.to) centreOn(e.session);
+  };
+
+  const { before, after } = visible ? outsideRange(data.events, visible.from, visible.to) : { before: [], after: [] };
+  const sessionsWithEvents = eventGroups.map((g) => g.session);
+  const focusSession = focusIdx !== null ? sessionsWithEvents[focusIdx] : undefined;
+  const tip: Hover = hover ?? (focusSession ? { session: focusSession, kind: "event" } : null);
+  const tipEvents = tip ? (eventsBySession.get(tip.session) ?? []) : [];
+  const tipNotes = tip ? (notesBySession.get(tip.session) ?? []) : [];
+  const categories = [...new Set(data.events.map((e) => e.category))];
+
+  const onKey = (e: React.KeyboardEvent) => {
+    if (sessionsWithEvents.length === 0) return;
+    if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+      e.preventDefault();
+      const next = focusIdx === null ? (e.key === "ArrowRight" ? 0 : sessionsWithEvents.length - 1) : Math.max(0, Math.min(sessionsWithEvents.length - 1, focusIdx + (e.key === "ArrowRight" ? 1 : -1)));
+      setFocusIdx(next);
+      setHover(null);
+      const s = sessionsWithEvents[next]!;
+      if (!visible || s < visible.from || s > visible.to) centreOn(s);
+    } else if (e.key === "Home" || e.key === "End") {
+      e.preventDefault();
+      setFocusIdx(e.key === "Home" ? 0 : sessionsWithEvents.length - 1);
+    } else if (e.key === "Enter" && focusSession) {
+      const group = eventsBySession.get(focusSession) ?? [];
+      if (group.length === 1) router.push(`/events/${group[0]!.id}`);
+      else if (group[0]) setView((v) => ({ ...v, event: group[0]!.id }));
+    } else if (e.key === "Escape") {
+      setFocusIdx(null);
+      setHover(null);
+    }
+  };
+
+  const openMarker = (session: string, kind: "event" | "note") => {
+    if (lastTouch.current || window.matchMedia("(max-width: 639px)").matches) {
+      setSheet(session);
+      return;
+    }
+    const group = kind === "event" ? (eventsBySession.get(session) ?? []) : [];
+    if (group.length === 1) router.push(`/events/${group[0]!.id}`);
+    else if (kind === "note") router.push(`#note-${notesBySession.get(session)?.[0]?.id ?? ""}`);
+    else setHover({ session, kind, pinned: true });
+  };
+
+  const btn = (active: boolean) =>
+    `rounded-tremor-small px-2 py-1 text-tremor-label ${active ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`;
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-testid="asset-chart">
+      <div className="min-w-0">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <div role="group" aria-label="Range" className="flex gap-0.5">
+            {RANGES.map((r) => (
+              <button key={r} type="button" aria-pressed={view.range === r && !view.from && !view.to} className={btn(view.range === r && !view.from && !view.to)} onClick={() => preset(r)}>{r}</button>
+            ))}
+          </div>
+          <div role="group" aria-label="Series style" className="flex gap-0.5">
+            {STYLES.map((s) => (
+              <button key={s} type="button" aria-pressed={view.style === s} className={btn(view.style === s)} onClick={() => setView((v) => ({ ...v, style: s }))}>{s}</button>
+            ))}
+          </div>
+          <button type="button" aria-pressed={view.log} disabled={comparing} title={comparing ? "Comparisons are indexed to 100 at the first visible session" : undefined} className={`${btn(view.log)} disabled:opacity-40`} onClick={() => setView((v) => ({ ...v, log: !v.log }))}>log</button>
+          <button type="button" aria-pressed={view.volume} className={btn(view.volume)} onClick={() => setView((v) => ({ ...v, volume: !v.volume }))}>volume</button>
+          <ComparePicker
+            assets={data.assets}
+            selected={view.compare}
+            colors={palette.series.slice(1)}
+            max={MAX_COMPARE}
+            onAdd={(s) => {
+              setCompareError(null);
+              setView((v) => ({ ...v, compare: [...v.compare, s] }));
+            }}
+            onRemove={(s) => setView((v) => ({ ...v, compare: v.compare.filter((x) => x !== s) }))}
+          />
+        </div>
+        {compareError && <p role="alert" className="mt-1 text-tremor-label text-red-600">Could not compare {compareError}.</p>}
+
+        <div
+          className="relative mt-2 h-[26rem] w-full rounded-tremor-small outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand sm:h-[30rem]"
+          tabIndex={0}
+          role="group"
+          aria-roledescription="price chart"
+          aria-label={`${data.symbol} price chart with ${data.events.length} events. Left and right arrows move between events, Enter opens one.`}
+          onKeyDown={onKey}
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node)) setFocusIdx(null);
+          }}
+          onPointerDown={(e) => {
+            lastTouch.current = e.pointerType === "touch";
+          }}
+          data-testid="price-chart"
+          aria-describedby="price-chart-summary"
+          data-visible-from={visible?.from}
+          data-visible-to={visible?.to}
+        >
+          <div ref={host} className="absolute inset-0" />
+          <div className="pointer-events-none absolute left-2 right-20 top-1 z-10 space-y-0.5 text-[11px]">
+            <div ref={legend} className="font-mono text-tremor-content dark:text-dark-tremor-content" data-testid="ohlc-legend" />
+            <div className="flex flex-wrap gap-2">
+              {data.synthetic && <span className="rounded bg-amber-100 px-1.5 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">Synthetic demo data</span>}
+              <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">Data as of {lastSession}</span>
+            </div>
+          </div>
+          <div ref={overlay} className="pointer-events-none absolute left-0 top-0 z-10 overflow-hidden">
+            {shadedEvent?.estimation && (
+              <div data-span-from={shadedEvent.estimation.from} data-span-to={shadedEvent.estimation.to} className="absolute top-0 h-full" style={{ background: palette.estimation }} data-testid="estimation-window" />
+            )}
+            {shadedEvent?.eventWindow && (
+              <div data-span-from={shadedEvent.eventWindow.from} data-span-to={shadedEvent.eventWindow.to} className="absolute top-0 h-full" style={{ background: palette.eventWindow }} data-testid="event-window" />
+            )}
+            {shadedEvent?.session && (
+              <div data-span-from={shadedEvent.session} data-span-to={shadedEvent.session} className="absolute top-0 h-full" style={{ borderLeft: `2px dashed ${palette.day0}` }} />
+            )}
+            {eventGroups.map((g) => (
+              <button
+                key={`e${g.session}`}
+                type="button"
+                tabIndex={-1}
+                data-session={g.session}
+                data-kind="event"
+                data-testid="event-marker"
+                aria-label={g.items.map((e) => `${e.label}: ${e.title}`).join("; ")}
+                className={`event-marker pointer-events-auto absolute left-0 top-0 h-[22px] w-[22px] cursor-pointer rounded-full ${focusSession === g.session ? "ring-2 ring-tremor-brand" : ""}`}
+                onMouseEnter={() => setHover({ session: g.session, kind: "event" })}
+                onMouseLeave={() => setHover((h) => (h?.pinned ? h : null))}
+                onClick={() => openMarker(g.session, "event")}
+              />
+            ))}
+            {noteGroups.map((g) => (
+              <button
+                key={`n${g.session}`}
+                type="button"
+                tabIndex={-1}
+                data-session={g.session}
+                data-kind="note"
+                data-testid="note-marker"
+                aria-label={g.items.map((n) => `Note: ${n.text}`).join("; ")}
+                className="note-marker pointer-events-auto absolute left-0 top-0 h-[22px] w-[22px] cursor-pointer"
+                onMouseEnter={() => setHover({ session: g.session, kind: "note" })}
+                onMouseLeave={() => setHover((h) => (h?.pinned ? h : null))}
+                onClick={() => openMarker(g.session, "note")}
+              />
+            ))}
+          </div>
+          {tip && (tipEvents.length > 0 || tipNotes.length > 0) && !sheet && (
+            <div
+              role="tooltip"
+              data-testid="chart-tooltip"
+              className="absolute z-20 w-80 max-w-[90%] rounded-tremor-default border border-tremor-border bg-tremor-background p-3 shadow-lg dark:border-dark-tremor-border dark:bg-dark-tremor-background"
+              ref={tooltip}
+              data-anchor-session={tip.session}
+              data-anchor-kind={tip.kind}
+              style={{ left: 8, top: 24 }}
+              onMouseEnter={() => setHover(tip)}
+              onMouseLeave={() => setHover(null)}
+            >
+              <SessionDetails events={tip.kind === "note" ? [] : tipEvents} notes={tipNotes} dark={dark} />
+            </div>
+          )}
+        </div>
+
+        <p aria-live="polite" className="mt-1 min-h-5 text-tremor-label" data-testid="focused-event">
+          {focusSession ? `Event ${focusIdx! + 1} of ${sessionsWithEvents.length} (${focusSession}): ${(eventsBySession.get(focusSession) ?? []).map((e) => `${e.label} ${e.title}`).join("; ")}` : ""}
+        </p>
+        <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-tremor-label" data-testid="out-of-range">
+          {before.length > 0 && (
+            <button type="button" className="rounded-tremor-small border border-tremor-border px-2 py-0.5 dark:border-dark-tremor-border" onClick={() => selectEvent(before.at(-1)!.id)}>
+              ← {before.length} earlier event{before.length === 1 ? "" : "s"}: jump to {before.at(-1)!.label}
+            </button>
+          )}
+          {after.length > 0 && (
+            <button type="button" className="rounded-tremor-small border border-tremor-border px-2 py-0.5 dark:border-dark-tremor-border" onClick={() => selectEvent(after[0]!.id)}>
+              {after.length} later event{after.length === 1 ? "" : "s"}: jump to {after[0]!.label} →
+            </button>
+          )}
+          {visible && before.length + after.length === 0 && data.events.length > 0 && <span>All {data.events.length} events are in view.</span>}
+        </div>
+        <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-tremor-label" aria-label="Marker legend">
+          <li>▲ expected up</li>
+          <li>▼ expected down</li>
+          <li>● uncertain or mixed</li>
+          <li><span style={{ color: dark ? NOTE_COLOR.dark : NOTE_COLOR.light }}>■</span> note</li>
+          {categories.map((c) => {
+            const col = CATEGORY_COLOR[c] ?? CATEGORY_COLOR.OTHER!;
+            return (
+              <li key={c}><span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: dark ? col.dark : col.light }} />{data.events.find((e) => e.category === c)?.categoryLabel}</li>
+            );
+          })}
+        </ul>
+        {comparing && <p className="mt-1 text-tremor-label">Every series indexed to 100 at the first visible session, from adjusted closes.</p>}
+        <p className="mt-1 text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{data.defaultRangeRule} Drag to pan, wheel or pinch to zoom.</p>
+      </div>
+
+      <aside aria-label="Events on this chart" className="min-w-0">
+        <h2 className="mb-1 text-tremor-default font-medium">Events ({data.events.length})</h2>
+        <EventList events={data.events} visible={visible} highlighted={listHover ?? (hover?.kind === "event" ? (eventsBySession.get(hover.session)?.[0]?.id ?? null) : null)} selected={view.event ?? null} dark={dark} onHover={setListHover} onSelect={selectEvent} />
+      </aside>
+
+      {sheet && (
+        <div role="dialog" aria-modal="false" aria-label={`Events on ${sheet}`} data-testid="event-sheet" className="fixed inset-x-0 bottom-0 z-40 max-h-[70vh] overflow-auto rounded-t-2xl border-t border-tremor-border bg-tremor-background p-4 shadow-2xl dark:border-dark-tremor-border dark:bg-dark-tremor-background">
+          <div className="mb-2 flex items-center justify-between">
+            <strong>{sheet}</strong>
+            <button type="button" onClick={() => setSheet(null)} className="rounded-tremor-small px-2 py-1" aria-label="Close">✕</button>
+          </div>
+          <SessionDetails events={eventsBySession.get(sheet) ?? []} notes={notesBySession.get(sheet) ?? []} dark={dark} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+// What a marker says about its events and notes: shared by the hover/focus tooltip and the phone's bottom sheet.
+import type { ChartEventInfo, ChartNoteInfo } from "@/lib/charts/chart-payload";
+import { CATEGORY_COLOR } from "@/lib/charts/event-overlay";
+import { formatP, formatReturn } from "../stats-format";
+
+const VERDICT: Record<string, { text: string; cls: string }> = {
+  confirmed: { text: "Hypothesis confirmed", cls: "text-emerald-700 dark:text-emerald-400" },
+  contradicted: { text: "Hypothesis contradicted", cls: "text-rose-700 dark:text-rose-400" },
+  inconclusive: { text: "Inconclusive", cls: "text-gray-600 dark:text-gray-400" },
+};
+
+const SHAPE: Record<string, string> = { UP: "▲", DOWN: "▼", UNCERTAIN: "●" };
+
+export function ShapeGlyph({ direction, category, dark }: { direction: string; category: string; dark: boolean }) {
+  const c = CATEGORY_COLOR[category] ?? CATEGORY_COLOR.OTHER!;
+  return <span aria-hidden="true" className="inline-block w-3 text-center" style={{ color: dark ? c.dark : c.light }}>{SHAPE[direction] ?? "●"}</span>;
+}
+
+export function EventFacts({ e, dark }: { e: ChartEventInfo; dark: boolean }) {
+  const verdict = e.verdict ? VERDICT[e.verdict] : undefined;
+  return (
+    <div className="space-y-1" data-event-id={e.id}>
+      <p className="font-semibold leading-snug text-tremor-content-strong dark:text-dark-tremor-content-strong">
+        <ShapeGlyph direction={e.direction} category={e.category} dark={dark} /> <span className="tabular-nums">{e.label}</span> · <a href={`/events/${e.id}`} className="hover:underline" data-testid="tooltip-title">{e.title}</a>
+      </p>
+      <p className="tabular-nums">{e.localTime} · {e.utcTime}</p>
+      <p>{e.precision} · {e.categoryLabel} · severity {e.severity}/5</p>
+      <p>{e.hypothesis}{" · "}
+        {e.car !== null ? (
+          <span data-testid="tooltip-verdict">
+            CAR[−1,+1] <strong className="tabular-nums">{formatReturn(e.car)}</strong> (p {formatP(e.carP)}){verdict && <> · <strong className={verdict.cls}>{verdict.text}</strong></>}
+          </span>
+        ) : (
+          <span data-testid="tooltip-verdict">{e.studyNote ?? "no study"}</span>
+        )}
+      </p>
+      <p className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">Day 0 {e.session ?? "—"}: {e.day0Reason}</p>
+    </div>
+  );
+}
+
+export function NoteFacts({ n }: { n: ChartNoteInfo }) {
+  return (
+    <div data-note-id={n.id}>
+      <p><span aria-hidden="true" className="text-pink-600 dark:text-pink-400">■</span> Note pinned {n.date}</p>
+      <p className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{n.text}</p>
+    </div>
+  );
+}
+
+export function SessionDetails({ events, notes, dark }: { events: ChartEventInfo[]; notes: ChartNoteInfo[]; dark: boolean }) {
+  return (
+    <div className="space-y-3 text-tremor-label">
+      {events.length + notes.length > 1 && <p className="font-medium">{events.length} event{events.length === 1 ? "" : "s"}{notes.length ? `, ${notes.length} note${notes.length === 1 ? "" : "s"}` : ""} on {events[0]?.session ?? notes[0]?.session}</p>}
+      {events.map((e) => <EventFacts key={e.id} e={e} dark={dark} />)}
+      {notes.map((n) => <NoteFacts key={n.id} n={n} />)}
+    </div>
+  );
+}
