@@ -23,7 +23,7 @@ vi.mock("next/headers", async () => (await import("../helpers/request-context"))
 let ana: TestUser;
 let viewer: TestUser;
 const none = { params: Promise.resolve({}) } as never;
-const sym = (symbol: string) => ({ params: Promise.resolve({ symbol: encodeURIComponent(symbol) }) });
+const sym = (symbol: string) => ({ params: Promise.resolve({ symbol }) });
 const id = (n: number) => ({ params: Promise.resolve({ id: String(n) }) });
 const SESSIONS = weekdays("2023-01-02", 320);
 

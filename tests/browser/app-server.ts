@@ -20,7 +20,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<A
   const port = await freePort();
   const pgPort = await freePort();
   let out = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: "",

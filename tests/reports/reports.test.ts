@@ -144,7 +144,8 @@ describe("event study", () => {
     expect(header).toContain("car_m2_p2");
     const jump = rows.find((r) => r.asset_symbol === "JUMP")!;
     expect(jump.model).toBe("market-adjusted");
-    expect(jump.hypothesis_window).toBe("[-2, 2]");
+    // An extra CAR window adds columns but never moves the verdict off the headline window [-1, 1].
+    expect(jump.hypothesis_window).toBe("[-1, 1]");
     const expected = (await eventStudyForEvent(m.eventA, studyParamsSchema.parse({ model: "market-adjusted", car: "-2,2" })))!;
     expect(num(jump.car_m2_p2)).toBe(expected.assets.find((a) => a.asset.symbol === "JUMP")!.study!.windows.find((w) => w.label === "[−2, +2]")!.car);
     const bad = await download(viewer, "event-study", { eventId: String(m.eventA), model: "magic", est: "-5,-1" });

@@ -355,7 +355,7 @@ function defineCases(): void {
     ["no date column", "open,close\n1,2"],
     ["SQL in volume", `${priceHeader}\n2024-01-02,1,2,0.5,1.5,1.5,1; DROP TABLE price_bar`],
     ["good row then a bad one", `${priceHeader}\n2024-01-02,1,2,0.5,1.5,1.5,100\n2024-01-03,1,2,0.5,abc,1.5,100`],
-    ["time zone in the date", `${priceHeader}\n2024-01-02T00:00+09:00,1,2,0.5,1.5,1.5,100`],
+    ["time of day in the date", `${priceHeader}\n2024-01-02T15:30+09:00,1,2,0.5,1.5,1.5,100`],
   ];
   for (const [label, text] of badPrices) action(`importPricesAction ${label}`, assetActions.importPricesAction as Action, { symbol: "^KS11", file: new File([text], "prices.csv") });
   for (const name of ["../../etc/passwd", "..\\prices.csv", "prices.csv\u0000.sh"]) action(`importPricesAction file named ${JSON.stringify(name)} with a bad row`, assetActions.importPricesAction as Action, { symbol: "^KS11", file: new File([`${priceHeader}\n2024-02-30,1,2,0.5,1.5,1.5,100`], name) });
@@ -406,15 +406,15 @@ function defineCases(): void {
   for (const q of eventQueries) route(`GET /events?${q}`, listEventsRoute as Handler, `/api/v1/events?${q}`);
   const dateQueries = DATE_PAYLOADS.map((d) => encodeURIComponent(d));
   for (const d of dateQueries) {
-    route(`GET prices from=${d}`, pricesRoute as Handler, `/api/v1/assets/%5EKS11/prices?from=${d}`, { params: { symbol: "%5EKS11" } });
-    route(`GET risk asOf=${d}`, riskRoute as Handler, `/api/v1/assets/%5EKS11/risk?asOf=${d}`, { params: { symbol: "%5EKS11" } });
+    route(`GET prices from=${d}`, pricesRoute as Handler, `/api/v1/assets/%5EKS11/prices?from=${d}`, { params: { symbol: "^KS11" } });
+    route(`GET risk asOf=${d}`, riskRoute as Handler, `/api/v1/assets/%5EKS11/risk?asOf=${d}`, { params: { symbol: "^KS11" } });
     route(`GET annotations from=${d}`, listAnnotations as Handler, `/api/v1/annotations?asset=%5EKS11&from=${d}`);
   }
   for (const symbol of ["..%2F..%2Fetc%2Fpasswd", "%27%3B%20DROP%20TABLE%20asset%3B--", "%3Cscript%3E", "%00", "NOPE"]) {
     route(`GET prices of ${symbol}`, pricesRoute as Handler, `/api/v1/assets/${symbol}/prices`, { params: { symbol } });
     route(`GET risk of ${symbol}`, riskRoute as Handler, `/api/v1/assets/${symbol}/risk`, { params: { symbol } });
   }
-  route("GET prices to before from", pricesRoute as Handler, "/api/v1/assets/%5EKS11/prices?from=2024-06-01&to=2024-01-01", { params: { symbol: "%5EKS11" } });
+  route("GET prices to before from", pricesRoute as Handler, "/api/v1/assets/%5EKS11/prices?from=2024-06-01&to=2024-01-01", { params: { symbol: "^KS11" } });
   for (const q of ["eventId=abc", "eventId=-1", "page=0", "pageSize=100000", "asset=%5EKS11&to=2024-02-30"]) route(`GET /annotations?${q}`, listAnnotations as Handler, `/api/v1/annotations?${q}`);
   const studyQueries = ["model=garch", "est=-5,-1", "est=abc", "win=10,-10", "win=-99999,5", "car=-1,1;-2,2;-3,3;-4,4;-5,5;-6,6", "car=x", "est=-250,-11&win=-300,10", "model=%3Cscript%3E", "est=-10,-11"];
   for (const q of studyQueries) route(`GET study ?${q}`, studyRoute as Handler, `/api/v1/events/${eventId}/study?${q}`, { params: { id: String(eventId) } });

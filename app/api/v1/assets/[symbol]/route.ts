@@ -6,7 +6,7 @@ import { apiHandler, jsonBody } from "@/lib/http/api-handler";
 import { BadRequestError, NotFoundError } from "@/lib/errors";
 
 type Params = { symbol: string };
-const symbolOf = (raw: string) => decodeURIComponent(raw).toUpperCase();
+const symbolOf = (raw: string) => raw.toUpperCase();
 
 export const GET = apiHandler<Params>("VIEWER", async (_req, _user, { symbol }) => {
   const dto = await assetDto(symbolOf(symbol));

@@ -19,6 +19,6 @@ export const GET = apiHandler<{ symbol: string }>("VIEWER", async (req, _user, {
 export const POST = apiHandler<{ symbol: string }>("ANALYST", async (req, user, { symbol }) => {
   const q = parseOrThrow(priceImportQuerySchema, queryOf(req));
   const text = await bodyText(req, MAX_PRICE_CSV_BYTES);
-  const result = await importPricesOrThrow(user, decodeURIComponent(symbol).toUpperCase(), text, { mode: q.mode, dryRun: q.dryRun });
+  const result = await importPricesOrThrow(user, symbol.toUpperCase(), text, { mode: q.mode, dryRun: q.dryRun });
   return Response.json(result, { status: result.dryRun ? 200 : 201 });
 });

@@ -8,7 +8,7 @@ import { latestRefreshJob } from "@/lib/market-data/refresh-jobs";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 export const POST = apiHandler<{ symbol: string }>("ANALYST", async (req, user, { symbol: raw }) => {
-  const symbol = decodeURIComponent(raw).toUpperCase();
+  const symbol = raw.toUpperCase();
   const { switchToProvider: switching } = parseOrThrow(refreshQuerySchema, queryOf(req));
   if (switching) return Response.json({ symbol, queued: true, job: await switchToProvider(user, symbol, configuredProvider()) }, { status: 202 });
   const queued = await refreshNow(user, symbol);

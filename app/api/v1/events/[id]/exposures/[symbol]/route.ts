@@ -11,7 +11,7 @@ type Params = { id: string; symbol: string };
 function target({ id, symbol }: Params): { eventId: number; assetSymbol: string } {
   const r = idSchema("Event id").safeParse(id);
   if (!r.success) throw new NotFoundError(`There is no event ${id}.`);
-  return { eventId: r.data, assetSymbol: decodeURIComponent(symbol).toUpperCase() };
+  return { eventId: r.data, assetSymbol: symbol.toUpperCase() };
 }
 
 export const PATCH = apiHandler<Params>("ANALYST", async (req, user, params) => {
