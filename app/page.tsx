@@ -43,7 +43,7 @@ const UP = "text-emerald-700 dark:text-emerald-400";
 const DOWN = "text-rose-700 dark:text-rose-400";
 
 function signed(v: number | null) {
-  if (v === null) return <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">—</span>;
+  if (v === null) return <span className="text-tremor-content dark:text-dark-tremor-content">—</span>;
   return <span className={v > 0 ? UP : v < 0 ? DOWN : ""}>{formatPercent(v)}</span>;
 }
 

@@ -121,7 +121,7 @@ describe("the event overlay chart", () => {
     const documents = documentRequests(page);
     const prices = page.waitForResponse((r) => r.url().includes("/api/v1/assets/EWY/prices") && r.ok());
     await page.getByRole("combobox", { name: "Compare with a stored asset" }).fill("ewy");
-    await page.getByRole("option", { name: /EWY/ }).click();
+    await page.getByRole("listbox").getByRole("option", { name: /EWY/ }).click();
     await prices;
     await page.getByTestId("compare-chip").filter({ hasText: "EWY" }).waitFor();
     await page.waitForURL((u) => u.searchParams.get("compare") === "EWY");

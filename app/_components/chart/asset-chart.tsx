@@ -492,7 +492,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
             <div ref={legend} className="font-mono text-tremor-content dark:text-dark-tremor-content" data-testid="ohlc-legend" />
             <div className="flex flex-wrap gap-2">
               {data.synthetic && <span className="rounded bg-amber-100 px-1.5 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">Synthetic demo data</span>}
-              <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">Data as of {lastSession}</span>
+              <span className="text-tremor-content dark:text-dark-tremor-content">Data as of {lastSession}</span>
             </div>
           </div>
           <div ref={overlay} className="pointer-events-none absolute left-0 top-0 z-10 overflow-hidden">
@@ -582,7 +582,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
           })}
         </ul>
         {comparing && <p className="mt-1 text-tremor-label">Every series indexed to 100 at the first visible session, from adjusted closes.</p>}
-        <p className="mt-1 text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{data.defaultRangeRule} Drag to pan, wheel or pinch to zoom.</p>
+        <p className="mt-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">{data.defaultRangeRule} Drag to pan, wheel or pinch to zoom.</p>
       </div>
 
       <aside aria-label="Events on this chart" className="min-w-0">

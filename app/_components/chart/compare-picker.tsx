@@ -75,7 +75,7 @@ export function ComparePicker({ assets, selected, colors, max, onAdd, onRemove }
                     add(a.symbol);
                   }}
                 >
-                  <strong>{a.symbol}</strong> <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{a.name}</span>
+                  <strong>{a.symbol}</strong> <span className="text-tremor-content dark:text-dark-tremor-content">{a.name}</span>
                 </li>
               ))}
             </ul>

@@ -35,7 +35,7 @@ export function EventFacts({ e, dark }: { e: ChartEventInfo; dark: boolean }) {
           <span data-testid="tooltip-verdict">{e.studyNote ?? "no study"}</span>
         )}
       </p>
-      <p className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">Day 0 {e.session ?? "—"}: {e.day0Reason}</p>
+      <p className="text-tremor-content dark:text-dark-tremor-content">Day 0 {e.session ?? "—"}: {e.day0Reason}</p>
     </div>
   );
 }
@@ -44,7 +44,7 @@ export function NoteFacts({ n }: { n: ChartNoteInfo }) {
   return (
     <div data-note-id={n.id}>
       <p><span aria-hidden="true" className="text-pink-600 dark:text-pink-400">■</span> Note pinned {n.date}</p>
-      <p className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{n.text}</p>
+      <p className="text-tremor-content dark:text-dark-tremor-content">{n.text}</p>
     </div>
   );
 }

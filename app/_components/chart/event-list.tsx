@@ -37,13 +37,13 @@ export function EventList({ events, visible, highlighted, selected, dark, onHove
             <span className="w-8 shrink-0 font-semibold tabular-nums"><ShapeGlyph direction={e.direction} category={e.category} dark={dark} />{e.label}</span>
             <span className="min-w-0 flex-1">
               <a href={`/events/${e.id}`} className="block leading-snug text-tremor-content-strong hover:underline dark:text-dark-tremor-content-strong" onFocus={() => onHover(e.id)} onBlur={() => onHover(null)}>{e.title}</a>
-              <span className="tabular-nums text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
+              <span className="tabular-nums text-tremor-content dark:text-dark-tremor-content">
                 {e.session ?? "not on this series"} · {e.categoryLabel}
                 {e.car !== null && <> · CAR {formatReturn(e.car)}{e.verdict ? ` ${VERDICT_MARK[e.verdict]}` : ""}</>}
               </span>
             </span>
             {e.session && (
-              <button type="button" onClick={() => onSelect(e.id)} className="shrink-0 rounded-tremor-small border border-tremor-border px-1.5 py-0.5 hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:hover:bg-dark-tremor-background-subtle" aria-label={`${inView ? "Show windows of" : "Jump to"} ${e.label}: ${e.title}`}>
+              <button type="button" onClick={() => onSelect(e.id)} className="shrink-0 rounded-tremor-small border border-tremor-border px-1.5 py-0.5 text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:hover:bg-dark-tremor-background-subtle" aria-label={`${inView ? "Show windows of" : "Jump to"} ${e.label}: ${e.title}`}>
                 {inView ? "windows" : "jump"}
               </button>
             )}

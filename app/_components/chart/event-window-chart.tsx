@@ -64,7 +64,6 @@ export function EventWindowChart({ eventId, symbol, name, direction, day0, dates
     <a
       href={`/assets/${encodeURIComponent(symbol)}?${query}`}
       className="block rounded-tremor-default border border-tremor-border p-2 hover:border-tremor-brand dark:border-dark-tremor-border"
-      aria-label={`${symbol} around day 0 (${day0}): open the asset chart at this window`}
       data-testid={`event-window-chart-${symbol}`}
     >
       <div className="flex items-baseline justify-between gap-2 text-tremor-label">
@@ -80,8 +79,8 @@ export function EventWindowChart({ eventId, symbol, name, direction, day0, dates
           </>
         )}
       </div>
-      <div className="flex justify-between text-[11px] text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
-        <span>day 0 {day0} · event window shaded</span>
+      <div className="flex justify-between text-[11px] text-tremor-content dark:text-dark-tremor-content">
+        <span>day 0 {day0} · event window shaded<span className="sr-only">: open the asset chart at this window</span></span>
         {synthetic && <span>synthetic</span>}
       </div>
     </a>

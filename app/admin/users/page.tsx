@@ -32,7 +32,7 @@ export default async function UsersPage() {
               return (
                 <TableRow key={u.id} data-account-status={deleted ? "deleted" : u.banned ? "suspended" : "active"}>
                   <TableCell>{u.name}</TableCell>
-                  <TableCell>{deleted ? <span className="text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{u.banReason}</span> : u.email}</TableCell>
+                  <TableCell>{deleted ? <span className="text-tremor-content dark:text-dark-tremor-content">{u.banReason}</span> : u.email}</TableCell>
                   <TableCell>{deleted ? "—" : <RoleForm userId={u.id} role={u.role} />}</TableCell>
                   <TableCell>{u._count.sessions}</TableCell>
                   <TableCell className="whitespace-normal">

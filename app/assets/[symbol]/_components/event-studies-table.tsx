@@ -18,7 +18,7 @@ function CarCells({ cell }: { cell: CarCell | undefined }) {
   return (
     <>
       <TableCell className="text-right tabular-nums" title={`t = ${cell.t?.toFixed(2) ?? "—"}, p = ${formatP(cell.p)}`}>
-        <span className={cell.significant ? "font-semibold" : "text-tremor-content-subtle dark:text-dark-tremor-content-subtle"}>{formatReturn(cell.car)}</span>
+        <span className={cell.significant ? "font-semibold" : "text-tremor-content dark:text-dark-tremor-content"}>{formatReturn(cell.car)}</span>
         <span className="block text-tremor-label">p {formatP(cell.p)}{cell.significant ? "" : " · no detectable effect"}</span>
       </TableCell>
       <TableCell className="text-right tabular-nums">{formatPercentile(cell.placeboPercentile, cell.placeboDraws)}</TableCell>
@@ -75,7 +75,7 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
                       <CarCells cell={r.cars.find((c) => c.label === "[−5, +5]")} />
                     </>
                   ) : (
-                    <TableCell colSpan={4} className="whitespace-normal text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{r.summary}</TableCell>
+                    <TableCell colSpan={4} className="whitespace-normal text-tremor-content dark:text-dark-tremor-content">{r.summary}</TableCell>
                   )}
                 </TableRow>
               ))}

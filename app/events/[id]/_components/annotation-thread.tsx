@@ -17,7 +17,7 @@ function Note({ note, user, eventId, depth }: { note: ThreadNote; user: Principa
         <strong>{note.authorName ?? "former member"}</strong> · {when(note.createdAt)}
         {note.edited && <> · edited {when(note.updatedAt)}</>}
       </div>
-      {note.deleted ? <p className="text-sm italic text-tremor-content-subtle dark:text-dark-tremor-content-subtle">This note was deleted.</p> : <Markdown source={note.body} />}
+      {note.deleted ? <p className="text-sm italic text-tremor-content dark:text-dark-tremor-content">This note was deleted.</p> : <Markdown source={note.body} />}
       {!note.deleted && canWrite && (
         <div className="mt-1 flex gap-3">
           {mine && <EditNoteForm id={note.id} version={note.version} body={note.body} />}

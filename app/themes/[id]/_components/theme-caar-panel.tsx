@@ -88,7 +88,7 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
                     if (!w) return <TableCell key={l} className="text-right">—</TableCell>;
                     return (
                       <TableCell key={l} className="text-right tabular-nums" title={`BMP t ${formatStat(w.bmpT)} (p ${formatP(w.bmpP)}), cross-sectional t ${formatStat(w.crossSectionalT)}`}>
-                        <span className={w.significant ? "font-semibold" : "text-tremor-content-subtle dark:text-dark-tremor-content-subtle"}>{formatReturn(w.caar)}</span>
+                        <span className={w.significant ? "font-semibold" : "text-tremor-content dark:text-dark-tremor-content"}>{formatReturn(w.caar)}</span>
                         <span className="block text-tremor-label">
                           {!w.crossSectionalTest ? TOO_FEW_ASSETS.replace("assets", "events") : `KP t ${formatStat(w.kpT)}, p ${formatP(w.kpP)}${w.significant ? "" : " · no detectable effect"}`}
                         </span>

@@ -72,10 +72,10 @@ export function ThemeTimeline({ events }: { events: TimelineEvent[] }) {
       <ol className="mt-4 space-y-1 text-tremor-default" aria-label={`${events.length} events from ${formatDate(events[0]!.occurredAt)} to ${formatDate(events[events.length - 1]!.occurredAt)}`}>
         {events.map((e) => (
           <li key={e.id} className="flex flex-wrap gap-x-2">
-            <span className="tabular-nums text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{formatDate(e.occurredAt)}</span>
+            <span className="tabular-nums text-tremor-content dark:text-dark-tremor-content">{formatDate(e.occurredAt)}</span>
             <span className="inline-block h-2.5 w-2.5 self-center rounded-full" style={{ background: CATEGORY_COLOR[e.category] ?? "#94a3b8" }} aria-hidden />
             <Link href={`/events/${e.id}`} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">{e.title}</Link>
-            <span className="text-tremor-label text-tremor-content-subtle dark:text-dark-tremor-content-subtle">{CATEGORY_LABEL[e.category]}, severity {e.severity}{e.symbols.length ? ` · ${e.symbols.join(", ")}` : ""}</span>
+            <span className="text-tremor-label text-tremor-content dark:text-dark-tremor-content">{CATEGORY_LABEL[e.category]}, severity {e.severity}{e.symbols.length ? ` · ${e.symbols.join(", ")}` : ""}</span>
           </li>
         ))}
       </ol>
