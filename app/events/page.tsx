@@ -33,11 +33,11 @@ export default async function EventsPage({ searchParams }: Props) {
       <h1 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Events</h1>
       <EventFilterForm values={values} themes={themes} clearHref="/events" withSearch />
       {errors && (
-        <ul className="mt-3 text-tremor-default text-red-700 dark:text-red-300" role="alert">
+        <div role="alert"><ul className="mt-3 text-tremor-default text-red-700 dark:text-red-300">
           {Object.entries(errors).map(([k, m]) => (
             <li key={k}>{k}: {m.join(" ")}</li>
           ))}
-        </ul>
+        </ul></div>
       )}
       {page && page.total === 0 && (
         <Text className="mt-4">

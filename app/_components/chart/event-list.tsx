@@ -32,7 +32,7 @@ export function EventList({ events, visible, highlighted, selected, dark, onHove
             data-highlighted={lit ? "true" : undefined}
             onMouseEnter={() => onHover(e.id)}
             onMouseLeave={() => onHover(null)}
-            className={`flex items-start gap-2 px-2 py-1.5 ${lit ? "bg-amber-50 dark:bg-amber-950/40" : ""} ${inView ? "" : "opacity-70"}`}
+            className={`flex items-start gap-2 px-2 py-1.5 ${lit ? "bg-amber-50 dark:bg-amber-950/40" : ""} ${inView ? "" : "bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle"}`}
           >
             <span className="w-8 shrink-0 font-semibold tabular-nums"><ShapeGlyph direction={e.direction} category={e.category} dark={dark} />{e.label}</span>
             <span className="min-w-0 flex-1">

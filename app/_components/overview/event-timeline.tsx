@@ -23,11 +23,11 @@ export async function EventTimeline({ params }: { params: Params }) {
       <Title>Event timeline</Title>
       <EventFilterForm values={raw} themes={themes} keep={params} clearHref="/" />
       {errors && (
-        <ul className="mt-3 text-tremor-default text-red-700 dark:text-red-300" role="alert">
+        <div role="alert"><ul className="mt-3 text-tremor-default text-red-700 dark:text-red-300">
           {Object.entries(errors).map(([k, m]) => (
             <li key={k}>{k}: {m.join(" ")}</li>
           ))}
-        </ul>
+        </ul></div>
       )}
       {page && page.data.length === 0 && <Text className="mt-4">No event matches these filters. Clear them, or log a new event.</Text>}
       {page && page.data.length > 0 && (

@@ -78,11 +78,11 @@ export default async function AssetPage({ params, searchParams }: Props) {
 
       <Card className="p-3 sm:p-6">
         {!parsedView.ok && (
-          <ul className="mb-2 text-tremor-default text-red-600" role="alert">
+          <div role="alert"><ul className="mb-2 text-tremor-default text-red-600">
             {parsedView.errors.map((e) => (
               <li key={e}>{e}</li>
             ))}
-          </ul>
+          </ul></div>
         )}
         {chart.unknown.length > 0 && (
           <p className="mb-2 text-tremor-default text-red-600" role="alert">Not tracked, so not compared: {chart.unknown.join(", ")}. Add them on the Assets page.</p>
