@@ -6,6 +6,7 @@
 // session (19 June 2024 was a US holiday, Juneteenth, while Seoul traded), day 0 moves to the next common session and
 // its return spans every asset session since the previous common one. Views say so in words (`describeDayZero`).
 import { firstReactingSession } from "./event-time";
+import { lowerBound } from "./sorted-dates";
 
 export interface DayZeroEvent {
   /** ISO instant. */
@@ -23,17 +24,6 @@ export interface DayZero {
   spannedAssetSessions: string[];
   /** True when the benchmark's calendar moved day 0 off the asset's session. */
   movedByBenchmark: boolean;
-}
-
-function firstOnOrAfter(sorted: readonly string[], date: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -58,7 +48,7 @@ export function dayZero(
   // The previous common session: the day-0 return runs from its close to day 0's close.
   let prev = i - 1;
   while (prev >= 0 && !bench.has(assetSessions[prev] as string)) prev--;
-  const from = prev >= 0 ? prev + 1 : firstOnOrAfter(assetSessions, assetSession);
+  const from = prev >= 0 ? prev + 1 : lowerBound(assetSessions, assetSession);
   const spanned = assetSessions.slice(Math.min(from, i), k + 1) as string[];
   return { assetSession, date, benchmarkSymbol: benchmark.symbol, spannedAssetSessions: spanned, movedByBenchmark: k !== i };
 }

@@ -4,6 +4,7 @@ import { resolveEventStudyConfig, type EventStudyConfig } from "./event-study-co
 import { eventStudyAt, type EventStudyData, type EventStudyResult } from "./event-study";
 import { alignedReturns, type ReturnKind } from "./returns";
 import type { Series } from "./types";
+import { lowerBound } from "./sorted-dates";
 
 /** Aligned returns for an asset and its benchmark, computed once and reused for every event of that asset. */
 export function prepareEventStudyData(
@@ -24,14 +25,8 @@ export function prepareEventStudyData(
 
 /** Index of the first aligned return dated on or after `date` (null when none). */
 export function indexOnOrAfter(dates: readonly string[], date: string): number | null {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((dates[mid] as string) < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < dates.length ? lo : null;
+  const i = lowerBound(dates, date);
+  return i < dates.length ? i : null;
 }
 
 export type RunEventStudyResult =

@@ -1,6 +1,7 @@
 // Day 0 of an event for one asset: the first session of its exchange whose close could reflect the news.
 
 import { AnalyticsInputError } from "./types";
+import { lowerBound } from "./sorted-dates";
 
 export type TimePrecision = "EXACT" | "DAY";
 
@@ -33,15 +34,10 @@ export function localDateTime(instant: Date, timeZone: string): { date: string; 
 
 /** Index of the first session date ≥ date (or > date when `strictlyAfter`), or null when there is none. */
 function firstSessionFrom(sessionDates: readonly string[], date: string, strictlyAfter: boolean): number | null {
-  let lo = 0;
-  let hi = sessionDates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const d = sessionDates[mid] as string;
-    if (d < date || (strictlyAfter && d === date)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sessionDates.length ? lo : null;
+  let i = lowerBound(sessionDates, date);
+  // Sessions are distinct: at most one equals `date`.
+  if (strictlyAfter && sessionDates[i] === date) i++;
+  return i < sessionDates.length ? i : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 // How events and notes are drawn on a price chart: one marker per session and kind, shaped by the expected direction,
 // coloured by category, labelled with the letters of the event list. Pure and client-safe (no I/O, no server code).
+import { lowerBound } from "@/lib/analytics/sorted-dates";
 
 export type Direction = "UP" | "DOWN" | "UNCERTAIN";
 export type MarkerShape = "arrowUp" | "arrowDown" | "circle" | "square";
@@ -96,17 +97,6 @@ export function noteMarkerStyle(notes: readonly OverlayNote[], dark = false): Ma
   return { shape: "square", color: dark ? NOTE_COLOR.dark : NOTE_COLOR.light, text: notes.length > 1 ? `✎×${notes.length}` : "✎" };
 }
 
-/** Index of the first session ≥ date in ascending sessions (sessions.length when none). */
-function lowerBound(sessions: readonly string[], date: string): number {
-  let lo = 0;
-  let hi = sessions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sessions[mid]! < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The dates spanned by a window [a, b] of sessions around day 0, clipped to the sessions there are; null when day 0

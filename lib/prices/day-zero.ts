@@ -4,6 +4,7 @@
 import { dayZero as alignedDayZero, firstReactingSession, localDateTime, type DayZero } from "@/lib/analytics";
 import { sessionCloseFor, type SessionClose } from "@/lib/prices/exchange-hours";
 import { dateInZone, isoDate } from "@/lib/dates";
+import { lowerBound } from "@/lib/analytics/sorted-dates";
 
 export interface MarkerEvent {
   id: number;
@@ -24,14 +25,8 @@ export function eventDateOnExchange(event: MarkerEvent, timeZone: string): strin
 
 /** Index of the first session on or after `date` in ascending `sessions`, or -1 when there is none. */
 export function firstSessionOnOrAfter(sessions: readonly string[], date: string): number {
-  let lo = 0;
-  let hi = sessions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sessions[mid]! < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sessions.length ? lo : -1;
+  const i = lowerBound(sessions, date);
+  return i < sessions.length ? i : -1;
 }
 
 /**
