@@ -209,16 +209,16 @@ function alive(pid: number): boolean {
   }
 }
 
-/**
- * Looks at a postmaster already running on `dataDir`. One whose Faultline process is still alive is in use (its pid
- * is returned); one left behind by a run that did not shut down (kill -9, a crash) is stopped.
- */
 /** The port a running postmaster listens on: line 4 of postmaster.pid (PostgreSQL's documented layout), or null. */
 export function portFromPidFile(text: string | undefined): number | null {
   const port = Number(text?.split("\n")[3]?.trim());
   return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
 }
 
+/**
+ * Looks at a postmaster already running on `dataDir`. One whose Faultline process is still alive is in use (its pid
+ * is returned); one left behind by a run that did not shut down (kill -9, a crash) is stopped.
+ */
 async function inspectRunningServer(dataDir: string, onLog: (l: string) => void): Promise<{ inUseBy?: number; port?: number | null }> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   const text = await readFile(pidFile, "utf8").catch(() => undefined);
