@@ -48,7 +48,7 @@ try {
       data: {
         title: `Generated event ${i + 1}`,
         occurredAt: day.toISOString().slice(0, 10),
-        category: ["MILITARY", "DIPLOMATIC", "SANCTIONS", "ECONOMIC"][i % 4],
+        category: ["MILITARY", "DIPLOMACY", "SANCTIONS", "ECONOMIC"][i % 4],
         severity: 1 + (i % 5),
         countries: ["KP"],
         exposures: [{ assetSymbol: "^KS11", direction: i % 3 ? "DOWN" : "UP" }],

@@ -6,7 +6,7 @@
 // session (19 June 2024 was a US holiday, Juneteenth, while Seoul traded), day 0 moves to the next common session and
 // its return spans every asset session since the previous common one. Views say so in words (`describeDayZero`).
 import { firstReactingSession } from "./event-time";
-import { lowerBound } from "./sorted-dates";
+import { hasDate, lowerBound } from "./sorted-dates";
 
 export interface DayZeroEvent {
   /** ISO instant. */
@@ -28,7 +28,9 @@ export interface DayZero {
 
 /**
  * Day 0 of `event` for an asset with ascending `assetSessions`, its exchange's close (`HH:MM` in `timeZone`), and its
- * benchmark's sessions (null for a study without a benchmark). Null when no session reacts yet (event after the data).
+ * benchmark's ascending sessions (null for a study without a benchmark). Null when no session reacts yet (event after
+ * the data). Binary searches only: an asset page places every exposed event's day 0 for every other event's placebo,
+ * hundreds of thousands of calls with a few hundred events.
  */
 export function dayZero(
   event: DayZeroEvent,
@@ -40,14 +42,14 @@ export function dayZero(
   if (i === null) return null;
   const assetSession = assetSessions[i] as string;
   if (!benchmark) return { assetSession, date: assetSession, benchmarkSymbol: null, spannedAssetSessions: [assetSession], movedByBenchmark: false };
-  const bench = new Set(benchmark.sessions);
+  const traded = (d: string) => hasDate(benchmark.sessions, d);
   let k = i;
-  while (k < assetSessions.length && !bench.has(assetSessions[k] as string)) k++;
+  while (k < assetSessions.length && !traded(assetSessions[k] as string)) k++;
   if (k >= assetSessions.length) return null;
   const date = assetSessions[k] as string;
   // The previous common session: the day-0 return runs from its close to day 0's close.
   let prev = i - 1;
-  while (prev >= 0 && !bench.has(assetSessions[prev] as string)) prev--;
+  while (prev >= 0 && !traded(assetSessions[prev] as string)) prev--;
   const from = prev >= 0 ? prev + 1 : lowerBound(assetSessions, assetSession);
   const spanned = assetSessions.slice(Math.min(from, i), k + 1) as string[];
   return { assetSession, date, benchmarkSymbol: benchmark.symbol, spannedAssetSessions: spanned, movedByBenchmark: k !== i };

@@ -11,3 +11,8 @@ export function lowerBound(sorted: readonly string[], date: string): number {
   }
   return lo;
 }
+
+/** Whether ascending `sorted` holds `date`, in O(log n). */
+export function hasDate(sorted: readonly string[], date: string): boolean {
+  return sorted[lowerBound(sorted, date)] === date;
+}

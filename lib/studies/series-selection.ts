@@ -102,9 +102,22 @@ export function dayZeroOf(prepared: PreparedAsset, event: StudyEventRef): DayZer
   return alignedDayZero({ occurredAt: event.occurredAt.toISOString(), timePrecision: event.timePrecision }, prepared.sessions, prepared.session, benchmark);
 }
 
-/** Index of the event's day 0 in the aligned returns, or null when the event is after the data. */
+/** Day-0 indices already placed per prepared asset, by instant and precision (all day 0 depends on). */
+const day0Indices = new WeakMap<PreparedAsset, Map<string, number | null>>();
+
+/**
+ * Index of the event's day 0 in the aligned returns, or null when the event is after the data. Remembered per prepared
+ * asset: each event's placebo excludes every other event's window, so an asset with E events asks E² times.
+ */
 export function day0Index(prepared: PreparedAsset, event: StudyEventRef): number | null {
   if (!prepared.data) return null;
+  let known = day0Indices.get(prepared);
+  if (!known) day0Indices.set(prepared, (known = new Map()));
+  const key = `${event.occurredAt.getTime()}|${event.timePrecision}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
   const dz = dayZeroOf(prepared, event);
-  return dz === null ? null : indexOnOrAfter(prepared.data.dates, dz.date);
+  const index = dz === null ? null : indexOnOrAfter(prepared.data.dates, dz.date);
+  known.set(key, index);
+  return index;
 }

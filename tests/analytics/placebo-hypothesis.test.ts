@@ -28,6 +28,17 @@ describe("placebo", () => {
     expect(a.percentile).toBe(100);
     expect(a.pValue).toBeCloseTo(2 / 101, 15); // 2·min(101/101, 1/101)
   });
+
+  it("excludes every window near any of many real events, those past either end of the data included", () => {
+    // Events bunched, overlapping, and beyond both ends: each day 0 within ±20 sessions of one is not eligible.
+    const real = [-15, 5, 130, 131, 150, 170, 171, 240, 333, 350, 351, 352, 500, 590, 610];
+    const p = placeboTest(data, 400, real, config, { window: [-1, 1], draws: 1000, seed: 5 });
+    let eligible = 0;
+    for (let d = 110; d <= 589; d++) if ([...real, 400].every((r) => Math.abs(d - r) > 20)) eligible++;
+    expect(p.eligible).toBe(eligible);
+    expect(p.placeboDay0Indices.length).toBe(Math.min(1000, eligible));
+    for (const d of p.placeboDay0Indices) for (const r of [...real, 400]) expect(Math.abs(d - r)).toBeGreaterThan(20);
+  });
 });
 
 describe("hypothesis scoring", () => {
