@@ -1,10 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const PENDING = ["tests/browser/accessibility.test.ts", "tests/browser/event-form.test.ts", "tests/browser/market-data.test.ts"];
-
 // Browser journeys: the production build served by `npm start` on its own embedded database, driven by Debian's
-// Chromium through playwright-core.
+// Chromium through playwright-core. Every journey audits the pages it visits with axe-core; the accessibility journey
+// audits every page in four variants.
 export default defineConfig({
   resolve: {
     alias: {
@@ -15,11 +14,6 @@ export default defineConfig({
   },
   test: {
     include: ["tests/browser/**/*.test.ts"],
-    // Not in the default run until they pass (`npm run test:browser:pending` runs them): the full audit of every page
-    // in four variants (dark-mode contrast on the event and asset pages still fails), the event form's journey and the
-    // market-data journey (written for the import form before it gained merge/replace and its preview). Every journey
-    // here audits the pages it visits with axe all the same.
-    exclude: process.env.FAULTLINE_BROWSER_PENDING === "1" ? ["node_modules/**"] : [...PENDING, "node_modules/**"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 300_000,

@@ -59,7 +59,7 @@ async function importFile(file: string, symbol: string, mode: PriceImportMode | 
     return 1;
   }
   const c = result.changes;
-  if (result.dryRun) console.log(`${symbol} (dry run, ${result.mode}): would add ${c.added}, change ${c.changed}, remove ${c.removed} bars; nothing written`);
+  if (result.dryRun) console.log(`${symbol} (dry run, ${result.mode}): would add ${c.added}, change ${c.changed}, ${result.mode === "replace" ? `remove ${c.removed}` : `keep ${c.kept} not in the file`} bars; nothing written`);
   else console.log(`${symbol} (${result.mode}): ${result.inserted} bars added, ${result.updated} updated, ${result.removed} removed`);
   const byCode = new Map<string, number>();
   for (const f of result.flags) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);

@@ -28,7 +28,7 @@ export function ReportDownloads({ links }: { links: readonly ReportLink[] }) {
             <a href={`/api/reports/${l.report}?${query(l.params)}`} download className="rounded-tremor-small border border-tremor-border px-2 py-1 text-tremor-brand hover:bg-tremor-background-subtle dark:text-dark-tremor-brand">
               ⤓ {l.label}
             </a>
-            <Link href={`/reports?${query({ ...l.params, report: l.report, preview: "1" })}`} className="self-center text-tremor-label text-tremor-content hover:underline">
+            <Link href={`/reports?${query({ ...l.params, report: l.report, preview: "1" })}`} className="self-center text-tremor-label text-tremor-content hover:underline dark:text-dark-tremor-content">
               more options
             </Link>
           </li>

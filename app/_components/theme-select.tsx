@@ -9,8 +9,9 @@ export function ThemeSelect({ initial }: { initial: ThemeChoice }) {
   const [choice, setChoice] = useState<ThemeChoice>(initial);
   return (
     <label className="flex items-center gap-2 px-2 py-1 text-tremor-default text-tremor-content-emphasis lg:px-1 dark:text-dark-tremor-content-emphasis">
-      {/* Named on screen in the phone menu; in the desktop bar the select's value ("System", "Dark") says enough. */}
-      <span className="lg:sr-only">Theme</span>
+      {/* Named on screen in the phone menu; in the desktop bar the select's value ("System", "Dark") says enough. Not
+          "Theme": that word names an event's storyline (the Themes pages, the event form's Theme field). */}
+      <span className="lg:sr-only">Colour scheme</span>
       <select
         value={choice}
         data-testid="theme-select"

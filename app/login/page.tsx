@@ -13,7 +13,7 @@ export default async function LoginPage() {
     <div className="mx-auto max-w-sm space-y-6 py-10">
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Sign in to Faultline</h1>
       <LoginForm />
-      <p className="text-sm text-tremor-content">No account? Ask an admin to create one for you.</p>
+      <p className="text-sm text-tremor-content dark:text-dark-tremor-content">No account? Ask an admin to create one for you.</p>
     </div>
   );
 }

@@ -25,7 +25,10 @@ export interface ChangedBar {
 export interface PriceChangeSet {
   added: number;
   changed: number;
+  /** Stored bars the file does not list and `replace` deletes (0 in `merge`). */
   removed: number;
+  /** Stored bars the file does not list and `merge` keeps as they are (0 in `replace`). */
+  kept: number;
   unchanged: number;
   firstAdded: DailyBar[];
   firstChanged: ChangedBar[];
@@ -82,11 +85,13 @@ export function priceChangeSet(stored: readonly DailyBar[], incoming: readonly D
     else if (!sameBar(before, bar)) changed.push({ date: bar.date, before, after: bar });
     else unchanged++;
   }
-  const removed = mode === "replace" ? stored.filter((b) => !inFile.has(b.date)) : [];
+  const notInFile = stored.filter((b) => !inFile.has(b.date));
+  const removed = mode === "replace" ? notInFile : [];
   return {
     added: added.length,
     changed: changed.length,
     removed: removed.length,
+    kept: mode === "merge" ? notInFile.length : 0,
     unchanged,
     firstAdded: added.slice(0, CHANGE_SAMPLE_ROWS),
     firstChanged: changed.slice(0, CHANGE_SAMPLE_ROWS),

@@ -1,5 +1,5 @@
 // Every page, audited by axe-core in both themes at phone and desktop widths. Dark and light are reached both ways a
-// user reaches them: the operating system's preference (prefers-color-scheme) and the theme chosen in the header
+// user reaches them: the operating system's preference (prefers-color-scheme) and the colour scheme chosen in the header
 // (a cookie the server renders into <html>). Fails on any serious or critical violation, and on any Content
 // Security Policy violation the theme or the menu could cause.
 //
@@ -19,7 +19,7 @@ interface Variant {
   width: number;
   /** What the operating system prefers. */
   system: "light" | "dark";
-  /** The theme picked in the header, if any. */
+  /** The colour scheme picked in the header, if any. */
   chosen?: "light" | "dark";
 }
 
@@ -77,6 +77,8 @@ function pages(base: string): PageSpec[] {
     { name: "Admin: API tokens", path: "/admin/tokens" },
     { name: "Admin: jobs", path: "/admin/jobs" },
     { name: "Admin: deleted events", path: "/admin/deleted" },
+    { name: "Admin: account history", path: "/admin/history" },
+    { name: "Not allowed", path: "/forbidden" },
     { name: "Not found", path: "/events/999999999" },
     { name: "Sign in", path: "/login", signedOut: true },
   ];
@@ -170,14 +172,16 @@ async function writeReport(): Promise<void> {
     "",
     "Every page is audited by [axe-core](https://github.com/dequelabs/axe-core) (rules for WCAG 2.0, 2.1 and 2.2 at",
     "levels A and AA, plus best practices) in four variants: 1440 px and 390 px wide, each in light and dark mode, with",
-    "dark and light reached once through the operating system's `prefers-color-scheme` and once through the theme",
-    "chosen in the header. The browser suite fails on any `serious` or `critical` violation, on this journey and on",
-    "every other journey's pages (`tests/browser/axe.ts`).",
+    "dark and light reached once through the operating system's `prefers-color-scheme` and once through the colour",
+    "scheme chosen in the header. The browser suite (`npm run test:browser`, run by CI) fails on any `serious` or",
+    "`critical` violation, on this journey and on every other journey's pages (`tests/browser/axe.ts`).",
     "",
     "**Score** is a Lighthouse-style accessibility score from axe's results: the share of applicable rules the page",
     "passes, each rule weighted by its impact (critical 10, serious 7, moderate 3, minor 1; a passing rule whose impact",
     "axe does not report counts as moderate). Columns give violated rules by impact as critical / serious / moderate /",
     "minor, with the number of failing elements in brackets when it differs.",
+    "",
+    `**This run:** ${byPage.size} pages × ${VARIANTS.length} variants = ${results.length} audits; violated rules summed over the audits: ${IMPACTS.map((i) => `${results.reduce((n, r) => n + r.summary.rules[i], 0)} ${i}`).join(", ")}.`,
     "",
     `| Page | Path | ${VARIANTS.map((v) => v.name).join(" | ")} |`,
     `| --- | --- | ${VARIANTS.map(() => "---").join(" | ")} |`,

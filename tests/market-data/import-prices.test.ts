@@ -83,14 +83,14 @@ describe("importing a price CSV", () => {
 
 describe("priceChangeSet", () => {
   const bar = (date: string, close: number) => ({ date, open: null, high: null, low: null, close, adjClose: null, volume: null });
-  it("counts added, changed, unchanged and (for replace only) removed bars, listing the first five of each", () => {
+  it("counts added, changed, unchanged and the stored bars the file lacks (kept by merge, removed by replace), listing the first five of each", () => {
     const stored = Array.from({ length: 8 }, (_, i) => bar(`2024-01-${String(i + 1).padStart(2, "0")}`, 10));
     const incoming = [bar("2024-01-01", 10), bar("2024-01-02", 11), ...Array.from({ length: 7 }, (_, i) => bar(`2024-02-${String(i + 1).padStart(2, "0")}`, 5))];
     const merge = priceChangeSet(stored, incoming, "merge");
-    expect(merge).toMatchObject({ added: 7, changed: 1, unchanged: 1, removed: 0, firstRemoved: [] });
+    expect(merge).toMatchObject({ added: 7, changed: 1, unchanged: 1, removed: 0, kept: 6, firstRemoved: [] });
     expect(merge.firstAdded).toHaveLength(5);
     const replace = priceChangeSet(stored, incoming, "replace");
-    expect(replace.removed).toBe(6);
+    expect(replace).toMatchObject({ removed: 6, kept: 0 });
     expect(replace.firstRemoved.map((b) => b.date)).toEqual(["2024-01-03", "2024-01-04", "2024-01-05", "2024-01-06", "2024-01-07"]);
   });
 });

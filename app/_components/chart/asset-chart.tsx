@@ -467,7 +467,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
             onRemove={(s) => setView((v) => ({ ...v, compare: v.compare.filter((x) => x !== s) }))}
           />
         </div>
-        {compareError && <p role="alert" className="mt-1 text-tremor-label text-red-600">Could not compare {compareError}.</p>}
+        {compareError && <p role="alert" className="mt-1 text-tremor-label text-red-600 dark:text-red-300">Could not compare {compareError}.</p>}
 
         <div
           className="relative mt-2 h-[26rem] w-full rounded-tremor-small outline-none focus-visible:ring-2 focus-visible:ring-tremor-brand sm:h-[30rem]"

@@ -31,7 +31,7 @@ export function ComparePicker({ assets, selected, colors, max, onAdd, onRemove }
         <span key={s} className="inline-flex items-center gap-1 rounded-full border border-tremor-border px-2 py-0.5 dark:border-dark-tremor-border" data-testid="compare-chip">
           <span aria-hidden="true" className="inline-block h-2 w-3 rounded-sm" style={{ background: colors[i % colors.length] }} />
           {s}
-          <button type="button" aria-label={`Remove ${s} from the comparison`} className="px-1 hover:text-rose-600" onClick={() => onRemove(s)}>×</button>
+          <button type="button" aria-label={`Remove ${s} from the comparison`} className="px-1 hover:text-rose-600 dark:hover:text-rose-300" onClick={() => onRemove(s)}>×</button>
         </span>
       ))}
       {selected.length < max && (

@@ -6,7 +6,7 @@ import { restoreEventAction } from "../../events/actions";
 
 export function RestoreButton({ id, version }: { id: number; version: number }) {
   const [state, action, pending] = useActionState(restoreEventAction, null);
-  if (state?.ok) return <span className="text-sm text-emerald-700">Restored</span>;
+  if (state?.ok) return <span className="text-sm text-emerald-700 dark:text-emerald-300">Restored</span>;
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />

@@ -24,7 +24,7 @@ export default async function TokensPage() {
       <Card>
         <Title>Tokens</Title>
         <DataTable label="API tokens" className="mt-4">
-          <TableHead><TableRow><TableHeaderCell>Name</TableHeaderCell><TableHeaderCell>Token</TableHeaderCell><TableHeaderCell>Scope</TableHeaderCell><TableHeaderCell>Acts as</TableHeaderCell><TableHeaderCell>Created</TableHeaderCell><TableHeaderCell>Last used</TableHeaderCell><TableHeaderCell /></TableRow></TableHead>
+          <TableHead><TableRow><TableHeaderCell>Name</TableHeaderCell><TableHeaderCell>Token</TableHeaderCell><TableHeaderCell>Scope</TableHeaderCell><TableHeaderCell>Acts as</TableHeaderCell><TableHeaderCell>Created</TableHeaderCell><TableHeaderCell>Last used</TableHeaderCell><TableHeaderCell><span className="sr-only">Revocation</span></TableHeaderCell></TableRow></TableHead>
           <TableBody>
             {tokens.map((t) => (
               <TableRow key={t.id}>

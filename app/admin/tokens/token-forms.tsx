@@ -20,9 +20,9 @@ export function IssueTokenForm({ users }: { users: { id: string; label: string }
       <div><button type="submit" disabled={pending} className={buttonClass}>Issue token</button></div>
       <div className="sm:col-span-3">
         {state?.ok ? (
-          <div className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm" role="status">
+          <div className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950" role="status">
             Copy this token now — it will not be shown again:
-            <code className="mt-2 block select-all break-all rounded bg-white p-2 font-mono" data-testid="new-token">{state.data.token}</code>
+            <code className="mt-2 block select-all break-all rounded bg-white p-2 font-mono dark:bg-dark-tremor-background" data-testid="new-token">{state.data.token}</code>
           </div>
         ) : (
           <FormMessage state={state} />

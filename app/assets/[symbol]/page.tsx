@@ -78,14 +78,14 @@ export default async function AssetPage({ params, searchParams }: Props) {
 
       <Card className="p-3 sm:p-6">
         {!parsedView.ok && (
-          <div role="alert"><ul className="mb-2 text-tremor-default text-red-600">
+          <div role="alert"><ul className="mb-2 text-tremor-default text-red-600 dark:text-red-300">
             {parsedView.errors.map((e) => (
               <li key={e}>{e}</li>
             ))}
           </ul></div>
         )}
         {chart.unknown.length > 0 && (
-          <p className="mb-2 text-tremor-default text-red-600" role="alert">Not tracked, so not compared: {chart.unknown.join(", ")}. Add them on the Assets page.</p>
+          <p className="mb-2 text-tremor-default text-red-600 dark:text-red-300" role="alert">Not tracked, so not compared: {chart.unknown.join(", ")}. Add them on the Assets page.</p>
         )}
         {payload.bars.dates.length === 0 || !last ? (
           <Text className="mt-2">No prices stored for {asset.symbol} yet. Run a refresh to fetch its history.</Text>

@@ -3,6 +3,7 @@
 import { Button } from "@tremor/react";
 import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { FieldError, FormMessage } from "../../_components/forms/form-feedback";
+import type { ActionResult } from "@/lib/http/errors";
 import { addAssetAction, importPricesAction, refreshNowAction, switchToProviderAction, updateAssetAction, type ImportSummary } from "../actions";
 
 export function AddAssetButton({ symbol, benchmarks }: { symbol: string; benchmarks: string[] }) {
@@ -70,27 +71,53 @@ export function BenchmarkForm({ symbol, current, options }: { symbol: string; cu
 const selectClass =
   "mt-1 rounded-tremor-small border border-tremor-border bg-tremor-background px-2 py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background";
 
-function barText(b: { date: string; close: number }): string {
-  return `${b.date} close ${b.close}`;
+/** A close as a reader compares it: eight significant digits, all of them when that would hide the change. */
+function closeText(close: number, other?: number): string {
+  const short = String(Number(close.toPrecision(8)));
+  return other !== undefined && short === String(Number(other.toPrecision(8))) ? String(close) : short;
 }
 
-function ChangePreview({ s }: { s: ImportSummary }) {
+function barText(b: { date: string; close: number }): string {
+  return `${b.date} close ${closeText(b.close)}`;
+}
+
+/** The file's problems one per line (a file can have twenty). */
+function FileErrors({ state }: { state: ActionResult<unknown> | null }) {
+  const messages = state && !state.ok ? (state.fieldErrors?.file ?? []) : [];
+  if (!messages.length) return null;
+  return (
+    <ul className="list-disc space-y-0.5 pl-5 text-sm text-red-700 dark:text-red-300" role="alert" data-field-error="file">
+      {messages.map((m) => (
+        <li key={m}>{m}</li>
+      ))}
+    </ul>
+  );
+}
+
+function ChangePreview({ s, source }: { s: ImportSummary; source: "YAHOO" | "CSV" | "DEMO" }) {
   const c = s.changes;
+  const replace = s.mode === "replace";
   const groups = [
     { label: "added", n: c.added, rows: c.firstAdded.map(barText) },
-    { label: "changed", n: c.changed, rows: c.firstChanged.map((x) => `${x.date} close ${x.before.close} → ${x.after.close}`) },
-    { label: s.mode === "replace" ? "removed" : "kept (not in the file)", n: c.removed, rows: c.firstRemoved.map(barText) },
+    { label: "changed", n: c.changed, rows: c.firstChanged.map((x) => `${x.date} close ${closeText(x.before.close, x.after.close)} → ${closeText(x.after.close, x.before.close)}`) },
+    replace
+      ? { label: "removed (not in the file)", n: c.removed, rows: c.firstRemoved.map(barText) }
+      : { label: "kept (not in the file)", n: c.kept, rows: [] },
   ];
   return (
     <div className="rounded-tremor-small border border-tremor-border p-3 text-tremor-default dark:border-dark-tremor-border" data-testid="import-preview">
       <p className="font-medium">
-        Preview ({s.mode}): {c.added} bars added, {c.changed} changed, {c.removed} removed, {c.unchanged} unchanged
+        Preview ({s.mode}): {c.added} bars added, {c.changed} changed, {c.unchanged} unchanged,{" "}
+        {replace ? `${c.removed} removed` : `${c.kept} kept as they are`}
         {s.flags ? `; ${s.flags} flagged for review` : ""}. Nothing is written yet.
       </p>
+      {source !== "CSV" && (
+        <p className="mt-1">After the import the series counts as a CSV import: scheduled refreshes leave it alone until you switch it back to the provider.</p>
+      )}
       <div className="mt-2 grid gap-3 sm:grid-cols-3">
         {groups.map((g) => (
           <div key={g.label}>
-            <p className="text-tremor-label">{g.n} {g.label}{g.n > g.rows.length ? ` (first ${g.rows.length})` : ""}</p>
+            <p className="text-tremor-label">{g.n} {g.label}{g.rows.length > 0 && g.n > g.rows.length ? ` (first ${g.rows.length})` : ""}</p>
             <ul className="tabular-nums text-tremor-label">
               {g.rows.map((r) => (
                 <li key={r}>{r}</li>
@@ -104,22 +131,28 @@ function ChangePreview({ s }: { s: ImportSummary }) {
 }
 
 /**
- * Import in two steps: "Preview" runs the import as a dry run and shows the change set; "Import" (or "Replace the
- * series", after ticking the confirmation) sends the same file again to write it. The form is submitted by hand so
- * the chosen file stays selected between the two steps.
+ * Import in two steps: "Preview changes" runs the import as a dry run and shows the change set; "Import" (or
+ * "Replace the series", after confirming the removals) sends the same file again to write it. The form is submitted
+ * by hand so the chosen file stays selected between the two steps. A preview belongs to one file and one mode:
+ * choosing another file or mode hides it, so the write button never writes something other than what was shown.
  */
 export function ImportPricesForm({ symbol, source }: { symbol: string; source: "YAHOO" | "CSV" | "DEMO" }) {
   const [result, action, pending] = useActionState(importPricesAction, null);
   const [mode, setMode] = useState<"merge" | "replace">(source === "CSV" ? "merge" : "replace");
   const [confirmed, setConfirmed] = useState(false);
+  // Bumped when the file changes; a preview counts only for the file it was made from.
+  const [fileVersion, setFileVersion] = useState(0);
+  const [previewedVersion, setPreviewedVersion] = useState(-1);
   const [, startTransition] = useTransition();
-  const preview = result?.ok && result.data.dryRun && result.data.mode === mode ? result.data : null;
+  const preview = result?.ok && result.data.dryRun && result.data.mode === mode && previewedVersion === fileVersion ? result.data : null;
   const done = result?.ok && !result.data.dryRun ? result.data : null;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    data.set("dryRun", submitter?.value === "write" ? "false" : "true");
+    const write = submitter?.value === "write";
+    data.set("dryRun", write ? "false" : "true");
+    if (!write) setPreviewedVersion(fileVersion);
     startTransition(() => action(data));
   };
   return (
@@ -127,44 +160,58 @@ export function ImportPricesForm({ symbol, source }: { symbol: string; source: "
       <input type="hidden" name="symbol" value={symbol} />
       <label className="block text-tremor-default">
         Price CSV (<code className="break-all">date,open,high,low,close,adj_close,volume</code>, a Yahoo download, or the same with ; or tab and decimal commas)
-        <input name="file" type="file" accept=".csv,.tsv,.txt,text/csv" required className="mt-1 block text-tremor-default" onChange={() => setConfirmed(false)} />
+        <input
+          name="file"
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv"
+          required
+          className="mt-1 block w-full max-w-full text-tremor-default"
+          onChange={() => { setConfirmed(false); setFileVersion((v) => v + 1); }}
+        />
       </label>
       <fieldset className="text-tremor-default">
         <legend className="text-tremor-label">How the file meets the stored series</legend>
-        <label className="mr-4 inline-flex items-center gap-1">
-          <input type="radio" name="mode" value="merge" checked={mode === "merge"} onChange={() => { setMode("merge"); setConfirmed(false); }} />
-          Merge: add and update bars, keep the others
-        </label>
-        <label className="inline-flex items-center gap-1">
-          <input type="radio" name="mode" value="replace" checked={mode === "replace"} onChange={() => { setMode("replace"); setConfirmed(false); }} />
-          Replace: the file becomes the whole series
-        </label>
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
+          <label className="inline-flex items-center gap-1">
+            <input type="radio" name="mode" value="merge" checked={mode === "merge"} onChange={() => { setMode("merge"); setConfirmed(false); }} />
+            Merge: add and update bars, keep the others
+          </label>
+          <label className="inline-flex items-center gap-1">
+            <input type="radio" name="mode" value="replace" checked={mode === "replace"} onChange={() => { setMode("replace"); setConfirmed(false); }} />
+            Replace: the file becomes the whole series
+          </label>
+        </div>
       </fieldset>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button size="xs" variant="secondary" type="submit" name="step" value="preview" loading={pending && !preview}>Preview changes</Button>
-        {preview && mode === "merge" && (
-          <Button size="xs" type="submit" name="step" value="write" loading={pending}>Import {preview.changes.added + preview.changes.changed} changes</Button>
-        )}
-        {preview && mode === "replace" && (
-          <>
-            <label className="inline-flex items-center gap-1 text-tremor-default">
-              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-              I want to remove the {preview.changes.removed} bars the file lacks
-            </label>
-            <Button size="xs" color="red" type="submit" name="step" value="write" disabled={!confirmed && preview.changes.removed > 0} loading={pending}>
-              Replace the series
+      <Button size="xs" variant="secondary" type="submit" name="step" value="preview" loading={pending && !preview}>Preview changes</Button>
+      {preview && <ChangePreview s={preview} source={source} />}
+      {preview && (
+        <div className="flex flex-wrap items-center gap-2">
+          {mode === "merge" ? (
+            <Button size="xs" type="submit" name="step" value="write" disabled={preview.changes.added + preview.changes.changed === 0} loading={pending}>
+              Import {preview.changes.added + preview.changes.changed} changes
             </Button>
-          </>
-        )}
-      </div>
-      {preview && <ChangePreview s={preview} />}
+          ) : (
+            <>
+              {preview.changes.removed > 0 && (
+                <label className="inline-flex items-center gap-1 text-tremor-default">
+                  <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+                  Remove the {preview.changes.removed} stored bars the file lacks
+                </label>
+              )}
+              <Button size="xs" color="red" type="submit" name="step" value="write" disabled={!confirmed && preview.changes.removed > 0} loading={pending}>
+                Replace the series
+              </Button>
+            </>
+          )}
+        </div>
+      )}
       {done && (
         <p className="text-tremor-label" role="status">
           Imported ({done.mode}): {done.inserted} bars added, {done.updated} updated, {done.removed} removed{done.flags ? `, ${done.flags} flagged for review` : ""}.
         </p>
       )}
       <FormMessage state={result} />
-      <FieldError state={result} name="file" />
+      <FileErrors state={result} />
       <FieldError state={result} name="mode" />
     </form>
   );

@@ -88,7 +88,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         <Title>Exposed assets</Title>
         {event.exposures.length === 0 ? (
           <Text className="mt-4">
-            No asset is linked to this event yet: <a href="#hypotheses" className="text-tremor-brand underline">link one under Hypotheses</a>.
+            No asset is linked to this event yet: <a href="#hypotheses" className="text-tremor-brand underline dark:text-dark-tremor-brand">link one under Hypotheses</a>.
           </Text>
         ) : (
           <DataTable label="Exposed assets" className="mt-4">

@@ -87,7 +87,7 @@ export function EventWhen({ value, onChange, state, storedInstant }: {
           </>
         )}
       </div>
-      <p className="text-tremor-content" data-testid="utc-preview" aria-live="polite">
+      <p className="text-tremor-content dark:text-dark-tremor-content" data-testid="utc-preview" aria-live="polite">
         {preview ? <>Stored as <strong>{preview}</strong></> : "Enter a date to see the instant it is stored as."}
       </p>
       <FieldError state={state} name="occurredAt" />

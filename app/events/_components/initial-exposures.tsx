@@ -22,7 +22,7 @@ export function InitialExposures({ assets, rows, onChange, state }: {
     <fieldset className="space-y-2 text-sm md:col-span-2" data-testid="initial-exposures">
       <legend className="font-medium">Exposed assets and expected direction</legend>
       <input type="hidden" name="exposures" value={JSON.stringify(rows)} />
-      {rows.length === 0 && <p className="text-tremor-content">No asset yet. Add the assets you expect this event to move; you can also link them later on the event page.</p>}
+      {rows.length === 0 && <p className="text-tremor-content dark:text-dark-tremor-content">No asset yet. Add the assets you expect this event to move; you can also link them later on the event page.</p>}
       {rows.map((r, i) => (
         <div key={r.assetSymbol || i} className="grid gap-2 rounded border border-tremor-border p-2 sm:grid-cols-[10rem_9rem_1fr_auto]" data-testid="exposure-row">
           <label>Asset
@@ -38,7 +38,7 @@ export function InitialExposures({ assets, rows, onChange, state }: {
           <label>Rationale
             <input aria-label={`Rationale ${i + 1}`} value={r.rationale} maxLength={2000} onChange={(e) => update(i, { rationale: e.target.value })} className={inputClass} />
           </label>
-          <button type="button" className="self-end text-xs text-red-600 hover:underline" onClick={() => onChange(rows.filter((_, j) => j !== i))}>Remove</button>
+          <button type="button" className="self-end text-xs text-red-600 hover:underline dark:text-red-300" onClick={() => onChange(rows.filter((_, j) => j !== i))}>Remove</button>
         </div>
       ))}
       {unused.length > 0 && (
@@ -46,7 +46,7 @@ export function InitialExposures({ assets, rows, onChange, state }: {
           Add an exposed asset
         </button>
       )}
-      {assets.length === 0 && <p className="text-tremor-content">No asset is stored yet: add assets first, then link them.</p>}
+      {assets.length === 0 && <p className="text-tremor-content dark:text-dark-tremor-content">No asset is stored yet: add assets first, then link them.</p>}
       <FieldError state={state} name="exposures" />
     </fieldset>
   );

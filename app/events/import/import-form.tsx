@@ -26,12 +26,12 @@ export function ImportForm() {
       {report && (
         <div className="space-y-2 text-sm" data-testid="import-report">
           {report.ok ? (
-            <p className="rounded bg-emerald-50 p-2 text-emerald-800">Imported {report.created} event{report.created === 1 ? "" : "s"}; {report.duplicates.length} duplicate{report.duplicates.length === 1 ? "" : "s"} skipped.</p>
+            <p className="rounded bg-emerald-50 p-2 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">Imported {report.created} event{report.created === 1 ? "" : "s"}; {report.duplicates.length} duplicate{report.duplicates.length === 1 ? "" : "s"} skipped.</p>
           ) : (
-            <p className="rounded bg-red-50 p-2 text-red-800">Nothing was imported: {report.errors.length} problem{report.errors.length === 1 ? "" : "s"} to fix first.</p>
+            <p className="rounded bg-red-50 p-2 text-red-800 dark:bg-red-950 dark:text-red-100">Nothing was imported: {report.errors.length} problem{report.errors.length === 1 ? "" : "s"} to fix first.</p>
           )}
           {report.errors.length > 0 && (
-            <ul className="list-disc pl-5 text-red-700">{report.errors.map((e, i) => <li key={i}>Row {e.row}, {e.field}: {e.message}</li>)}</ul>
+            <ul className="list-disc pl-5 text-red-700 dark:text-red-300">{report.errors.map((e, i) => <li key={i}>Row {e.row}, {e.field}: {e.message}</li>)}</ul>
           )}
           {report.duplicates.length > 0 && (
             <ul className="list-disc pl-5">

@@ -15,7 +15,7 @@ export async function BenchmarkCard({ symbol, benchmark, canWrite }: { symbol: s
       <div className="mt-2" data-testid="benchmark-model">
         {benchmark ? (
           <Text>
-            Benchmark <a href={assetHref(benchmark.symbol)} className="font-medium text-tremor-brand hover:underline">{benchmark.symbol}</a> ({benchmark.name}):
+            Benchmark <a href={assetHref(benchmark.symbol)} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{benchmark.symbol}</a> ({benchmark.name}):
             event studies use the <strong>market model</strong>, R = α + β·R<sub>{benchmark.symbol}</sub> + ε, fitted over the estimation window.
           </Text>
         ) : (

@@ -19,7 +19,7 @@ export async function PinnedNotes({ assetId, symbol, defaultDate }: { assetId: n
         <ul className="mt-4 space-y-3" data-testid="pinned-notes">
           {notes.map((n) => (
             <li key={n.id} id={`note-${n.id}`} className="border-l-2 border-violet-400 pl-3">
-              <div className="text-xs text-tremor-content"><strong>{n.date}</strong> · {n.authorName ?? "former member"}</div>
+              <div className="text-xs text-tremor-content dark:text-dark-tremor-content"><strong>{n.date}</strong> · {n.authorName ?? "former member"}</div>
               <Markdown source={n.body} />
               {canWrite && (
                 <div className="flex gap-3">

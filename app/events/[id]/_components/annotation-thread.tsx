@@ -13,7 +13,7 @@ function Note({ note, user, eventId, depth }: { note: ThreadNote; user: Principa
   const mine = note.authorId === user.id;
   return (
     <li className="border-l-2 border-tremor-border pl-3" data-note-id={note.id}>
-      <div className="text-xs text-tremor-content">
+      <div className="text-xs text-tremor-content dark:text-dark-tremor-content">
         <strong>{note.authorName ?? "former member"}</strong> · {when(note.createdAt)}
         {note.edited && <> · edited {when(note.updatedAt)}</>}
       </div>

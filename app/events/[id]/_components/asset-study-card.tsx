@@ -82,7 +82,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
             {entry.droppedBenchmarkDates + entry.droppedAssetDates > 0 &&
               ` Aligned on common sessions: ${entry.droppedAssetDates} asset and ${entry.droppedBenchmarkDates} benchmark dates dropped, none filled.`}
           </Text>
-          <DataTable label="Statistics by window" className="mt-4">
+          <DataTable label={`${asset.symbol}: statistics by window`} className="mt-4">
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Window</TableHeaderCell>
@@ -131,7 +131,7 @@ export function AssetStudyCard({ entry, settings }: { entry: AssetStudyEntry; se
           </Text>
           <details className="mt-2 text-tremor-default">
             <summary className="cursor-pointer py-1 text-tremor-brand dark:text-dark-tremor-brand">Data behind the charts</summary>
-            <DataTable label="Data behind the charts" className="mt-2">
+            <DataTable label={`${asset.symbol}: data behind the charts`} className="mt-2">
               <TableHead>
                 <TableRow>
                   <TableHeaderCell>τ</TableHeaderCell>

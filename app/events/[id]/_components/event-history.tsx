@@ -23,7 +23,7 @@ export async function EventHistory({ eventId }: { eventId: number }) {
             const subject = h.entity === "EXPOSURE" ? `exposure of ${show(a.assetSymbol ?? b.assetSymbol)}` : ENTITY_WORD[h.entity];
             return (
               <li key={h.id}>
-                <span className="tabular-nums text-tremor-content">{h.at.toISOString().slice(0, 16).replace("T", " ")}</span>{" "}
+                <span className="tabular-nums text-tremor-content dark:text-dark-tremor-content">{h.at.toISOString().slice(0, 16).replace("T", " ")}</span>{" "}
                 <strong>{h.actorName}</strong> {ACTION_WORD[h.action] ?? h.action.toLowerCase()} {subject}
                 {h.changed.length > 0 && h.action === "UPDATE" && (
                   <ul className="ml-4 list-disc text-xs">

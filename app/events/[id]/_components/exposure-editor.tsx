@@ -36,9 +36,9 @@ export function ExposureEditor({ eventId, rows, assets, canWrite }: { eventId: n
           <li key={x.symbol}>
             <strong>{x.symbol}</strong> expected <strong>{x.direction.toLowerCase()}</strong>
             {x.rationale && <> — {x.rationale}</>}
-            <span className="ml-2 text-xs text-tremor-content">
+            <span className="ml-2 text-xs text-tremor-content dark:text-dark-tremor-content">
               set by {x.setBy ?? "the seed storyline"} on {x.setAt.slice(0, 10)},{" "}
-              <span className={x.timing === "before" ? "text-emerald-700" : "text-amber-700"}>{x.timing} the event</span>
+              <span className={x.timing === "before" ? "text-emerald-700 dark:text-emerald-300" : "text-amber-700 dark:text-amber-300"}>{x.timing} the event</span>
             </span>
             {canWrite && <span className="ml-2"><Unlink eventId={eventId} symbol={x.symbol} /></span>}
           </li>

@@ -45,7 +45,7 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
         </form>
       </div>
       {unknownBenchmark && (
-        <Text role="alert" className="mt-2 text-rose-600">{asked} is not a tracked asset: each asset is studied against its own benchmark.</Text>
+        <Text role="alert" className="mt-2 text-rose-600 dark:text-rose-300">{asked} is not a tracked asset: each asset is studied against its own benchmark.</Text>
       )}
       {report.assets.length === 0 ? (
         <Text className="mt-2">No asset is linked to this theme&apos;s events yet.</Text>
