@@ -10,7 +10,7 @@ import { nextCookies } from "better-auth/next-js";
 import { config } from "@/lib/config/env";
 import { db, type PrismaClient } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
-import { passwordChangeSchema } from "@/lib/auth/account-schemas";
+import { passwordChangeSchema, signInSchema } from "@/lib/auth/account-schemas";
 import { claimSignInAttempt, settleSuccessfulSignIn } from "@/lib/auth/login-throttle";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/password-policy";
 import { resolveAuthSecret } from "@/lib/auth/secret";
@@ -125,6 +125,10 @@ function createAuth(client: PrismaClient) {
           return { context: { body: { ...parsed.data, revokeOtherSessions: true } } };
         }
         if (ctx.path !== SIGN_IN_PATH) return;
+        // The login form's rules before anything reaches the database: an address PostgreSQL cannot store (a NUL)
+        // answered 500 from the throttle's insert.
+        const signIn = signInSchema.safeParse(ctx.body);
+        if (!signIn.success) throw new APIError("BAD_REQUEST", { message: signIn.error.issues[0]?.message ?? "Invalid sign-in" });
         const ip = ctx.headers ? getIP(ctx.headers, ctx.context.options) : null;
         // Claimed before the password is checked, in one statement: parallel attempts cannot all slip under the limit.
         const until = await claimSignInAttempt(ip, emailOf(ctx.body));

@@ -10,13 +10,15 @@ import { MAX_FORM_BODY_BYTES, MAX_FORM_FILE_BYTES } from "@/lib/validation/uploa
 
 /** Methods some route of Faultline serves; anything else (TRACE, TRACK, WebDAV verbs…) is refused before routing. */
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+/** Methods only the API serves (route handlers under /api). */
+const PAGE_REFUSED_METHODS = new Set(["PUT", "PATCH", "DELETE"]);
 
 
 function refusal(err: DomainError, pathname: string, requestId: string): Response {
   if (pathname.startsWith("/api/")) return toErrorResponse(err, { requestId });
   const headers: Record<string, string> = { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId };
   const status = STATUS_OF_KIND[err.kind];
-  if (status === 405) headers.allow = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+  if (status === 405) headers.allow = "GET, HEAD, POST, OPTIONS";
   return new Response(`${err.message}\n\nRequest id: ${requestId}\n`, { status, headers });
 }
 
@@ -84,6 +86,8 @@ export async function refuseAtTheDoor(req: Request, pathname: string, requestId:
   const method = req.method.toUpperCase();
   if (!KNOWN_METHODS.has(method)) return refusal(new MethodNotAllowedError(method), pathname, requestId);
   if (!decodesAsUtf8(pathname)) return refusal(new BadRequestError("The address is not valid: it does not decode as UTF-8."), pathname, requestId);
+  // Pages are read (GET, HEAD) and take forms (POST); Next would render a page for PUT, PATCH or DELETE as if read.
+  if (PAGE_REFUSED_METHODS.has(method) && !pathname.startsWith("/api/")) return refusal(new MethodNotAllowedError(method), pathname, requestId);
   const isAction = req.headers.has("next-action");
   // Pages take POSTs only for server actions (with or without JavaScript); the API does its own checks.
   if (!isAction && (method !== "POST" || pathname.startsWith("/api/"))) return null;

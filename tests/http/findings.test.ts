@@ -140,3 +140,28 @@ describe("finding 8: report requests", () => {
     expect(jsonError(a).error.requestId).toBe(a.headers["x-request-id"]);
   });
 });
+
+describe("found by the front-door battery", () => {
+  it("answers a sign-in whose address carries a NUL with 400, not a 500 from the database", async () => {
+    const a = await send(cast.baseUrl, {
+      label: "NUL sign-in",
+      method: "POST",
+      path: "/api/auth/sign-in/email",
+      headers: { origin: cast.baseUrl, "content-type": "application/json", "x-forwarded-for": "198.51.100.70" },
+      body: JSON.stringify({ email: "x\u0000@example.test", password: "a\u0000".repeat(10) }),
+    });
+    expect(a.status).toBe(400);
+    expect(a.headers["set-cookie"] ?? []).toHaveLength(0);
+  });
+
+  it("refuses PUT, PATCH and DELETE on pages with 405 instead of rendering the page", async () => {
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      for (const [who, headers] of [["anonymous", {}], ["viewer", viewer]] as const) {
+        const a = await send(cast.baseUrl, { label: `${method} /events`, method, path: "/events", headers });
+        expect(a.status, `${method} /events as ${who}`).toBe(405);
+        expect(a.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
+        expect(a.body).not.toMatch(/<html/);
+      }
+    }
+  });
+});

@@ -167,6 +167,14 @@ describe("parsePriceCsv: limits", () => {
     );
   });
 
+  it("refuses a long one-line header without a delimiter in linear time (a 20 kB line of brackets took 20 s)", () => {
+    const started = performance.now();
+    const result = parsePriceCsv(`${"[".repeat(500_000)}${"]".repeat(400_000)}`);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    // The character used most is named, as for a short header.
+    expect(errors(result)[0]?.reason).toMatch(/seems to use "\[" \("\["\) between columns/);
+  });
+
   it("lists up to maxErrors errors and summarises the rest", () => {
     const rows = Array.from({ length: 5 }, (_, i) => `2024-01-0${i + 1},,,,0,,`);
     const list = errors(parsePriceCsv(csv(...rows), { maxErrors: 3 }));
