@@ -42,7 +42,7 @@ describe("the event log and an event's study", () => {
 
   it("shows the theme's hit rate per asset and overall, a category legend, and CAAR series that can be toggled", async () => {
     const page = session.page;
-    await page.goto(`${session.app.baseUrl}/themes`);
+    // Still on the treaty's page, which links its theme.
     await page.locator("main a[href^='/themes/']").first().click();
     await page.waitForURL(/\/themes\/\d+/);
     const table = page.locator("[data-testid=theme-caar-table]");
