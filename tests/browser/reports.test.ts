@@ -36,7 +36,7 @@ describe("Reports page", () => {
     await heading.waitFor();
     const count = Number((await heading.textContent())!.replace(/\D/g, ""));
     expect(count).toBeGreaterThan(2000);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download", exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^faultline-prices-with-events-ks11-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parse(await readFile((await download.path())!), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(count);
