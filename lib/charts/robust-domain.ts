@@ -31,3 +31,15 @@ export function robustDomain(values: readonly (number | null)[], robust = true):
   const inside = finite.filter((v) => v >= q1 - 3 * iqr && v <= q3 + 3 * iqr);
   return { domain: [inside[0]!, inside[inside.length - 1]!], outside: finite.length - inside.length };
 }
+
+/** `domain` widened to multiples of a round step (1, 2 or 5 × 10^k) giving about `ticks` intervals, for readable axis labels. */
+export function niceDomain(domain: [number, number], ticks = 5): [number, number] {
+  const [lo, hi] = domain;
+  const span = hi - lo || Math.abs(hi) || 1;
+  const raw = span / ticks;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const a = Math.floor(lo / step) * step;
+  const b = Math.ceil(hi / step) * step;
+  return a === b ? [a - step, b + step] : [a, b];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quantile, robustDomain } from "@/lib/charts/robust-domain";
+import { niceDomain, quantile, robustDomain } from "@/lib/charts/robust-domain";
 
 describe("quantile", () => {
   it("interpolates between order statistics like numpy's default", () => {
@@ -24,5 +24,16 @@ describe("robustDomain", () => {
   it("has no domain without values and the full range below four values", () => {
     expect(robustDomain([null, Number.POSITIVE_INFINITY])).toEqual({ domain: null, outside: 0 });
     expect(robustDomain([1, 100, 2])).toEqual({ domain: [1, 100], outside: 0 });
+  });
+});
+
+describe("niceDomain", () => {
+  it("widens to multiples of a round step", () => {
+    // Span 0.227 over 5 ticks = 0.0454: the step is 0.05.
+    expect(niceDomain([-0.069, 0.158]).map((v) => Number(v.toFixed(10)))).toEqual([-0.1, 0.2]);
+    // Span 7 over 5 = 1.4: the step is 2.
+    expect(niceDomain([1, 8])).toEqual([0, 8]);
+    // A flat series: |3| over 5 = 0.6, a step of 1, one step either side.
+    expect(niceDomain([3, 3])).toEqual([2, 4]);
   });
 });

@@ -27,9 +27,9 @@ export function IssueTokenForm({ users, liveTokenIds }: { users: { id: string; l
         {revoked ? (
           <p className="text-sm" role="status" data-testid="new-token-revoked">The token issued here has been revoked; its secret is no longer shown.</p>
         ) : state?.ok ? (
-          <div className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm" role="status">
+          <div className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50" role="status">
             Copy this token now — it will not be shown again:
-            <code className="mt-2 block select-all break-all rounded bg-white p-2 font-mono" data-testid="new-token">{state.data.token}</code>
+            <code className="mt-2 block select-all break-all rounded bg-white p-2 font-mono dark:bg-gray-900" data-testid="new-token">{state.data.token}</code>
           </div>
         ) : (
           <FormMessage state={state} />

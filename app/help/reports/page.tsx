@@ -50,8 +50,8 @@ export default async function ReportsHelpPage() {
             <table className="mt-3 w-full text-tremor-default">
               <thead>
                 <tr className="border-b border-tremor-border dark:border-dark-tremor-border">
-                  <th className={TH}>Column</th>
-                  <th className={TH}>Unit</th>
+                  <th className={`${TH} w-48`}>Column</th>
+                  <th className={`${TH} w-56`}>Unit</th>
                   <th className={TH}>Definition</th>
                 </tr>
               </thead>
@@ -59,8 +59,8 @@ export default async function ReportsHelpPage() {
                 {r.columns.map((c) => (
                   <tr key={c.name}>
                     <th scope="row" className={`${TD} whitespace-nowrap text-left font-mono font-normal`}>{c.name}</th>
-                    <td className={`${TD} min-w-[8rem]`}>{c.unit}</td>
-                    <td className={`${TD} min-w-[18rem]`}>
+                    <td className={`${TD} min-w-[8rem] max-w-[14rem]`}>{c.unit}</td>
+                    <td className={`${TD} min-w-[18rem] [&_p]:!mt-0`}>
                       <Markdown source={c.definition} />
                     </td>
                   </tr>

@@ -79,10 +79,10 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
               <TableRow>
                 <TableHeaderCell>Asset</TableHeaderCell>
                 <TableHeaderCell className="text-right">Events studied</TableHeaderCell>
+                <TableHeaderCell className="text-right">Hit rate</TableHeaderCell>
                 {SHOWN.map((l) => (
                   <TableHeaderCell key={l} className="text-right">CAAR {l}</TableHeaderCell>
                 ))}
-                <TableHeaderCell className="text-right">Hit rate</TableHeaderCell>
                 <TableHeaderCell>Model</TableHeaderCell>
               </TableRow>
             </TableHead>
@@ -97,6 +97,12 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
                   <TableCell className="text-right tabular-nums" title={a.skipped.map((x) => `${x.title}: ${x.reason}`).join("\n")}>
                     {a.aggregate?.n ?? 0} of {a.events}
                   </TableCell>
+                  <TableCell className="text-right tabular-nums" data-testid={`hit-rate-${a.asset.symbol}`}>
+                    {hitRateText(a.hypotheses)}
+                    <span className="block whitespace-normal text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                      {a.hypotheses.confirmed} of {a.hypotheses.confirmed + a.hypotheses.contradicted + a.hypotheses.inconclusive} confirmed{a.hypotheses.pending ? `, ${a.hypotheses.pending} pending` : ""}
+                    </span>
+                  </TableCell>
                   {SHOWN.map((l) => {
                     const w = a.aggregate?.windows.find((x) => x.label === l);
                     if (!w) return <TableCell key={l} className="text-right">—</TableCell>;
@@ -109,12 +115,6 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
                       </TableCell>
                     );
                   })}
-                  <TableCell className="text-right tabular-nums" data-testid={`hit-rate-${a.asset.symbol}`}>
-                    {hitRateText(a.hypotheses)}
-                    <span className="block whitespace-normal text-tremor-label text-tremor-content dark:text-dark-tremor-content">
-                      {a.hypotheses.confirmed} of {a.hypotheses.confirmed + a.hypotheses.contradicted + a.hypotheses.inconclusive} confirmed{a.hypotheses.pending ? `, ${a.hypotheses.pending} pending` : ""}
-                    </span>
-                  </TableCell>
                   <TableCell className="whitespace-normal text-tremor-label">
                     {MODEL_LABEL[a.model]}
                     {a.benchmark ? ` vs ${a.benchmark.symbol}` : ""}
