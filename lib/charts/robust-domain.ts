@@ -32,14 +32,22 @@ export function robustDomain(values: readonly (number | null)[], robust = true):
   return { domain: [inside[0]!, inside[inside.length - 1]!], outside: finite.length - inside.length };
 }
 
-/** `domain` widened to multiples of a round step (1, 2 or 5 × 10^k) giving about `ticks` intervals, for readable axis labels. */
-export function niceDomain(domain: [number, number], ticks = 5): [number, number] {
+/**
+ * Axis ticks on multiples of a round step (1, 2 or 5 × 10^k) giving about `ticks` intervals, the first at or below
+ * `domain[0]` and the last at or above `domain[1]`: the axis then runs from the first to the last.
+ */
+export function niceTicks(domain: [number, number], ticks = 5): number[] {
   const [lo, hi] = domain;
   const span = hi - lo || Math.abs(hi) || 1;
   const raw = span / ticks;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
-  const a = Math.floor(lo / step) * step;
-  const b = Math.ceil(hi / step) * step;
-  return a === b ? [a - step, b + step] : [a, b];
+  let a = Math.floor(lo / step);
+  let b = Math.ceil(hi / step);
+  if (a === b) {
+    a -= 1;
+    b += 1;
+  }
+  // toPrecision: 3 × 0.05 is 0.15000000000000002 in binary; the label should say 0.15.
+  return Array.from({ length: b - a + 1 }, (_, k) => Number(((a + k) * step).toPrecision(12)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceDomain, quantile, robustDomain } from "@/lib/charts/robust-domain";
+import { niceTicks, quantile, robustDomain } from "@/lib/charts/robust-domain";
 
 describe("quantile", () => {
   it("interpolates between order statistics like numpy's default", () => {
@@ -27,13 +27,13 @@ describe("robustDomain", () => {
   });
 });
 
-describe("niceDomain", () => {
-  it("widens to multiples of a round step", () => {
+describe("niceTicks", () => {
+  it("puts ticks on multiples of a round step covering the domain", () => {
     // Span 0.227 over 5 ticks = 0.0454: the step is 0.05.
-    expect(niceDomain([-0.069, 0.158]).map((v) => Number(v.toFixed(10)))).toEqual([-0.1, 0.2]);
+    expect(niceTicks([-0.069, 0.158])).toEqual([-0.1, -0.05, 0, 0.05, 0.1, 0.15, 0.2]);
     // Span 7 over 5 = 1.4: the step is 2.
-    expect(niceDomain([1, 8])).toEqual([0, 8]);
+    expect(niceTicks([1, 8])).toEqual([0, 2, 4, 6, 8]);
     // A flat series: |3| over 5 = 0.6, a step of 1, one step either side.
-    expect(niceDomain([3, 3])).toEqual([2, 4]);
+    expect(niceTicks([3, 3])).toEqual([2, 3, 4]);
   });
 });

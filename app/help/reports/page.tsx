@@ -51,16 +51,18 @@ export default async function ReportsHelpPage() {
               <thead>
                 <tr className="border-b border-tremor-border dark:border-dark-tremor-border">
                   <th className={`${TH} w-48`}>Column</th>
-                  <th className={`${TH} w-56`}>Unit</th>
+                  <th className={`${TH} hidden w-56 sm:table-cell`}>Unit</th>
                   <th className={TH}>Definition</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
                 {r.columns.map((c) => (
                   <tr key={c.name}>
-                    <th scope="row" className={`${TD} whitespace-nowrap text-left font-mono font-normal`}>{c.name}</th>
-                    <td className={`${TD} min-w-[8rem] max-w-[14rem]`}>{c.unit}</td>
-                    <td className={`${TD} min-w-[18rem] [&_p]:!mt-0`}>
+                    <th scope="row" className={`${TD} break-all text-left font-mono font-normal sm:whitespace-nowrap sm:break-normal`}>{c.name}</th>
+                    <td className={`${TD} hidden min-w-[8rem] max-w-[14rem] sm:table-cell`}>{c.unit}</td>
+                    <td className={`${TD} min-w-[12rem] sm:min-w-[18rem] [&_p]:!mt-0`}>
+                      {/* On a phone the unit sits above the definition, so nothing scrolls sideways. */}
+                      <div className="text-tremor-label text-tremor-content sm:hidden dark:text-dark-tremor-content">{c.unit}</div>
                       <Markdown source={c.definition} />
                     </td>
                   </tr>

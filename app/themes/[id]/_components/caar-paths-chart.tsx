@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { niceDomain, robustDomain } from "@/lib/charts/robust-domain";
+import { niceTicks, robustDomain } from "@/lib/charts/robust-domain";
 
 const COLORS = ["#3b82f6", "#ef4444", "#10b981", "#f97316", "#8b5cf6", "#06b6d4", "#eab308", "#64748b", "#ec4899", "#84cc16", "#0f766e"];
 
@@ -24,7 +24,7 @@ export function CaarPathsChart({ taus, series }: { taus: number[]; series: { sym
     [taus, series],
   );
   const { domain, outside } = robustDomain(visible.flatMap((s) => [0, ...s.caar]), robust);
-  const axis = domain ? niceDomain(domain) : null;
+  const ticks = domain ? niceTicks(domain) : null;
   const toggle = (symbol: string) =>
     setHidden((h) => {
       const next = new Set(h);
@@ -68,7 +68,8 @@ export function CaarPathsChart({ taus, series }: { taus: number[]; series: { sym
               tick={{ fontSize: 12 }}
               tickFormatter={(v: number) => `${(v * 100).toFixed(1)}`}
               width={44}
-              domain={axis ?? ["auto", "auto"]}
+              domain={ticks ? [ticks[0]!, ticks[ticks.length - 1]!] : ["auto", "auto"]}
+              ticks={ticks ?? undefined}
               allowDataOverflow
             />
             <Tooltip labelFormatter={(tau) => `τ = ${tau}`} formatter={(v, name) => [`${(Number(v) * 100).toFixed(2)} %`, String(name)]} />
