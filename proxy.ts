@@ -66,5 +66,5 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
 export const config = {
   // Pages and the API; Next's assets carry no scripts of their own and need no id.
-  matcher: ["/((?!_next/|favicon\\.ico|robots\\.txt).*)"],
+  matcher: ["/((?!_next/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { overviewData } from "@/lib/dashboard/overview";
+import { MAX_MISSED_SESSIONS } from "@/lib/dashboard/freshness";
 import { WATCHLIST_SORTS, sortWatchlist, type WatchlistSort } from "@/lib/dashboard/watchlist";
 import { CardSkeleton } from "./_components/card-skeleton";
 import { CATEGORY_LABEL, assetHref, formatPercent, formatPrice } from "./_components/format";
@@ -47,6 +48,22 @@ function signed(v: number | null) {
   return <span className={v > 0 ? UP : v < 0 ? DOWN : ""}>{formatPercent(v)}</span>;
 }
 
+// Marks a return read over other dates than most rows (the row's own last bar is older or newer).
+function offDate(lastDate: string | null, common: string | null) {
+  if (!lastDate || !common || lastDate === common) return null;
+  return (
+    <sup className="ml-0.5 text-amber-700 dark:text-amber-400" title={`Up to ${lastDate}, not ${common} like most rows`}>
+      †
+    </sup>
+  );
+}
+
+const AGREEMENT = {
+  agrees: { className: UP, label: "as expected" },
+  disagrees: { className: DOWN, label: "against the hypothesis" },
+  neither: { className: "text-tremor-content-strong dark:text-dark-tremor-content-strong", label: "no direction stated" },
+} as const;
+
 async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; dir: "asc" | "desc"; intensitySymbol?: string }) {
   const data = await overviewData({ intensitySymbol });
   const rows = sortWatchlist(data.watchlist, sort, dir);
@@ -87,12 +104,15 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
                       <Link href={assetHref(r.symbol)} className="inline-block py-0.5 font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{r.symbol}</Link>
                       <div className="max-w-[6.5rem] truncate text-tremor-label sm:max-w-[14rem]">{r.name}</div>
                     </th>
-                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1d)}</td>
-                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1w)}</td>
-                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1m)}</td>
+                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1d)}{offDate(r.lastDate, data.watchlistDate)}</td>
+                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1w)}{offDate(r.lastDate, data.watchlistDate)}</td>
+                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1m)}{offDate(r.lastDate, data.watchlistDate)}</td>
                     <td className={`${TD} text-right tabular-nums`}>
                       {formatPrice(r.lastClose)} <span className="text-tremor-label">{r.currency}</span>
-                      <div className="text-tremor-label">{r.lastDate ?? "no prices"}</div>
+                      <div className={`text-tremor-label ${r.lastDate !== data.watchlistDate ? "font-semibold text-amber-700 dark:text-amber-400" : ""}`} data-testid="last-bar-date">
+                        {r.lastDate ?? "no prices"}
+                        {offDate(r.lastDate, data.watchlistDate)}
+                      </div>
                     </td>
                     <td className={TD}><Sparkline values={r.spark} label={`${r.symbol}, last 60 closes`} /></td>
                     <td className={`${TD} text-right tabular-nums`}>{r.vol20 === null ? "—" : formatPercent(r.vol20, 1).replace("+", "")}</td>
@@ -108,25 +128,33 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
           </ScrollRegion>
         </div>
         <Text className="mt-2 text-tremor-label">
-          Returns from adjusted closes. Vol: √252 × sample sd of the last 20 log returns. z above 2 = elevated regime. VaR: one-day, 99 %, normal with RiskMetrics EWMA σ, μ = 0.
+          Returns from adjusted closes, up to each row&apos;s last bar (the date under the close)
+          {data.watchlistDate ? <>; † marks rows whose last bar is not {data.watchlistDate}, the date most rows end on, so their returns cover other dates</> : null}.
+          Vol: √252 × sample sd of the last 20 log returns. z above 2 = elevated regime. VaR: one-day, 99 %, normal with RiskMetrics EWMA σ, μ = 0.
         </Text>
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-5">
         <Card className="min-w-0 lg:col-span-2">
           <Title>Largest moves around recent events</Title>
-          <Text className="text-tremor-label">Close before day 0 to close of day +1, exposed assets of the 25 latest events.</Text>
+          <Text className="text-tremor-label">
+            Close before day 0 to close of day +1, exposed assets of the 25 latest events; green when the asset moved the way its hypothesis said, red when
+            against it.
+          </Text>
           {data.moves.length === 0 ? (
             <Text className="mt-3">No event has prices around it yet.</Text>
           ) : (
             <ul className="mt-3 divide-y divide-tremor-border dark:divide-dark-tremor-border" data-testid="recent-moves">
               {data.moves.map((m) => (
-                <li key={`${m.eventId}-${m.symbol}`} className="flex items-center justify-between gap-3 py-2">
+                <li key={`${m.eventId}-${m.symbol}`} className="flex items-center justify-between gap-3 py-2" data-agreement={m.agreement}>
                   <div className="min-w-0">
                     <Link href={`/events/${m.eventId}`} className="block truncate py-0.5 text-tremor-default hover:text-tremor-brand dark:hover:text-dark-tremor-brand">{m.title}</Link>
                     <span className="text-tremor-label">{m.date} · {m.symbol} · expected {m.direction.toLowerCase()}</span>
                   </div>
-                  <span className="whitespace-nowrap tabular-nums">{signed(m.move)}</span>
+                  <span className={`whitespace-nowrap text-right tabular-nums ${AGREEMENT[m.agreement].className}`}>
+                    {formatPercent(m.move)}
+                    <span className="block text-tremor-label">{AGREEMENT[m.agreement].label}</span>
+                  </span>
                 </li>
               ))}
             </ul>
@@ -139,7 +167,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
               <Metric>{c.total}</Metric>
               <Text className="mt-1 text-tremor-label">
                 {c.total === 0
-                  ? `None in the last ${c.days} days${data.lastEventDate ? `; the latest is from ${data.lastEventDate}` : ""}.`
+                  ? `None in the last ${c.days} days${data.lastEventDate ? `; the latest was ${data.lastEventDaysAgo} day${data.lastEventDaysAgo === 1 ? "" : "s"} ago (${data.lastEventDate})` : ""}.`
                   : Object.entries(c.byCategory).map(([k, n]) => `${CATEGORY_LABEL[k]} ${n}`).join(" · ")}
               </Text>
             </Card>
@@ -151,11 +179,25 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
               {data.elevated.length ? data.elevated.map((e) => `${e.symbol} (z ${e.volZ!.toFixed(1)})`).join(", ") : "20d vol z-score ≤ 2 for every exposed asset"}
             </Text>
           </Card>
-          <Card decoration="top" decorationColor={data.freshness.stale.length || data.freshness.failing.length ? "amber" : "emerald"}>
-            <Text>Data freshness</Text>
-            <Metric>{data.freshness.latest ?? "—"}</Metric>
+          <Card decoration="top" decorationColor={data.freshness.stale.length || data.freshness.failing.length ? "amber" : "emerald"} className="sm:col-span-2" data-testid="data-freshness">
+            <Text>Data freshness, per exchange</Text>
+            <Metric>{data.freshness.stale.length ? `${data.freshness.stale.length} stale series` : "Up to date"}</Metric>
+            <ul className="mt-2 space-y-1 text-tremor-label">
+              {data.freshness.exchanges.map((x) => (
+                <li key={`${x.venue}|${x.timeZone}`} data-testid="exchange-freshness">
+                  <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{x.venue}</span>: latest bar {x.latest ?? "none"}, last closed session {x.expected}
+                  {x.stale.length > 0 ? (
+                    <span className="block text-amber-800 dark:text-amber-300">
+                      Stale: {x.stale.map((st) => (st.lastDate ? `${st.symbol} (last ${st.lastDate}, ${st.missed} sessions behind)` : `${st.symbol} (no prices)`)).join(", ")}
+                    </span>
+                  ) : (
+                    <span className="block">{x.symbols.join(", ")} up to date</span>
+                  )}
+                </li>
+              ))}
+            </ul>
             <Text className="mt-1 text-tremor-label">
-              {data.freshness.stale.length ? `Stale: ${data.freshness.stale.join(", ")}. ` : "No stale series. "}
+              Stale = more than {MAX_MISSED_SESSIONS} weekday sessions of its own exchange missing since the last bar.{" "}
               {data.freshness.failing.length ? `Last refresh failed: ${data.freshness.failing.join(", ")}.` : ""}
             </Text>
             {data.freshness.synthetic && <div className="mt-1"><SyntheticBadge /></div>}

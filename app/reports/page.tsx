@@ -58,18 +58,31 @@ export default async function ReportsPage({ searchParams }: Props) {
       <Card>
         <Title>{report.title}</Title>
         <Text>
-          {report.description} One row per {report.grain}. Every column, with its unit and definition, is listed in{" "}
-          <code>docs/reports.md</code>.
+          {report.description} One row per {report.grain}. Every column, with its unit and definition:{" "}
+          <Link href={`/help/reports#${report.slug}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">
+            report columns
+          </Link>
+          .
         </Text>
         <form method="GET" action="/reports" className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={`${report.title} filters`}>
           <input type="hidden" name="report" value={report.slug} />
           <input type="hidden" name="preview" value="1" />
           <ReportFields slug={report.slug} values={values} errors={errors} options={options} />
           {errors._form && <p className="text-red-700 dark:text-red-300 sm:col-span-2 lg:col-span-3">{errors._form.join(" ")}</p>}
-          <div className="sm:col-span-2 lg:col-span-3">
-            <button type="submit" className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-white">
+          <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-3">
+            <button type="submit" className="rounded-tremor-default border border-tremor-brand px-4 py-2 text-tremor-brand dark:border-dark-tremor-brand dark:text-dark-tremor-brand">
               Preview
             </button>
+            {/* Straight to the file, no preview needed: the same fields POSTed to the report's endpoint. */}
+            <button type="submit" formAction={`/api/reports/${report.slug}`} formMethod="post" className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-white">
+              Download CSV
+            </button>
+            <label className="text-tremor-default">
+              <input type="checkbox" name="bom" value="1" /> UTF-8 BOM (for Excel)
+            </label>
+            <label className="text-tremor-default">
+              <input type="checkbox" name="bundle" value="1" /> Reproducible bundle (ZIP with manifest.json)
+            </label>
           </div>
         </form>
       </Card>

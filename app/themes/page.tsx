@@ -1,5 +1,6 @@
 import { Card, Text, Title } from "@tremor/react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listThemes } from "@/lib/themes/queries";
@@ -29,6 +30,9 @@ export default async function ThemesPage() {
               {canWrite ? <ThemeForm theme={t} /> : <Text><strong>{t.name}</strong> — {t.description}</Text>}
               <div className="flex items-baseline gap-3">
                 <Text className="text-tremor-label">{t._count.events} events</Text>
+                <Link href={`/themes/${t.id}`} className="text-tremor-default text-tremor-brand hover:underline dark:text-dark-tremor-brand">
+                  Open {t.name}
+                </Link>
                 {canWrite && <DeleteThemeButton id={t.id} name={t.name} />}
               </div>
             </li>

@@ -3,7 +3,7 @@
 import "server-only";
 import { addDays, isoDate } from "@/lib/dates";
 import { reactingSessionIndex } from "@/lib/prices/day-zero";
-import { staleFlag } from "@/lib/market-data/quality";
+import { freshnessByExchange, type ExchangeFreshness } from "./freshness";
 import { loadAdjustedCloses, type PriceSeries } from "@/lib/prices/adjusted-closes";
 import { logReturns, rollingVolatility } from "@/lib/analytics";
 import { weeklyIntensity, weeklyLast, type WeeklyIntensity } from "./intensity";
@@ -28,6 +28,22 @@ export interface EventMove {
   direction: "UP" | "DOWN" | "UNCERTAIN";
   /** Simple return from the close before day 0 to the close of day +1 (two sessions), adjusted closes. */
   move: number;
+  /** Whether the move went the way the exposure's hypothesis said (an uncertain direction or a flat move: neither). */
+  agreement: "agrees" | "disagrees" | "neither";
+}
+
+/** The most frequent last-bar date of the watchlist (the later one on a tie): the date its returns are read at. */
+export function commonLastDate(dates: readonly (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const d of dates) if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [d, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && d > best)) best = d;
+  return best;
+}
+
+function agreementOf(direction: EventMove["direction"], move: number): EventMove["agreement"] {
+  if (direction === "UNCERTAIN" || move === 0) return "neither";
+  return (direction === "UP") === move > 0 ? "agrees" : "disagrees";
 }
 
 export interface OverviewData {
@@ -36,10 +52,14 @@ export interface OverviewData {
   eventCounts: { days: 30 | 90; total: number; byCategory: Record<string, number> }[];
   elevated: WatchlistEntry[];
   moves: EventMove[];
-  freshness: { latest: string | null; stale: string[]; failing: string[]; synthetic: boolean };
+  freshness: { latest: string | null; stale: string[]; failing: string[]; synthetic: boolean; exchanges: ExchangeFreshness[] };
+  /** The last-bar date most watchlist rows share; rows ending elsewhere have returns over other dates. */
+  watchlistDate: string | null;
   intensity: (WeeklyIntensity & { vol20: number | null })[];
   intensitySymbol: string | null;
   lastEventDate: string | null;
+  /** Calendar days from the latest event to today. */
+  lastEventDaysAgo: number | null;
 }
 
 function moveAround(series: PriceSeries, day0: number): number | null {
@@ -47,8 +67,9 @@ function moveAround(series: PriceSeries, day0: number): number | null {
   return (series.values[day0 + 1] as number) / (series.values[day0 - 1] as number) - 1;
 }
 
-export async function overviewData(options: { today?: string; intensitySymbol?: string } = {}): Promise<OverviewData> {
-  const today = options.today ?? isoDate(new Date());
+export async function overviewData(options: { now?: Date; intensitySymbol?: string } = {}): Promise<OverviewData> {
+  const now = options.now ?? new Date();
+  const today = isoDate(now);
   const [assets, events] = await Promise.all([
     readDb().asset.findMany({ where: { deletedAt: null }, orderBy: { symbol: "asc" }, include: { _count: { select: { exposures: true } } } }),
     readDb().event.findMany({
@@ -91,7 +112,7 @@ export async function overviewData(options: { today?: string; intensitySymbol?: 
       const day0 = reactingSessionIndex(e, s.dates, asset);
       const move = day0 >= 0 ? moveAround(s, day0) : null;
       if (move !== null) {
-        moves.push({ eventId: e.id, title: e.title, date: isoDate(e.occurredAt), symbol: asset.symbol, direction: x.direction, move });
+        moves.push({ eventId: e.id, title: e.title, date: isoDate(e.occurredAt), symbol: asset.symbol, direction: x.direction, move, agreement: agreementOf(x.direction, move) });
       }
     }
   }
@@ -110,6 +131,10 @@ export async function overviewData(options: { today?: string; intensitySymbol?: 
   const lastDates = watchlist.map((w) => w.lastDate).filter((d): d is string => d !== null).sort();
   const lastEventDate = events[0] ? isoDate(events[0].occurredAt) : null;
   const firstWeek = addDays(lastEventDate ?? today, -730);
+  const exchanges = freshnessByExchange(
+    assets.map((a) => ({ symbol: a.symbol, exchange: a.exchange, timeZone: a.timeZone, assetClass: a.assetClass, lastDate: watchlist.find((w) => w.id === a.id)?.lastDate ?? null })),
+    now,
+  );
   return {
     today,
     watchlist,
@@ -118,11 +143,14 @@ export async function overviewData(options: { today?: string; intensitySymbol?: 
     moves: moves.slice(0, 6),
     freshness: {
       latest: lastDates.at(-1) ?? null,
-      stale: watchlist.filter((w) => w.source !== "CSV" && staleFlag(w.lastDate, today)).map((w) => w.symbol),
+      stale: exchanges.flatMap((x) => x.stale.map((s) => s.symbol)),
       failing: watchlist.filter((w) => w.refreshError).map((w) => w.symbol),
       synthetic: watchlist.some((w) => w.source === "DEMO"),
+      exchanges,
     },
+    watchlistDate: commonLastDate(watchlist.map((w) => w.lastDate)),
     ...intensityAgainstVolatility(),
     lastEventDate,
+    lastEventDaysAgo: lastEventDate ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${lastEventDate}T00:00:00Z`)) / 86_400_000) : null,
   };
 }

@@ -178,7 +178,7 @@ export function openApiDocument() {
       },
       "/themes/{id}/study": {
         get: {
-          summary: "CAAR per asset across the theme's events, as on the theme page; undefined statistics are null",
+          summary: "CAAR per asset and the hit rate of hypotheses (per asset and overall) across the theme's events, as on the theme page; undefined statistics are null",
           parameters: [idParam, ...queryParams(themeStudyQuerySchema)],
           responses: { "200": json({}), ...ERRORS },
         },

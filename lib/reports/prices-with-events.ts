@@ -7,9 +7,8 @@ import "server-only";
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { barCount } from "@/lib/prices/bars";
-import { dayZero } from "@/lib/prices/day-zero";
+import { dayZeroOnChart } from "@/lib/prices/day-zero";
 import { sessionsAfterExposedEvents } from "@/lib/prices/event-sessions";
-import { sessionCloseFor } from "@/lib/prices/exchange-hours";
 import { barsWithPreviousSql, usablePricesSql } from "@/lib/prices/export-sql";
 import { col, UNIT } from "./columns";
 import { neutraliseSql } from "./csv-cells";
@@ -65,7 +64,7 @@ export const PRICES_WITH_EVENTS_COLUMNS = [
     "event_ids",
     "text",
     UNIT.list,
-    "Ids of those events, oldest first. Day 0 is the first session whose close could reflect the event: for a date-only event the first session on or after its date; for a timed event the first session closing after it, in the exchange's time zone (docs/methodology.md).",
+    "Ids of those events, oldest first. Day 0 is the first session whose close could reflect the event: for a date-only event the first session on or after its date; for a timed event the first session closing after it, in the exchange's time zone. When the asset's benchmark did not trade that session, day 0 is the next session both traded, as in the event studies (docs/methodology.md).",
   ),
   col("event_titles", "text", "titles separated by \" | \"", "Titles of those events, in the order of event_ids."),
   col("data_source", "text", "YAHOO | CSV | DEMO", "Where the asset's prices come from."),
@@ -168,8 +167,10 @@ async function resolveAssets(symbols: readonly string[]): Promise<ReportAsset[]>
 }
 
 /**
- * Day 0 of every live event exposing these assets: `firstReactingSession` (the rule of the event studies) applied to
- * the first few usable sessions from the day before the event's UTC date (lib/prices/event-sessions.ts).
+ * Day 0 of every live event exposing these assets, by the one rule of the event studies, event page and API
+ * (`dayZero` in lib/analytics): the first session whose close could reflect the event, moved to the next session the
+ * asset's benchmark traded too. Applied to the first usable sessions from the day before the event's UTC date
+ * (lib/prices/event-sessions.ts).
  */
 export async function day0Sessions(assets: readonly ReportAsset[], to?: string): Promise<Day0[]> {
   if (assets.length === 0) return [];
@@ -178,8 +179,7 @@ export async function day0Sessions(assets: readonly ReportAsset[], to?: string):
   const out: Day0[] = [];
   for (const r of rows) {
     const asset = byId.get(r.assetId)!;
-    const i = dayZero(r, r.sessions, sessionCloseFor(asset));
-    const date = i === null ? undefined : r.sessions[i];
+    const date = dayZeroOnChart({ id: r.eventId, occurredAt: r.occurredAt, timePrecision: r.timePrecision }, r.sessions, asset, r.benchmark)?.date;
     if (date && (!to || date <= to)) out.push({ eventId: r.eventId, assetId: r.assetId, date });
   }
   return out;
@@ -211,7 +211,7 @@ export const pricesWithEventsReport = defineReport({
         returns: "simple returns of adjusted closes",
         volatility: `${VOLATILITY_WINDOW} log returns, sample sd, × √${ANNUALISATION_DAYS}`,
         qualityFlags: { largeMove: LARGE_MOVE, gapDays: GAP_DAYS },
-        day0: "first session whose close could reflect the event (firstReactingSession)",
+        day0: "first session whose close could reflect the event, on a session the asset's benchmark traded too (dayZero)",
       },
     };
   },

@@ -54,7 +54,12 @@ export const RISK_SNAPSHOT_COLUMNS: readonly Column[] = [
     col(`var_normal_${pct(c)}`, "number", LOSS, `Parametric (normal) VaR at ${c * 100} %: −(μ + z σ).`),
     col(`es_normal_${pct(c)}`, "number", LOSS, `Parametric (normal) expected shortfall at ${c * 100} %.`),
   ]),
-  col("max_drawdown", "number", "fraction (0.3 = a 30 % fall)", "Largest peak-to-trough fall of the adjusted close over the whole history up to as_of."),
+  col(
+    "max_drawdown",
+    "number",
+    "negative fraction (−0.3 = a 30 % fall)",
+    "Largest peak-to-trough fall of the adjusted close over the whole history up to as_of, as a return: trough / peak − 1, so 0 or negative, as the asset page and overview show it.",
+  ),
   col("drawdown_peak", "date", UNIT.date, "Session of the peak before that fall."),
   col("drawdown_trough", "date", UNIT.date, "Session of the trough."),
   col("drawdown_recovery", "date", UNIT.date, "First session back at the peak; empty when not recovered."),
@@ -114,7 +119,8 @@ export const riskSnapshotReport = defineReport({
           const v = byConfidence(c);
           return [v?.historicalVaR, v?.historicalES, v?.parametricVaR, v?.parametricES];
         }),
-        risk.maxDrawdown.maxDrawdown,
+        // The analytics give the size of the fall (positive); reports and pages show it as the return it was.
+        risk.maxDrawdown.maxDrawdown === null ? null : -risk.maxDrawdown.maxDrawdown || 0,
         risk.maxDrawdown.peakDate,
         risk.maxDrawdown.troughDate,
         risk.maxDrawdown.recoveryDate,

@@ -2,7 +2,7 @@
 export { eventStudyForEvent, type EventStudyReport, type AssetStudyEntry, type AggregateJson, type StudySettingsJson } from "./study-of-event";
 export { eventStudiesForAsset, type AssetEventStudies, type AssetEventStudyRow, type CarCell } from "./asset-studies";
 export { riskForAsset, RISK_PARAMETERS, type AssetRiskReport } from "./risk";
-export { themeCaar, type ThemeCaarReport, type ThemeAssetCaar, type ThemeEventJson } from "./theme-caar";
+export { themeCaar, type ThemeCaarReport, type ThemeAssetCaar, type ThemeEventJson, type ThemeHitRate } from "./theme-caar";
 export {
   studyParamsSchema,
   riskQuerySchema,

@@ -2,6 +2,7 @@
 // cross-sectional tests — "does this kind of event move this market, on average?".
 import "server-only";
 import { resolveEventStudyConfig, type EventStudyOk } from "@/lib/analytics";
+import { scoreboard, type ScoreboardEntry } from "@/lib/analytics/scoreboard";
 import { findThemeWithEvents } from "@/lib/themes/theme-timeline";
 import { prepareAsset } from "./series-selection";
 import { studyEventOnAsset } from "./asset-event-study";
@@ -29,6 +30,18 @@ export interface ThemeAssetCaar {
   /** Events without a study, with the reason (short history, event after the data…). */
   skipped: { eventId: number; title: string; reason: string }[];
   aggregate: AggregateJson | null;
+  /** How the hypotheses on this asset fared across the theme's events (verdict on CAR[−1, +1], as on event pages). */
+  hypotheses: ThemeHitRate;
+}
+
+export interface ThemeHitRate {
+  confirmed: number;
+  contradicted: number;
+  inconclusive: number;
+  /** Events that cannot be scored yet (no prices after the event, window incomplete, too short a history). */
+  pending: number;
+  /** confirmed / (confirmed + contradicted + inconclusive); null when nothing could be scored. */
+  hitRate: number | null;
 }
 
 export interface ThemeCaarReport {
@@ -36,6 +49,13 @@ export interface ThemeCaarReport {
   settings: StudySettingsJson;
   events: ThemeEventJson[];
   assets: ThemeAssetCaar[];
+  /** Every asset × event hypothesis of the theme together. */
+  hypotheses: ThemeHitRate;
+}
+
+function hitRate(entries: readonly ScoreboardEntry[]): ThemeHitRate {
+  const { confirmed, contradicted, inconclusive, pending, hitRate } = scoreboard(entries);
+  return { confirmed, contradicted, inconclusive, pending, hitRate };
 }
 
 /**
@@ -51,6 +71,7 @@ export async function themeCaar(themeId: number, options: { benchmark?: string |
   for (const e of theme.events) for (const x of e.exposures) assets.set(x.asset.id, withBenchmark(x.asset, override));
   const ids = [...assets.values()].flatMap((a) => (a.benchmark ? [a.id, a.benchmark.id] : [a.id]));
   const prices = await loadAdjustedCloses(ids);
+  const all: ScoreboardEntry[] = [];
   const out: ThemeAssetCaar[] = [...assets.values()]
     .sort((a, b) => a.symbol.localeCompare(b.symbol))
     .map((asset) => {
@@ -61,6 +82,7 @@ export async function themeCaar(themeId: number, options: { benchmark?: string |
       });
       const ok: { label: string; ok: EventStudyOk }[] = [];
       const skipped: ThemeAssetCaar["skipped"] = [];
+      const entries: ScoreboardEntry[] = [];
       for (const { event, direction } of linked) {
         const r = studyEventOnAsset({
           prepared,
@@ -71,9 +93,11 @@ export async function themeCaar(themeId: number, options: { benchmark?: string |
           verdictWindow: [-1, 1],
           placeboWindows: [],
         });
+        entries.push({ direction, score: r.hypothesis?.score ?? null, car: r.hypothesis?.car ?? null });
         if (r.ok) ok.push({ label: event.title, ok: r.ok });
         else skipped.push({ eventId: event.id, title: event.title, reason: r.summary });
       }
+      all.push(...entries);
       return {
         asset: { id: asset.id, symbol: asset.symbol, name: asset.name, source: asset.source },
         model: prepared.model,
@@ -82,6 +106,7 @@ export async function themeCaar(themeId: number, options: { benchmark?: string |
         events: linked.length,
         skipped,
         aggregate: aggregateJson(ok, config),
+        hypotheses: hitRate(entries),
       };
     });
   return {
@@ -97,5 +122,6 @@ export async function themeCaar(themeId: number, options: { benchmark?: string |
       symbols: e.exposures.map((x) => x.asset.symbol),
     })),
     assets: out,
+    hypotheses: hitRate(all),
   };
 }

@@ -29,6 +29,7 @@ const PAGES: Record<string, Access> = {
   "/assets": "VIEWER",
   "/assets/[symbol]": "VIEWER",
   "/reports": "VIEWER",
+  "/help/reports": "VIEWER",
   "/themes/[id]": "VIEWER",
   "/admin/users": "ADMIN",
   "/admin/tokens": "ADMIN",

@@ -286,4 +286,33 @@ describe("accounts, events and notes, as a new team would use them", () => {
     // An empty severity takes the default, and a second category becomes a tag.
     expect(imported[0]).toMatchObject({ severity: 3, category: "ECONOMIC", tags: ["diplomacy"] });
   });
+
+  it("the admin reaches Jobs from the menu, and a revoked token's secret leaves the screen; every page has an icon", async () => {
+    const admin = await signedIn();
+    await admin.goto(`${app.baseUrl}/admin/tokens`);
+    await admin.getByRole("navigation").getByRole("link", { name: "Jobs", exact: true }).first().click();
+    await admin.waitForURL(/\/admin\/jobs$/);
+    await admin.getByRole("heading", { level: 1, name: "Jobs" }).waitFor();
+
+    await admin.goto(`${app.baseUrl}/admin/tokens`);
+    await admin.getByLabel("Name").fill("journey token");
+    await admin.getByRole("button", { name: "Issue token" }).click();
+    const secret = (await admin.getByTestId("new-token").textContent()) ?? "";
+    expect(secret.length).toBeGreaterThan(20);
+    const row = admin.getByRole("row").filter({ hasText: "journey token" });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await row.getByText(/^revoked /).waitFor();
+    await admin.getByTestId("new-token-revoked").waitFor();
+    expect(await admin.getByTestId("new-token").count()).toBe(0);
+    expect(await admin.content()).not.toContain(secret);
+
+    // The page links its icon, and /favicon.ico (asked for by browsers and feed readers) answers too, signed in or not.
+    const icon = await admin.locator("link[rel=icon]").first().getAttribute("href");
+    expect(icon).toBeTruthy();
+    for (const path of [icon!, "/favicon.ico"]) {
+      const res = await fetch(new URL(path, app.baseUrl));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^image\//);
+    }
+  });
 });

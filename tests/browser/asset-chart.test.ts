@@ -142,6 +142,36 @@ describe("the event overlay chart", () => {
     expect(documents()).toBe(0);
   });
 
+  it("compares on a log scale, every series indexed to 100 at the first visible session, following zoom", async () => {
+    const { page } = session;
+    await openChart(page, "?range=1Y&compare=EWY");
+    const chart = page.locator("[data-testid=price-chart]");
+    const canvas = chart.locator("[data-price-scale]");
+    await expect.poll(() => canvas.getAttribute("data-price-scale")).toBe("indexed-to-100");
+    const documents = documentRequests(page);
+    const log = page.getByRole("button", { name: "log", exact: true });
+    expect(await log.isEnabled()).toBe(true);
+    await log.click();
+    await page.waitForURL((u) => u.searchParams.get("scale") === "log" && u.searchParams.get("compare") === "EWY");
+    expect(await log.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => canvas.getAttribute("data-price-scale")).toBe("log");
+    const from = await chart.getAttribute("data-visible-from");
+    await expect.poll(() => canvas.getAttribute("data-rebased-at")).toBe(from);
+    expect(await page.getByTestId("compare-caption").textContent()).toMatch(/indexed to 100 at the first visible session, from adjusted closes, on a log scale/);
+    // Zooming moves the first visible session, and the rebasing follows it.
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(() => chart.getAttribute("data-visible-from")).not.toBe(from);
+    const zoomed = await chart.getAttribute("data-visible-from");
+    await expect.poll(() => canvas.getAttribute("data-rebased-at")).toBe(zoomed);
+    // Log off: the chart's own indexed scale again, on the raw series.
+    await log.click();
+    await expect.poll(() => canvas.getAttribute("data-price-scale")).toBe("indexed-to-100");
+    expect(await canvas.getAttribute("data-rebased-at")).toBe("");
+    expect(documents()).toBe(0);
+  });
+
   it("walks the markers with the arrow keys, naming the focused event on screen", async () => {
     const { page } = session;
     await openChart(page, "?range=MAX");

@@ -43,6 +43,46 @@ describe("the overview", () => {
     await page.screenshot({ path: "test-results/overview.png", fullPage: true });
   });
 
+  it("judges freshness per exchange, marks rows ending on another date, colours moves by the hypothesis and says how old the latest event is", async () => {
+    await page.goto(`${app.baseUrl}/`);
+    const exchanges = page.locator("[data-testid=exchange-freshness]");
+    await exchanges.first().waitFor();
+    const lines = await exchanges.allTextContents();
+    // The seeded assets trade in Seoul, New York (cash and futures), Chicago and on the FX London day.
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines.some((l) => l.startsWith("KRX regular session: latest bar"))).toBe(true);
+    for (const l of lines) expect(l).toMatch(/: latest bar (\d{4}-\d{2}-\d{2}|none), last closed session \d{4}-\d{2}-\d{2}(Stale: .+|.+ up to date)$/);
+
+    // Every row shows its last bar; the rows marked † are exactly those not ending on the date most rows end on.
+    const dates = (await page.locator("[data-testid=watchlist] [data-testid=last-bar-date]").allTextContents()).map((t) => t.replace("†", ""));
+    expect(dates).toHaveLength(11);
+    const counts = new Map<string, number>();
+    for (const d of dates) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const common = [...counts].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]![0];
+    const marked = await page.locator("[data-testid=watchlist] tbody tr").evaluateAll((rows) => rows.map((r) => (r.querySelector("td")?.textContent ?? "").includes("†")));
+    expect(marked).toEqual(dates.map((d) => d !== common));
+
+    // Largest moves: green/"as expected" when the move has the hypothesis's sign, red/"against" otherwise.
+    const moves = await page.locator("[data-testid=recent-moves] li").evaluateAll((items) =>
+      items.map((li) => ({ agreement: li.getAttribute("data-agreement"), text: li.textContent ?? "" })),
+    );
+    expect(moves.length).toBeGreaterThan(0);
+    for (const m of moves) {
+      const direction = /expected (up|down|uncertain)/.exec(m.text)![1];
+      const move = Number(/([+−-]?\d+\.\d+) %/.exec(m.text)![1]!.replace("−", "-"));
+      if (move === 0 && direction !== "uncertain") continue; // rounded to 0.00 %: its sign is not on screen
+      const expected = direction === "uncertain" ? "neither" : (direction === "up") === move > 0 ? "agrees" : "disagrees";
+      expect(m.agreement).toBe(expected);
+      expect(m.text).toContain({ agrees: "as expected", disagrees: "against the hypothesis", neither: "no direction stated" }[expected]);
+    }
+
+    // The seeded storyline ends in 2025: no event in the last 30 days, and the card says how long ago the latest was.
+    const kpi = (await page.getByText(/None in the last 30 days/).first().textContent()) ?? "";
+    const [, days, date] = /the latest was (\d+) days? ago \((\d{4}-\d{2}-\d{2})\)/.exec(kpi)!;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(Number(days)).toBe(Math.round((Date.parse(today) - Date.parse(date!)) / 86_400_000));
+  });
+
   it("sorts the watchlist through the URL", async () => {
     await page.getByRole("link", { name: /^Vol 20d/ }).click();
     await page.waitForURL(/sort=vol20&dir=desc/);

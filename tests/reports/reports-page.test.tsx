@@ -29,7 +29,10 @@ describe("Reports page", () => {
     for (const title of ["Events", "Prices with events", "Event study", "Risk snapshot", "Annotations"]) expect(out).toContain(title);
     expect(out).toContain('name="assets"');
     expect(out).toContain("JUMP — JUMP test asset (synthetic)");
-    expect(out).not.toContain("Download");
+    expect(out).not.toContain("Report preview");
+    // A download needs no preview: the filter form itself posts to the report's endpoint.
+    expect(out).toMatch(/<button type="submit"[^>]*formAction="\/api\/reports\/prices-with-events" formMethod="post">Download CSV<\/button>/);
+    expect(out).toContain('href="/help/reports#prices-with-events"');
   });
 
   it("previews the row count and first rows, and downloads by POST with the same parameters", async () => {
@@ -45,7 +48,7 @@ describe("Reports page", () => {
   it("shows field errors instead of a preview", async () => {
     const out = await page({ report: "event-study", preview: "1", eventId: String(m.eventA), est: "-5,-1" });
     expect(out).toContain("the estimation window needs at least 30 sessions");
-    expect(out).not.toContain("Download");
+    expect(out).not.toContain("Report preview");
   });
 });
 

@@ -180,6 +180,10 @@ describe("risk snapshot", () => {
     expect(num(r.last_adj_close)).toBe(closes.values[n - 1]);
     expect(num(r.beta_60d)).toBe(risk.beta!.beta);
     expect(r.synthetic).toBe("true");
+    // The drawdown is negative, as every page shows it: the trough's close over the peak's, minus one.
+    const at = (d: string) => closes.values[closes.dates.indexOf(d)]!;
+    expect(num(r.max_drawdown)).toBeLessThan(0);
+    expect(num(r.max_drawdown)).toBeCloseTo(at(r.drawdown_trough!) / at(r.drawdown_peak!) - 1, 14);
     // SHORT starts 61 sessions before the end of the data: nothing by SESSIONS[300].
     expect(rows[1]).toMatchObject({ status: "no-prices", as_of: "", vol_20d: "" });
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventStudiesForAsset, riskForAsset, themeCaar } from "@/lib/studies";
+import { eventStudyForEvent } from "@/lib/studies/study-of-event";
 import { buildMarket, EVENT_A, EVENT_B, SESSIONS, type Market } from "./fixtures";
 
 let m: Market;
@@ -86,5 +87,25 @@ describe("themeCaar", () => {
     const short = r.assets.find((a) => a.asset.symbol === "SHORT")!;
     expect(short.aggregate).toBeNull();
     expect(await themeCaar(999_999)).toBeNull();
+  });
+
+  it("scores the hypotheses per asset and over the theme, as each event page scores them", async () => {
+    const r = (await themeCaar(m.themeId))!;
+    // JUMP jumps up on both events: the UP hypothesis on Event A holds, the DOWN one on Event B fails, and the event
+    // after the data cannot be scored.
+    const jump = r.assets.find((a) => a.asset.symbol === "JUMP")!;
+    expect(jump.hypotheses).toEqual({ confirmed: 1, contradicted: 1, inconclusive: 0, pending: 1, hitRate: 0.5 });
+    // The theme's total is the sum of the event pages' scoreboards.
+    const boards = await Promise.all([m.eventA, m.eventB, m.eventLate].map(async (id) => (await eventStudyForEvent(id))!.scoreboard));
+    const sum = (k: "confirmed" | "contradicted" | "inconclusive" | "pending") => boards.reduce((a, b) => a + b[k], 0);
+    const scored = sum("confirmed") + sum("contradicted") + sum("inconclusive");
+    expect(scored).toBeGreaterThan(2);
+    expect(r.hypotheses).toEqual({
+      confirmed: sum("confirmed"),
+      contradicted: sum("contradicted"),
+      inconclusive: sum("inconclusive"),
+      pending: sum("pending"),
+      hitRate: sum("confirmed") / scored,
+    });
   });
 });

@@ -9,6 +9,7 @@ import { RANGES, rangeStart, type RangeKey } from "@/lib/charts/ranges";
 import type { ChartEventInfo, ChartPayload, ChartStyle } from "@/lib/charts/chart-payload";
 import { CATEGORY_COLOR, NOTE_COLOR, eventMarkerStyle, groupBySession, noteMarkerStyle, outsideRange } from "@/lib/charts/event-overlay";
 import { viewQuery, type ChartView } from "@/lib/charts/view-url";
+import { rebaseFactor } from "@/lib/charts/rebase";
 import { formatPrice } from "../format";
 import { DARK, LIGHT, useDarkMode, type ChartPalette } from "./chart-theme";
 import { ComparePicker } from "./compare-picker";
@@ -76,6 +77,12 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
   const notesBySession = useMemo(() => new Map(noteGroups.map((g) => [g.session, g.items])), [noteGroups]);
   const eventsBySession = useMemo(() => new Map(eventGroups.map((g) => [g.session, g.items])), [eventGroups]);
   const comparing = view.compare.length > 0;
+  // Compared on a log scale, every series is indexed to 100 here (the chart's own indexed scale is linear only), at the
+  // first visible session once the chart has reported it.
+  const rebaseAt = comparing && view.log ? (visible?.from ?? bars.dates[0] ?? null) : null;
+  /** The main series' factor to 100 while rebased, else 1: marker positions follow the drawn values. */
+  const mainScale = useRef(1);
+  const rebased = useRef(false);
   const highlightedId = listHover ?? view.event ?? null;
   const highlightedSession = highlightedId !== null ? (eventsById.get(highlightedId)?.session ?? null) : null;
   const shadedEvent: ChartEventInfo | undefined =
@@ -84,7 +91,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
   // Where an event or note marker sits: just above the bar's high, a note just below its low.
   const priceAt = useCallback(
     (i: number, side: "high" | "low") => {
-      const factor = comparing ? bars.adjClose[i]! / bars.close[i]! : 1;
+      const factor = (comparing ? bars.adjClose[i]! / bars.close[i]! : 1) * mainScale.current;
       const raw = view.style === "candles" ? (side === "high" ? bars.high[i] : bars.low[i]) ?? bars.close[i]! : bars.close[i]!;
       return raw * factor;
     },
@@ -219,7 +226,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     if (!lib || !c) return;
     if (main.current) c.removeSeries(main.current);
     const color = palette.series[0]!;
-    const adj = (i: number) => (comparing ? bars.adjClose[i]! / bars.close[i]! : 1);
+    const adj = (i: number) => (comparing ? bars.adjClose[i]! / bars.close[i]! : 1) * mainScale.current;
     let s: ISeriesApi<SeriesType>;
     if (view.style === "candles") {
       s = c.addSeries(lib.CandlestickSeries, { upColor: palette.up, downColor: palette.down, wickUpColor: palette.up, wickDownColor: palette.down, borderVisible: false });
@@ -258,8 +265,11 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
   // Price scale: indexed to 100 at the first visible session when comparing, else linear or log.
   useEffect(() => {
     if (!lib || !chart.current) return;
-    const mode = comparing ? lib.PriceScaleMode.IndexedTo100 : view.log ? lib.PriceScaleMode.Logarithmic : lib.PriceScaleMode.Normal;
+    const mode = view.log ? lib.PriceScaleMode.Logarithmic : comparing ? lib.PriceScaleMode.IndexedTo100 : lib.PriceScaleMode.Normal;
     chart.current.priceScale("right").applyOptions({ mode });
+    // What the chart really uses, for readers of the page's markup (and its journeys).
+    const applied = chart.current.priceScale("right").options().mode;
+    if (host.current) host.current.dataset.priceScale = applied === lib.PriceScaleMode.Logarithmic ? "log" : applied === lib.PriceScaleMode.IndexedTo100 ? "indexed-to-100" : "linear";
     layoutOverlay();
   }, [lib, comparing, view.log, view.style, layoutOverlay]);
 
@@ -321,6 +331,33 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     });
     layoutOverlay();
   }, [lib, view.compare, compareData, palette, layoutOverlay, view.style, comparing]);
+
+  // Log scale while comparing: every series divided by its value at `rebaseAt` and times 100; back to the raw values
+  // when the log scale or the comparison ends.
+  useEffect(() => {
+    const s = main.current;
+    if (!lib || !s || (rebaseAt === null && !rebased.current)) return;
+    rebased.current = rebaseAt !== null;
+    const adj = (i: number) => (comparing ? bars.adjClose[i]! / bars.close[i]! : 1);
+    mainScale.current = rebaseAt === null ? 1 : rebaseFactor(bars.dates, bars.dates.map((_, i) => bars.close[i]! * adj(i)), rebaseAt);
+    const k = (i: number) => adj(i) * mainScale.current;
+    if (view.style === "candles") {
+      s.setData(bars.dates.map((d, i) => {
+        const close = bars.close[i]!;
+        return { time: d as Time, open: (bars.open[i] ?? close) * k(i), high: (bars.high[i] ?? close) * k(i), low: (bars.low[i] ?? close) * k(i), close: close * k(i) };
+      }));
+    } else {
+      s.setData(bars.dates.map((d, i) => ({ time: d as Time, value: bars.close[i]! * k(i) })));
+    }
+    for (const [symbol, series] of compares.current) {
+      const d = compareData[symbol];
+      if (!d) continue;
+      const f = rebaseAt === null ? 1 : rebaseFactor(d.dates, d.values, rebaseAt);
+      series.setData(d.dates.map((t, j) => ({ time: t as Time, value: d.values[j]! * f })));
+    }
+    if (host.current) host.current.dataset.rebasedAt = rebaseAt ?? "";
+    layoutOverlay();
+  }, [lib, rebaseAt, bars, compareData, view.compare, view.style, comparing, layoutOverlay]);
 
   // Markers: one per session and kind; the highlighted one drawn larger.
   useEffect(() => {
@@ -453,7 +490,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
               <button key={s} type="button" aria-pressed={view.style === s} className={btn(view.style === s)} onClick={() => setView((v) => ({ ...v, style: s }))}>{s}</button>
             ))}
           </div>
-          <button type="button" aria-pressed={view.log} disabled={comparing} title={comparing ? "Comparisons are indexed to 100 at the first visible session" : undefined} className={`${btn(view.log)} disabled:opacity-40`} onClick={() => setView((v) => ({ ...v, log: !v.log }))}>log</button>
+          <button type="button" aria-pressed={view.log} className={btn(view.log)} onClick={() => setView((v) => ({ ...v, log: !v.log }))}>log</button>
           <button type="button" aria-pressed={view.volume} className={btn(view.volume)} onClick={() => setView((v) => ({ ...v, volume: !v.volume }))}>volume</button>
           <ComparePicker
             assets={data.assets}
@@ -581,7 +618,11 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
             );
           })}
         </ul>
-        {comparing && <p className="mt-1 text-tremor-label">Every series indexed to 100 at the first visible session, from adjusted closes.</p>}
+        {comparing && (
+          <p className="mt-1 text-tremor-label" data-testid="compare-caption">
+            Every series indexed to 100 at the first visible session, from adjusted closes{view.log ? ", on a log scale (equal distances are equal percentage moves)" : ""}.
+          </p>
+        )}
         <p className="mt-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">{data.defaultRangeRule} Drag to pan, wheel or pinch to zoom.</p>
       </div>
 

@@ -7,12 +7,12 @@ import { type ActionResult, runAction } from "@/lib/http/errors";
 import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";
 
-export async function issueTokenAction(_prev: ActionResult<{ token: string }> | null, form: FormData): Promise<ActionResult<{ token: string }>> {
+export async function issueTokenAction(_prev: ActionResult<{ id: number; token: string }> | null, form: FormData): Promise<ActionResult<{ id: number; token: string }>> {
   const admin = await requireUser("ADMIN");
   return runAction(async () => {
-    const { token } = await issueApiToken(admin, Object.fromEntries(form) as unknown as IssueTokenInput);
+    const { id, token } = await issueApiToken(admin, Object.fromEntries(form) as unknown as IssueTokenInput);
     revalidatePath("/admin/tokens");
-    return { token };
+    return { id, token };
   });
 }
 

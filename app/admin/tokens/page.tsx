@@ -19,7 +19,7 @@ export default async function TokensPage() {
       <Card>
         <Title>Issue a token</Title>
         <Text className="mt-1">Scripts send it as <code>Authorization: Bearer …</code>. A read token acts as a viewer; a read-write token as its account, at most as an analyst.</Text>
-        <div className="mt-4"><IssueTokenForm users={users.map((u) => ({ id: u.id, label: `${u.name} (${u.role.toLowerCase()})` }))} /></div>
+        <div className="mt-4"><IssueTokenForm users={users.map((u) => ({ id: u.id, label: `${u.name} (${u.role.toLowerCase()})` }))} liveTokenIds={tokens.filter((t) => !t.revokedAt).map((t) => t.id)} /></div>
       </Card>
       <Card>
         <Title>Tokens</Title>

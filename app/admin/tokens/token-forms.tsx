@@ -4,8 +4,13 @@ import { useActionState } from "react";
 import { FieldError, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "../../_components/forms/form-feedback";
 import { issueTokenAction, revokeTokenAction } from "./actions";
 
-export function IssueTokenForm({ users }: { users: { id: string; label: string }[] }) {
+/**
+ * `liveTokenIds`: the tokens not revoked, from the page. The plaintext of a new token stays on screen only while that
+ * token is live: revoking it (the page re-renders after the action) takes the secret off the screen.
+ */
+export function IssueTokenForm({ users, liveTokenIds }: { users: { id: string; label: string }[]; liveTokenIds: number[] }) {
   const [state, action, pending] = useActionState(issueTokenAction, null);
+  const revoked = state?.ok === true && !liveTokenIds.includes(state.data.id);
   return (
     <form action={action} className="grid max-w-xl gap-3 sm:grid-cols-3">
       <label className="block text-sm">Name<input name="name" required placeholder="nightly export" className={inputClass} /><FieldError state={state} name="name" /></label>
@@ -19,10 +24,12 @@ export function IssueTokenForm({ users }: { users: { id: string; label: string }
       </label>
       <div><button type="submit" disabled={pending} className={buttonClass}>Issue token</button></div>
       <div className="sm:col-span-3">
-        {state?.ok ? (
-          <div className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950" role="status">
+        {revoked ? (
+          <p className="text-sm" role="status" data-testid="new-token-revoked">The token issued here has been revoked; its secret is no longer shown.</p>
+        ) : state?.ok ? (
+          <div className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50" role="status">
             Copy this token now — it will not be shown again:
-            <code className="mt-2 block select-all break-all rounded bg-white p-2 font-mono dark:bg-dark-tremor-background" data-testid="new-token">{state.data.token}</code>
+            <code className="mt-2 block select-all break-all rounded bg-white p-2 font-mono dark:bg-gray-900" data-testid="new-token">{state.data.token}</code>
           </div>
         ) : (
           <FormMessage state={state} />

@@ -3,7 +3,7 @@ import { DataTable } from "../../../_components/data-table";
 import { TOO_FEW_ASSETS } from "@/lib/analytics/scoreboard";
 import Link from "next/link";
 import { listAssetOverview } from "@/lib/assets/queries";
-import { MODEL_LABEL, themeCaar, windowLabel } from "@/lib/studies";
+import { MODEL_LABEL, themeCaar, windowLabel, type ThemeHitRate } from "@/lib/studies";
 import { assetHref } from "../../../_components/format";
 import { formatP, formatReturn, formatStat } from "../../../_components/stats-format";
 import { SyntheticBadge } from "../../../_components/synthetic-badge";
@@ -12,6 +12,15 @@ import { ChartFigure } from "../../../_components/chart-figure";
 import { eventPathSummary } from "@/lib/charts/summary";
 
 const SHOWN = ["[−1, +1]", "[−5, +5]", "[−10, +10]"];
+
+function hitRateText(h: ThemeHitRate): string {
+  return h.hitRate === null ? "—" : `${Math.round(h.hitRate * 100)} %`;
+}
+
+function hitRateDetail(h: ThemeHitRate): string {
+  const scored = h.confirmed + h.contradicted + h.inconclusive;
+  return `${h.confirmed} confirmed, ${h.contradicted} contradicted, ${h.inconclusive} inconclusive of ${scored} scored${h.pending ? `; ${h.pending} pending` : ""}`;
+}
 
 /** Per asset: the average abnormal move across the theme's events, and whether it is beyond noise. */
 export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; benchmark?: string }) {
@@ -51,6 +60,10 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
         <Text className="mt-2">No asset is linked to this theme&apos;s events yet.</Text>
       ) : (
         <>
+          <p className="mt-3 text-tremor-default text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid="theme-hit-rate">
+            <span className="font-semibold">Hit rate of hypotheses: {hitRateText(report.hypotheses)}</span>{" "}
+            <span className="text-tremor-content dark:text-dark-tremor-content">({hitRateDetail(report.hypotheses)}, every asset × event, verdict on CAR[−1, +1] as on the event pages)</span>
+          </p>
           {studied.length > 0 && (
             <div className="mt-4">
               <ChartFigure
@@ -66,6 +79,7 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
               <TableRow>
                 <TableHeaderCell>Asset</TableHeaderCell>
                 <TableHeaderCell className="text-right">Events studied</TableHeaderCell>
+                <TableHeaderCell className="text-right">Hit rate</TableHeaderCell>
                 {SHOWN.map((l) => (
                   <TableHeaderCell key={l} className="text-right">CAAR {l}</TableHeaderCell>
                 ))}
@@ -82,6 +96,12 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
                   </TableCell>
                   <TableCell className="text-right tabular-nums" title={a.skipped.map((x) => `${x.title}: ${x.reason}`).join("\n")}>
                     {a.aggregate?.n ?? 0} of {a.events}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums" data-testid={`hit-rate-${a.asset.symbol}`}>
+                    {hitRateText(a.hypotheses)}
+                    <span className="block whitespace-normal text-tremor-label text-tremor-content dark:text-dark-tremor-content">
+                      {a.hypotheses.confirmed} of {a.hypotheses.confirmed + a.hypotheses.contradicted + a.hypotheses.inconclusive} confirmed{a.hypotheses.pending ? `, ${a.hypotheses.pending} pending` : ""}
+                    </span>
                   </TableCell>
                   {SHOWN.map((l) => {
                     const w = a.aggregate?.windows.find((x) => x.label === l);
@@ -109,7 +129,8 @@ export async function ThemeCaarPanel({ themeId, benchmark }: { themeId: number; 
             {s.benchmarkOverride ? ` against ${s.benchmarkOverride} for every asset` : " against each asset's own benchmark"} (constant-mean where the asset has no
             benchmark), estimation {windowLabel(s.estimationWindow)}, event window {windowLabel(s.eventWindow)}; simple returns of adjusted closes.
             Kolari–Pynnönen t against t(N − 1), N = events studied; significance at α = {s.alpha}. Events too early for an estimation window or after the data
-            are left out (hover the count for the reasons).
+            are left out (hover the count for the reasons). Hit rate = confirmed ÷ scored hypotheses (confirmed, contradicted or inconclusive);
+            pending ones (no prices after the event yet) are not counted.
           </Text>
         </>
       )}

@@ -69,6 +69,17 @@ export function ThemeTimeline({ events }: { events: TimelineEvent[] }) {
           </Link>
         ))}
       </svg>
+      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content" aria-label="Category colours" data-testid="theme-timeline-legend">
+        {Object.keys(CATEGORY_COLOR)
+          .filter((c) => events.some((e) => e.category === c))
+          .map((c) => (
+            <li key={c} className="inline-flex items-center gap-1.5">
+              <span className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: CATEGORY_COLOR[c] }} aria-hidden />
+              {CATEGORY_LABEL[c]}
+            </li>
+          ))}
+        <li className="inline-flex items-center gap-1.5">Taller dot: higher severity</li>
+      </ul>
       <ol className="mt-4 space-y-1 text-tremor-default" aria-label={`${events.length} events from ${formatDate(events[0]!.occurredAt)} to ${formatDate(events[events.length - 1]!.occurredAt)}`}>
         {events.map((e) => (
           <li key={e.id} className="flex flex-wrap gap-x-2">
