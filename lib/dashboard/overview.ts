@@ -9,13 +9,14 @@ import { logReturns, rollingVolatility } from "@/lib/analytics";
 import { weeklyIntensity, weeklyLast, type WeeklyIntensity } from "./intensity";
 import { watchlistRow, type WatchlistRow } from "./watchlist";
 import { readDb } from "@/lib/db/read-routing";
+import type { DataSource } from "@/lib/enums";
 
 export interface WatchlistEntry extends WatchlistRow {
   id: number;
   symbol: string;
   name: string;
   currency: string;
-  source: "YAHOO" | "CSV" | "DEMO";
+  source: DataSource;
   exposed: boolean;
   refreshError: string | null;
 }

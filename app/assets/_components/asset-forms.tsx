@@ -4,6 +4,7 @@ import { Button } from "@tremor/react";
 import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { FieldError, FormMessage } from "../../_components/forms/form-feedback";
 import { addAssetAction, importPricesAction, refreshNowAction, switchToProviderAction, updateAssetAction, type ImportSummary } from "../actions";
+import type { DataSource } from "@/lib/enums";
 
 export function AddAssetButton({ symbol, benchmarks }: { symbol: string; benchmarks: string[] }) {
   const [result, action, pending] = useActionState(addAssetAction, null);
@@ -108,7 +109,7 @@ function ChangePreview({ s }: { s: ImportSummary }) {
  * series", after ticking the confirmation) sends the same file again to write it. The form is submitted by hand so
  * the chosen file stays selected between the two steps.
  */
-export function ImportPricesForm({ symbol, source }: { symbol: string; source: "YAHOO" | "CSV" | "DEMO" }) {
+export function ImportPricesForm({ symbol, source }: { symbol: string; source: DataSource }) {
   const [result, action, pending] = useActionState(importPricesAction, null);
   const [mode, setMode] = useState<"merge" | "replace">(source === "CSV" ? "merge" : "replace");
   const [confirmed, setConfirmed] = useState(false);
