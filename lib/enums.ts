@@ -2,7 +2,8 @@
 // is checked at compile time against the enum Prisma generates from the schema (types only: nothing from the
 // database layer is loaded), so a migration that changes one fails `tsc` here instead of drifting silently.
 import type { TimePrecision as AnalyticsTimePrecision } from "@/lib/analytics/event-time";
-import type { DataSource as DbDataSource, EventCategory as DbEventCategory, TimePrecision as DbTimePrecision } from "@/lib/db/generated/enums";
+import type { ExpectedDirection } from "@/lib/analytics/hypothesis";
+import type { DataSource as DbDataSource, Direction as DbDirection, EventCategory as DbEventCategory, TimePrecision as DbTimePrecision } from "@/lib/db/generated/enums";
 
 /** Where an asset's prices come from: Yahoo Finance, an imported CSV, or the synthetic demo series. */
 export const DATA_SOURCES = ["YAHOO", "CSV", "DEMO"] as const;
@@ -15,6 +16,10 @@ export type TimePrecision = (typeof TIME_PRECISIONS)[number];
 export const EVENT_CATEGORIES = ["SUMMIT", "DIPLOMACY", "TREATY", "MILITARY", "SANCTIONS", "INTELLIGENCE", "UN", "ECONOMIC", "OTHER"] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
+/** How an analyst expects an exposed asset to move on the event. */
+export const DIRECTIONS = ["UP", "DOWN", "UNCERTAIN"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
 /** True only when A and B are the same union. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type AllTrue<T extends true[]> = T;
@@ -24,4 +29,6 @@ export type EnumsMatchTheSchema = AllTrue<[
   Same<TimePrecision, DbTimePrecision>,
   Same<TimePrecision, AnalyticsTimePrecision>,
   Same<EventCategory, DbEventCategory>,
+  Same<Direction, DbDirection>,
+  Same<Direction, ExpectedDirection>,
 ]>;

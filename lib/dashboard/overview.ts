@@ -10,6 +10,7 @@ import { weeklyIntensity, weeklyLast, type WeeklyIntensity } from "./intensity";
 import { watchlistRow, type WatchlistRow } from "./watchlist";
 import { readDb } from "@/lib/db/read-routing";
 import type { DataSource } from "@/lib/enums";
+import type { Direction } from "@/lib/enums";
 
 export interface WatchlistEntry extends WatchlistRow {
   id: number;
@@ -26,7 +27,7 @@ export interface EventMove {
   title: string;
   date: string;
   symbol: string;
-  direction: "UP" | "DOWN" | "UNCERTAIN";
+  direction: Direction;
   /** Simple return from the close before day 0 to the close of day +1 (two sessions), adjusted closes. */
   move: number;
 }
