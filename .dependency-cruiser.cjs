@@ -3,7 +3,7 @@
 // back up and no cycle between folders. lib/http is the top floor, reached only by the routes (app/ and proxy.ts).
 const FLOORS = [
   // Ground: no I/O of their own (config reads the environment once).
-  ["errors", "dates", "analytics", "charts", "validation", "config", "logger"],
+  ["errors", "analytics", "enums", "dates", "charts", "validation", "config", "logger"],
   // The database client, pools, transactions and database-error detection.
   ["db"],
   // Who is acting, what they did, and the one owner of stored prices.

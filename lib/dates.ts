@@ -1,5 +1,6 @@
 // Calendar-date helpers. Trading dates travel as YYYY-MM-DD strings; PostgreSQL `date` columns arrive as Date at
 // 00:00 UTC, which is converted here and nowhere else.
+import { localDateTime } from "@/lib/analytics/event-time";
 
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -11,10 +12,19 @@ export function addDays(date: string, days: number): string {
   return isoDate(d);
 }
 
-/** The calendar date of an instant in an IANA time zone. */
-export function dateInZone(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-  return parts; // en-CA formats as YYYY-MM-DD
+/** True for a YYYY-MM-DD string that names a real day (not 2024-02-30, not 24-01-01). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && isoDate(d) === value;
+}
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in an IANA time zone; a RangeError for a zone the runtime does not
+ * know. The analytics core's zone formatter (cached per zone) is the one implementation.
+ */
+export function dateInZone(instant: Date | number, timeZone: string): string {
+  return localDateTime(new Date(instant), timeZone).date;
 }
 
 /** A date or date-time as typed: the calendar date, the wall-clock time if any, and the UTC offset if stated. */

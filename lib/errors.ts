@@ -14,6 +14,7 @@ export type ErrorKind =
   | "too_many_requests"
   | "payload_too_large"
   | "database_unavailable"
+  | "market_data_unavailable"
   | "conflict"
   | "validation_failed";
 
@@ -80,6 +81,16 @@ export class PayloadTooLargeError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   constructor(message = "The database is not reachable right now; nothing was saved. Try again in a few seconds.") {
     super("database_unavailable", message);
+  }
+}
+
+export const MARKET_DATA_UNAVAILABLE_ADVICE = "Yahoo can't be reached — add the symbol by hand or import a CSV.";
+
+/** The market-data provider failed, was slow or answered in a shape we do not know: nothing depends on it but the
+ * request at hand, so the message says what the analyst can do without it. */
+export class MarketDataUnavailableError extends DomainError {
+  constructor(readonly detail: string) {
+    super("market_data_unavailable", `${MARKET_DATA_UNAVAILABLE_ADVICE} (${detail})`);
   }
 }
 

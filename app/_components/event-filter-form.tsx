@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EVENT_CATEGORIES } from "@/lib/events/schemas";
+import { EVENT_CATEGORIES } from "@/lib/enums";
 import { CATEGORY_LABEL } from "./format";
 
 export const EVENT_FILTERS = ["q", "themeId", "category", "severityMin", "country", "from", "to"] as const;

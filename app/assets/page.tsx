@@ -1,15 +1,12 @@
-import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, TextInput, Title } from "@tremor/react";
+import { Card, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Text, Title } from "@tremor/react";
 import { DataTable } from "../_components/data-table";
 import { Badge } from "../_components/badge";
 import Link from "next/link";
-import { searchSymbols } from "@/lib/assets/manage-assets";
-import { configuredProvider } from "@/lib/runtime/providers";
 import { listAssetOverview } from "@/lib/assets/queries";
 import { requireUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
-import { toErrorBody } from "@/lib/http/errors";
 import { assetHref } from "../_components/format";
-import { AddAssetButton } from "./_components/asset-forms";
+import { SymbolSearch } from "./_components/symbol-search";
 
 export const metadata = { title: "Assets" };
 
@@ -17,54 +14,10 @@ interface Props {
   searchParams: Promise<{ q?: string }>;
 }
 
-async function SearchResults({ q, tracked, canAdd }: { q: string; tracked: Set<string>; canAdd: boolean }) {
-  let candidates;
-  try {
-    candidates = await searchSymbols(q, configuredProvider());
-  } catch (err) {
-    const body = toErrorBody(err).error;
-    return <Text className="mt-3 text-red-700 dark:text-red-300">{body.fieldErrors?.q?.join(" ") ?? body.message}</Text>;
-  }
-  if (candidates.length === 0) return <Text className="mt-3">No symbol matches “{q}”. Try the company name or the Yahoo symbol.</Text>;
-  return (
-    <DataTable label="Symbol search results" className="mt-3">
-      <TableHead>
-        <TableRow>
-          <TableHeaderCell>Symbol</TableHeaderCell>
-          <TableHeaderCell>Name</TableHeaderCell>
-          <TableHeaderCell>Exchange</TableHeaderCell>
-          <TableHeaderCell>Class</TableHeaderCell>
-          <TableHeaderCell />
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {candidates.map((c) => (
-          <TableRow key={c.symbol}>
-            <TableCell className="font-medium">{c.symbol}</TableCell>
-            <TableCell className="whitespace-normal">{c.name}</TableCell>
-            <TableCell>{c.exchange}</TableCell>
-            <TableCell>{c.assetClass.replace("_", " ").toLowerCase()}</TableCell>
-            <TableCell>
-              {tracked.has(c.symbol) ? (
-                <Link href={assetHref(c.symbol)} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">tracked</Link>
-              ) : canAdd ? (
-                <AddAssetButton symbol={c.symbol} benchmarks={[...tracked].sort()} />
-              ) : (
-                <Text>Analysts can add it</Text>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </DataTable>
-  );
-}
-
 export default async function AssetsPage({ searchParams }: Props) {
   const user = await requireUser();
   const q = (await searchParams).q?.trim() ?? "";
   const assets = await listAssetOverview();
-  const tracked = new Set(assets.map((a) => a.symbol));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Assets</h1>
@@ -103,11 +56,7 @@ export default async function AssetsPage({ searchParams }: Props) {
       <Card>
         <Title>Add an asset</Title>
         <Text>Search Yahoo Finance symbols; you see the name, exchange and class before adding. Ten years of history are fetched in the background.</Text>
-        <form className="mt-3 flex max-w-lg gap-2" role="search">
-          <TextInput name="q" defaultValue={q} placeholder="e.g. Hyundai, EWJ, ^N225, JPY=X" aria-label="Search symbols" />
-          <button type="submit" className="min-h-[36px] rounded-tremor-default bg-tremor-brand px-3 py-1 text-white hover:bg-tremor-brand-emphasis">Search</button>
-        </form>
-        {q && <SearchResults q={q} tracked={tracked} canAdd={hasRole(user.role, "ANALYST")} />}
+        <SymbolSearch initialQuery={q} tracked={assets.map((a) => a.symbol)} canAdd={hasRole(user.role, "ANALYST")} />
       </Card>
     </div>
   );

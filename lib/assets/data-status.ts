@@ -5,9 +5,10 @@ import { db } from "@/lib/db/client";
 import { isoDate } from "@/lib/dates";
 import { storedBars } from "@/lib/prices/bars";
 import { qualityFlags, staleFlag, type QualityFlag } from "@/lib/market-data/quality";
+import type { DataSource } from "@/lib/enums";
 
 export interface DataStatus {
-  source: "YAHOO" | "CSV" | "DEMO";
+  source: DataSource;
   bars: number;
   firstDate: string | null;
   lastDate: string | null;

@@ -6,7 +6,7 @@ import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { MarketDataUnavailableError, NotFoundError, ValidationError } from "@/lib/errors";
 import { senderBoss } from "@/lib/jobs/boss";
 import { MarketDataError, type MarketDataProvider, type SymbolCandidate } from "@/lib/market-data/provider";
 import { enqueueRefresh, ensureQueues, latestRefreshJob, requestRefresh, type RefreshJobState } from "@/lib/market-data/refresh-jobs";
@@ -21,14 +21,29 @@ function providerProblem(err: unknown, field: string): ValidationError {
   throw err;
 }
 
-export async function searchSymbols(query: string, provider: MarketDataProvider): Promise<SymbolCandidate[]> {
+/** An analyst is waiting on the search box: past this, say Yahoo is not answering rather than keep them waiting. */
+export const SYMBOL_SEARCH_TIMEOUT_MS = 4_000;
+
+/**
+ * Symbol candidates for a search box, answered within `timeoutMs`. Called from a route handler, never from a page
+ * render: a slow or failing provider costs the search its answer, not the page. Any provider failure (refused,
+ * rate-limited, too slow, a payload in an unknown shape) is a MarketDataUnavailableError.
+ */
+export async function searchSymbols(query: string, provider: MarketDataProvider, timeoutMs = SYMBOL_SEARCH_TIMEOUT_MS): Promise<SymbolCandidate[]> {
   const parsed = searchQuerySchema.safeParse(query);
   if (!parsed.success) throw new ValidationError({ q: parsed.error.issues.map((i) => i.message) });
   const q = parsed.data;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MarketDataError("unavailable", `Yahoo Finance did not answer within ${timeoutMs / 1000} s.`)), timeoutMs);
+  });
   try {
-    return await provider.search(q);
+    return await Promise.race([provider.search(q), deadline]);
   } catch (err) {
-    throw providerProblem(err, "q");
+    if (err instanceof MarketDataError) throw new MarketDataUnavailableError(err.message);
+    throw err;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

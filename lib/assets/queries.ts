@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { barCoverage, lastCloses } from "@/lib/prices/bars";
 import { readDb } from "@/lib/db/read-routing";
+import type { DataSource } from "@/lib/enums";
 
 export interface AssetOverviewRow {
   id: number;
@@ -10,7 +11,7 @@ export interface AssetOverviewRow {
   name: string;
   assetClass: string;
   currency: string;
-  source: "YAHOO" | "CSV" | "DEMO";
+  source: DataSource;
   lastDate: string | null;
   lastClose: number | null;
   /** Simple return of the last session on the one before, from adjusted closes. */

@@ -14,6 +14,7 @@ import { passwordChangeSchema, signInSchema } from "@/lib/auth/account-schemas";
 import { claimSignInAttempt, settleSuccessfulSignIn } from "@/lib/auth/login-throttle";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/password-policy";
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { COOKIE_PREFIX, SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S, usesSecureCookies } from "@/lib/auth/session-lookup";
 import { isBanned, SUSPENDED_MESSAGE } from "@/lib/auth/users";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { logger } from "@/lib/logger";
@@ -105,14 +106,14 @@ function createAuth(client: PrismaClient) {
       },
     },
     session: {
-      expiresIn: 60 * 60 * 24 * 7,
-      updateAge: 60 * 60 * 24,
+      expiresIn: SESSION_EXPIRES_IN_S,
+      updateAge: SESSION_UPDATE_AGE_S,
       // No cookie cache: a revoked session ("sign out everywhere", a role change) takes effect on the next request.
       cookieCache: { enabled: false },
     },
     advanced: {
-      cookiePrefix: "faultline",
-      useSecureCookies: publicUrl?.startsWith("https://") ?? false,
+      cookiePrefix: COOKIE_PREFIX,
+      useSecureCookies: usesSecureCookies(),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     hooks: {

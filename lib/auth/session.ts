@@ -15,11 +15,13 @@
  * restore, API tokens). A READ-scoped token acts as VIEWER; a READ_WRITE token as its account's role, at most ANALYST.
  */
 import "server-only";
+import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { principalForToken, recordTokenUse } from "@/lib/auth/api-tokens";
 import { auth } from "@/lib/auth/better-auth";
 import { assertSameOriginWrite } from "@/lib/auth/same-origin";
+import { sessionPrincipal } from "@/lib/auth/session-lookup";
 import type { Principal } from "@/lib/auth/principal";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { AuthenticationError, ForbiddenError } from "@/lib/errors";
@@ -28,6 +30,8 @@ export type { Principal };
 
 /** The signed-in user behind these request headers (session cookie), or null. */
 export async function principalFromSession(requestHeaders: Headers): Promise<Principal | null> {
+  const settled = await sessionPrincipal(requestHeaders);
+  if (settled !== undefined) return settled;
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { user } = session;
@@ -38,9 +42,8 @@ export async function principalFromSession(requestHeaders: Headers): Promise<Pri
   return { id: user.id, name: user.name, email: user.email, role, via: "session", sessionId: session.session.id };
 }
 
-export async function currentUser(): Promise<Principal | null> {
-  return principalFromSession(await headers());
-}
+/** Once per request however many components ask (the page, the layout's user menu). */
+export const currentUser = cache(async (): Promise<Principal | null> => principalFromSession(await headers()));
 
 export async function requireUser(minRole: Role = "VIEWER"): Promise<Principal> {
   const user = await currentUser();

@@ -1,6 +1,6 @@
 // What the server hands the client price chart: the series once, in columns (small to send, quick to turn into
 // chart rows), and every event and note with what its tooltip says. Client-safe types only.
-import type { Direction } from "@/lib/charts/event-overlay";
+import type { Direction } from "@/lib/enums";
 
 export type ChartStyle = "line" | "candles" | "area";
 

@@ -2,7 +2,7 @@
 // coloured by category, labelled with the letters of the event list. Pure and client-safe (no I/O, no server code).
 import { lowerBound } from "@/lib/analytics/sorted-dates";
 
-export type Direction = "UP" | "DOWN" | "UNCERTAIN";
+import type { Direction } from "@/lib/enums";
 export type MarkerShape = "arrowUp" | "arrowDown" | "circle" | "square";
 
 export interface OverlayEvent {

@@ -8,14 +8,15 @@ import { loadAdjustedCloses, type PriceSeries } from "@/lib/prices/adjusted-clos
 import { logReturns, rollingVolatility } from "@/lib/analytics";
 import { weeklyIntensity, weeklyLast, type WeeklyIntensity } from "./intensity";
 import { watchlistRow, type WatchlistRow } from "./watchlist";
-import { readDb } from "@/lib/db/read-routing";
+import { readQuery } from "@/lib/db/read-routing";
+import type { DataSource, Direction, TimePrecision } from "@/lib/enums";
 
 export interface WatchlistEntry extends WatchlistRow {
   id: number;
   symbol: string;
   name: string;
   currency: string;
-  source: "YAHOO" | "CSV" | "DEMO";
+  source: DataSource;
   exposed: boolean;
   refreshError: string | null;
 }
@@ -25,7 +26,7 @@ export interface EventMove {
   title: string;
   date: string;
   symbol: string;
-  direction: "UP" | "DOWN" | "UNCERTAIN";
+  direction: Direction;
   /** Simple return from the close before day 0 to the close of day +1 (two sessions), adjusted closes. */
   move: number;
   /** Whether the move went the way the exposure's hypothesis said (an uncertain direction or a flat move: neither). */
@@ -62,6 +63,51 @@ export interface OverviewData {
   lastEventDaysAgo: number | null;
 }
 
+interface OverviewAsset {
+  id: number;
+  symbol: string;
+  name: string;
+  currency: string;
+  source: DataSource;
+  exchange: string;
+  timeZone: string;
+  assetClass: string;
+  refreshError: string | null;
+  /** Linked to at least one event (deleted ones included, as the exposure rows are). */
+  exposed: boolean;
+}
+
+interface OverviewEvent {
+  id: number;
+  title: string;
+  occurredAt: Date;
+  timePrecision: TimePrecision;
+  category: string;
+  severity: number;
+  exposures: { assetId: number; direction: Direction }[];
+}
+
+function overviewAssets(): Promise<OverviewAsset[]> {
+  return readQuery<OverviewAsset>(
+    `SELECT a.id, a.symbol, a.name, a.currency, a.source::text AS source, a.exchange, a.time_zone AS "timeZone",
+       a.asset_class::text AS "assetClass", a.refresh_error AS "refreshError",
+       EXISTS (SELECT 1 FROM exposure x WHERE x.asset_id = a.id) AS exposed
+     FROM asset a WHERE a.deleted_at IS NULL ORDER BY a.symbol`,
+  ).then((r) => r.rows);
+}
+
+/** Every live event, newest first, with its exposures aggregated in the same query. */
+function overviewEvents(): Promise<OverviewEvent[]> {
+  return readQuery<OverviewEvent>(
+    `SELECT e.id, e.title, e.occurred_at AS "occurredAt", e.time_precision::text AS "timePrecision", e.category::text AS category, e.severity,
+       COALESCE(json_agg(json_build_object('assetId', x.asset_id, 'direction', x.direction) ORDER BY x.id) FILTER (WHERE x.id IS NOT NULL), '[]') AS exposures
+     FROM event e LEFT JOIN exposure x ON x.event_id = e.id
+     WHERE e.deleted_at IS NULL
+     GROUP BY e.id
+     ORDER BY e.occurred_at DESC, e.id DESC`,
+  ).then((r) => r.rows);
+}
+
 function moveAround(series: PriceSeries, day0: number): number | null {
   if (day0 < 1 || day0 + 1 >= series.values.length) return null;
   return (series.values[day0 + 1] as number) / (series.values[day0 - 1] as number) - 1;
@@ -70,14 +116,7 @@ function moveAround(series: PriceSeries, day0: number): number | null {
 export async function overviewData(options: { now?: Date; intensitySymbol?: string } = {}): Promise<OverviewData> {
   const now = options.now ?? new Date();
   const today = isoDate(now);
-  const [assets, events] = await Promise.all([
-    readDb().asset.findMany({ where: { deletedAt: null }, orderBy: { symbol: "asc" }, include: { _count: { select: { exposures: true } } } }),
-    readDb().event.findMany({
-      where: { deletedAt: null },
-      orderBy: { occurredAt: "desc" },
-      include: { exposures: { select: { assetId: true, direction: true } } },
-    }),
-  ]);
+  const [assets, events] = await Promise.all([overviewAssets(), overviewEvents()]);
   // Two years of sessions cover the watchlist (20d vol against its 252-session history) and the intensity chart;
   // the window also reaches back to the oldest of the 25 latest events, whose moves are listed.
   const recent = events.slice(0, 25).at(-1);
@@ -89,7 +128,7 @@ export async function overviewData(options: { now?: Date; intensitySymbol?: stri
     name: a.name,
     currency: a.currency,
     source: a.source,
-    exposed: a._count.exposures > 0,
+    exposed: a.exposed,
     refreshError: a.refreshError,
     ...watchlistRow(series.get(a.id)!),
   }));

@@ -12,6 +12,7 @@ import { eventLabel, sessionWindow } from "@/lib/charts/event-overlay";
 import { db } from "@/lib/db/client";
 import { day0Reason, firstSessionOnOrAfter, reactingSessionIndex } from "@/lib/prices/day-zero";
 import { eventStudiesForAsset } from "@/lib/studies";
+import type { DataSource } from "@/lib/enums";
 
 export interface ChartAsset {
   id: number;
@@ -21,7 +22,7 @@ export interface ChartAsset {
   timeZone: string;
   exchange: string;
   assetClass: string;
-  source: "YAHOO" | "CSV" | "DEMO";
+  source: DataSource;
 }
 
 const CATEGORY: Record<string, string> = {

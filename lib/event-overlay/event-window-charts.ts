@@ -7,6 +7,7 @@ import { sessionWindow } from "@/lib/charts/event-overlay";
 import { addDays } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { reactingSessionIndex, type MarkerEvent } from "@/lib/prices/day-zero";
+import type { Direction } from "@/lib/enums";
 
 /** Sessions shown either side of day 0: the default event window [−10, +10] with a margin. */
 const HALF_WIDTH = 15;
@@ -14,7 +15,7 @@ const HALF_WIDTH = 15;
 export interface EventWindowChart {
   symbol: string;
   name: string;
-  direction: "UP" | "DOWN" | "UNCERTAIN";
+  direction: Direction;
   synthetic: boolean;
   day0: string | null;
   dates: string[];
@@ -22,7 +23,7 @@ export interface EventWindowChart {
   eventWindow: { from: string; to: string } | null;
 }
 
-export async function eventWindowCharts(event: MarkerEvent, exposures: { assetId: number; direction: "UP" | "DOWN" | "UNCERTAIN" }[]): Promise<EventWindowChart[]> {
+export async function eventWindowCharts(event: MarkerEvent, exposures: { assetId: number; direction: Direction }[]): Promise<EventWindowChart[]> {
   const config = resolveEventStudyConfig();
   const assets = await db().asset.findMany({ where: { id: { in: exposures.map((x) => x.assetId) } }, select: { id: true, symbol: true, name: true, exchange: true, timeZone: true, assetClass: true, source: true } });
   const byId = new Map(assets.map((a) => [a.id, a]));

@@ -2,10 +2,9 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/events/country-codes";
 import type { WallDateTime } from "@/lib/dates";
-import { eventInstant, httpUrlSchema, idSchema, listOf, timePrecisionSchema, timeZoneSchema, type TimePrecision, versionSchema, wallDateTimeSchema } from "@/lib/validation/fields";
+import { DIRECTIONS, EVENT_CATEGORIES, type TimePrecision } from "@/lib/enums";
+import { eventInstant, httpUrlSchema, idSchema, listOf, timePrecisionSchema, timeZoneSchema, versionSchema, wallDateTimeSchema } from "@/lib/validation/fields";
 
-export const EVENT_CATEGORIES = ["SUMMIT", "DIPLOMACY", "TREATY", "MILITARY", "SANCTIONS", "INTELLIGENCE", "UN", "ECONOMIC", "OTHER"] as const;
-export const DIRECTIONS = ["UP", "DOWN", "UNCERTAIN"] as const;
 
 export const LIMITS = { title: 200, summary: 10_000, tags: 20, tag: 50, sources: 20, countries: 30, rationale: 2_000, exposures: 50 } as const;
 

@@ -1,7 +1,8 @@
 // The one place where errors become HTTP statuses and action results. Route handlers and server actions throw the
 // domain errors of lib/errors (or let zod/unknown errors through) and call `toErrorResponse` / `toActionFailure`:
 // validation → 422 with per-field messages, bad request → 400, no credentials → 401, role too low → 403,
-// missing → 404, method → 405, stale version → 409 naming who changed it, database unreachable or restarting → 503 (retry),
+// missing → 404, method → 405, stale version → 409 naming who changed it, database unreachable or restarting or the
+// market-data provider failing → 503 (retry),
 // anything else → a generic 500 that hides internals.
 import { ZodError } from "zod";
 import { isDatabaseUnavailable, isUnstorableText } from "@/lib/db/errors";
@@ -28,6 +29,7 @@ export const STATUS_OF_KIND: Record<ErrorKind, 400 | 401 | 403 | 404 | 405 | 409
   too_many_requests: 429,
   payload_too_large: 413,
   database_unavailable: 503,
+  market_data_unavailable: 503,
   conflict: 409,
   validation_failed: 422,
 };

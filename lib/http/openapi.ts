@@ -3,7 +3,7 @@ import { z } from "zod";
 import { annotationEditSchema, annotationInputSchema } from "@/lib/annotations/schemas";
 import { annotationQuerySchema } from "@/lib/annotations/search";
 import { priceQuerySchema } from "@/lib/prices/api-bars";
-import { addAssetSchema, assetUpdateSchema, priceImportQuerySchema, refreshQuerySchema } from "@/lib/assets/schemas";
+import { addAssetSchema, assetUpdateSchema, priceImportQuerySchema, refreshQuerySchema, searchQuerySchema } from "@/lib/assets/schemas";
 import { eventInputSchema, eventUpdateFields, eventUpdateSchema, exposureBodySchema, exposureChangeSchema } from "@/lib/events/schemas";
 import { eventQuerySchema } from "@/lib/events/search";
 import { riskQuerySchema, studyParamsSchema, themeStudyQuerySchema } from "@/lib/studies/study-params";
@@ -142,6 +142,13 @@ export function openApiDocument() {
           summary: "Track a new asset by its provider symbol, with an optional benchmark (analyst); its history is fetched by a background job",
           requestBody: body(addAssetSchema),
           responses: { "201": json({}, "Added"), ...ERRORS },
+        },
+      },
+      "/symbol-search": {
+        get: {
+          summary: "Symbols the market-data provider knows for a name or symbol, with exchange and class (answers within 4 s)",
+          parameters: [{ name: "q", in: "query", required: true, schema: schemaOf(searchQuerySchema) }],
+          responses: { "200": json({}), ...ERRORS, "503": errorResponse("The provider failed, was too slow or changed its format: add the symbol by hand or import a CSV") },
         },
       },
       "/assets/{symbol}": {

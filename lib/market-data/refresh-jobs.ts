@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { refreshAsset, type RefreshOutcome } from "@/lib/market-data/refresh";
 import { addDays, isoDate } from "@/lib/dates";
+import type { DataSource } from "@/lib/enums";
 
 export const REFRESH_ASSET = "prices.refresh-asset";
 export const REFRESH_CYCLE = "prices.refresh-cycle";
@@ -18,7 +19,7 @@ export interface RefreshJob {
 }
 
 export interface RefreshWorkerOptions {
-  providerFor(source: "YAHOO" | "DEMO"): MarketDataProvider;
+  providerFor(source: Exclude<DataSource, "CSV">): MarketDataProvider;
   /** Today's date (UTC, YYYY-MM-DD); injectable for tests. */
   today?: () => string;
   lookbackDays?: number;

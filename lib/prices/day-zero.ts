@@ -5,11 +5,12 @@ import { dayZero as alignedDayZero, firstReactingSession, localDateTime, type Da
 import { sessionCloseFor, type SessionClose } from "@/lib/prices/exchange-hours";
 import { dateInZone, isoDate } from "@/lib/dates";
 import { lowerBound } from "@/lib/analytics/sorted-dates";
+import type { TimePrecision } from "@/lib/enums";
 
 export interface MarkerEvent {
   id: number;
   occurredAt: Date;
-  timePrecision: "EXACT" | "DAY";
+  timePrecision: TimePrecision;
 }
 
 export interface MarkerAsset {

@@ -3,6 +3,7 @@
 // day 0 moves to the next session both traded (lib/analytics dayZero), so a report needs the same calendar.
 import "server-only";
 import { readQuery } from "@/lib/db/read-routing";
+import type { TimePrecision } from "@/lib/enums";
 
 /** Sessions read per event: day 0 sits within a few sessions of the event, even across a long benchmark holiday. */
 export const SESSIONS_AFTER_EVENT = 30;
@@ -11,7 +12,7 @@ export interface ExposedEventSessions {
   eventId: number;
   assetId: number;
   occurredAt: Date;
-  timePrecision: "EXACT" | "DAY";
+  timePrecision: TimePrecision;
   /** Ascending YYYY-MM-DD sessions with a usable price, from the day before the event's UTC date. */
   sessions: string[];
   /**
@@ -30,7 +31,7 @@ export async function sessionsAfterExposedEvents(assetIds: readonly number[]): P
     event_id: number;
     asset_id: number;
     occurred_at: Date;
-    time_precision: "EXACT" | "DAY";
+    time_precision: TimePrecision;
     sessions: string[];
     benchmark_symbol: string | null;
     benchmark_sessions: string[] | null;

@@ -10,6 +10,7 @@ import { eventFilterFields, eventFilterSubject, eventWhere, type EventFilters } 
 import { DATE_RANGE_ISSUE, dateRangeRefinement } from "./params";
 import { defineReport, type ReportRun } from "./report";
 import { readDb } from "@/lib/db/read-routing";
+import { EVENT_CATEGORIES } from "@/lib/enums";
 
 export const eventsReportSchema = z.object(eventFilterFields).refine(dateRangeRefinement, DATE_RANGE_ISSUE);
 export type EventsReportParams = z.output<typeof eventsReportSchema>;
@@ -20,7 +21,7 @@ const EVENT_COLUMNS: readonly Column[] = [
   col("occurred_at_utc", "timestamp", UNIT.timestamp, "When the event happened. With time_precision DAY only the date is meaningful (the time is 00:00Z)."),
   col("time_precision", "text", "EXACT | DAY", "EXACT: the time of day is known; DAY: only the date."),
   col("title", "text", UNIT.text, "Title as logged."),
-  col("category", "text", "SUMMIT | DIPLOMACY | TREATY | MILITARY | SANCTIONS | INTELLIGENCE | UN | ECONOMIC | OTHER", "Kind of event."),
+  col("category", "text", EVENT_CATEGORIES.join(" | "), "Kind of event."),
   col("severity", "integer", "1 (minor) – 5 (major)", "Analyst's severity rating."),
 ];
 

@@ -6,13 +6,14 @@ import { barCoverage } from "@/lib/prices/bars";
 import packageJson from "@/package.json";
 import type { ReportDefinition, ReportRun } from "./report";
 import { readDb } from "@/lib/db/read-routing";
+import type { DataSource } from "@/lib/enums";
 
 export interface AssetDataStatus {
   symbol: string;
   /** "benchmark" for a benchmark the figures were computed against without being in the report's selection. */
   role: "asset" | "benchmark";
   name: string;
-  source: "YAHOO" | "CSV" | "DEMO";
+  source: DataSource;
   synthetic: boolean;
   firstDate: string | null;
   /** The last stored session: the data the figures stand on ends here. */

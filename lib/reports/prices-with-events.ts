@@ -5,6 +5,7 @@
 // lib/studies' day-0 rule).
 import "server-only";
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/dates";
 import { ValidationError } from "@/lib/errors";
 import { barCount } from "@/lib/prices/bars";
 import { dayZeroOnChart } from "@/lib/prices/day-zero";
@@ -85,8 +86,6 @@ export interface Day0 {
   date: string;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function intList(ids: readonly number[]): string {
   for (const id of ids) if (!Number.isSafeInteger(id)) throw new Error(`not an id: ${id}`);
   return ids.join(", ");
@@ -94,7 +93,7 @@ function intList(ids: readonly number[]): string {
 
 function dateLiteral(d: string): string {
   // Values reach here validated; checked again because COPY cannot take bind parameters.
-  if (!ISO_DATE.test(d)) throw new Error(`not a date: ${d}`);
+  if (!isCalendarDate(d)) throw new Error(`not a date: ${d}`);
   return `'${d}'::date`;
 }
 

@@ -4,13 +4,14 @@
 import "server-only";
 import path from "node:path";
 import { config } from "@/lib/config/env";
+import type { DataSource } from "@/lib/enums";
 import { DemoProvider } from "@/lib/market-data/demo/demo-provider";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { YahooProvider } from "@/lib/market-data/yahoo";
 import { SEED_EVENT_DATES } from "@/lib/seed/seed";
 
 /** Where prices come from that a provider can refresh (CSV imports have no provider). */
-export type ProviderSource = "YAHOO" | "DEMO";
+export type ProviderSource = Exclude<DataSource, "CSV">;
 
 // One Yahoo client per process: its request queue is what enforces the concurrency limit and per-minute cap.
 let yahoo: YahooProvider | undefined;

@@ -1,9 +1,7 @@
 // The storyline Faultline ships with: Russia and North Korea's alignment from 2023 to 2025, the assets exposed to
 // it and the hypotheses an analyst would start from. Titles and summaries are our own; each event cites a source.
 import type { AssetClassName } from "@/lib/market-data/provider";
-
-type Direction = "UP" | "DOWN" | "UNCERTAIN";
-type Category = "SUMMIT" | "DIPLOMACY" | "TREATY" | "MILITARY" | "SANCTIONS" | "INTELLIGENCE" | "UN" | "ECONOMIC" | "OTHER";
+import type { Direction, EventCategory } from "@/lib/enums";
 
 export interface SeedAsset {
   symbol: string;
@@ -25,7 +23,7 @@ export interface SeedExposure {
 export interface SeedEvent {
   date: string;
   title: string;
-  category: Category;
+  category: EventCategory;
   severity: number;
   countries: string[];
   summary: string;

@@ -12,6 +12,7 @@ import { STUDY_ASSET_SELECT } from "@/lib/assets/study-asset-select";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { describeConfig } from "./study-params";
 import { readDb } from "@/lib/db/read-routing";
+import type { DataSource, TimePrecision } from "@/lib/enums";
 
 const WINDOWS: readonly EventWindow[] = [
   [-1, 1],
@@ -31,7 +32,7 @@ export interface CarCell {
 }
 
 export interface AssetEventStudyRow {
-  event: { id: number; title: string; occurredAt: string; timePrecision: "EXACT" | "DAY"; category: string; severity: number };
+  event: { id: number; title: string; occurredAt: string; timePrecision: TimePrecision; category: string; severity: number };
   direction: ExpectedDirection;
   /** The event's calendar date on the asset's exchange. */
   eventDate: string;
@@ -48,7 +49,7 @@ export interface AssetEventStudyRow {
 }
 
 export interface AssetEventStudies {
-  asset: { id: number; symbol: string; name: string; source: "YAHOO" | "CSV" | "DEMO" };
+  asset: { id: number; symbol: string; name: string; source: DataSource };
   model: "market" | "constant-mean" | "market-adjusted";
   modelNote: string | null;
   benchmark: { symbol: string; name: string } | null;

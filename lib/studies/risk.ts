@@ -5,6 +5,7 @@ import { AnalyticsInputError, riskPanel, TRADING_DAYS_PER_YEAR } from "@/lib/ana
 import { num, nums, type Num } from "./dto";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { readDb } from "@/lib/db/read-routing";
+import type { DataSource } from "@/lib/enums";
 
 export const RISK_PARAMETERS = {
   volatilityWindows: [20, 60, 252],
@@ -20,7 +21,7 @@ export const RISK_PARAMETERS = {
 const MIN_PRICES = RISK_PARAMETERS.zScoreWindow + 1;
 
 export interface AssetRiskReport {
-  asset: { id: number; symbol: string; name: string; source: "YAHOO" | "CSV" | "DEMO" };
+  asset: { id: number; symbol: string; name: string; source: DataSource };
   benchmark: { symbol: string; name: string } | null;
   status: "ok" | "no-prices" | "insufficient-data" | "invalid-data";
   message: string | null;

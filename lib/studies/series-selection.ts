@@ -6,12 +6,13 @@ import type { PriceSeries } from "@/lib/prices/adjusted-closes";
 import { dayZero } from "@/lib/prices/day-zero";
 import { sessionCloseFor, type SessionClose } from "@/lib/prices/exchange-hours";
 import { MODEL_LABEL } from "./study-params";
+import type { DataSource, TimePrecision } from "@/lib/enums";
 
 export interface StudyAsset {
   id: number;
   symbol: string;
   name: string;
-  source: "YAHOO" | "CSV" | "DEMO";
+  source: DataSource;
   exchange: string;
   timeZone: string;
   assetClass: string;
@@ -21,7 +22,7 @@ export interface StudyAsset {
 export interface StudyEventRef {
   id: number;
   occurredAt: Date;
-  timePrecision: "EXACT" | "DAY";
+  timePrecision: TimePrecision;
 }
 
 export interface PreparedAsset {

@@ -12,6 +12,7 @@ import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { benchmarkOverride, withBenchmark } from "./benchmark-override";
 import { MODEL_LABEL, primaryWindow } from "./study-params";
 import { readDb } from "@/lib/db/read-routing";
+import type { TimePrecision } from "@/lib/enums";
 
 export interface StudySettingsJson {
   model: EventStudyConfig["model"];
@@ -74,7 +75,7 @@ export interface AggregateJson {
 }
 
 export interface EventStudyReport {
-  event: { id: number; title: string; occurredAt: string; timePrecision: "EXACT" | "DAY"; theme: { id: number; name: string } | null };
+  event: { id: number; title: string; occurredAt: string; timePrecision: TimePrecision; theme: { id: number; name: string } | null };
   settings: StudySettingsJson;
   assets: AssetStudyEntry[];
   aggregate: AggregateJson | null;

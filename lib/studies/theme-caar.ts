@@ -9,19 +9,20 @@ import { studyEventOnAsset } from "./asset-event-study";
 import { aggregateJson, settingsJson, type AggregateJson, type StudySettingsJson } from "./study-of-event";
 import { loadAdjustedCloses } from "@/lib/prices/adjusted-closes";
 import { benchmarkOverride, withBenchmark } from "./benchmark-override";
+import type { DataSource, TimePrecision } from "@/lib/enums";
 
 export interface ThemeEventJson {
   id: number;
   title: string;
   occurredAt: string;
-  timePrecision: "EXACT" | "DAY";
+  timePrecision: TimePrecision;
   category: string;
   severity: number;
   symbols: string[];
 }
 
 export interface ThemeAssetCaar {
-  asset: { id: number; symbol: string; name: string; source: "YAHOO" | "CSV" | "DEMO" };
+  asset: { id: number; symbol: string; name: string; source: DataSource };
   model: "market" | "constant-mean" | "market-adjusted";
   modelNote: string | null;
   benchmark: { symbol: string; name: string } | null;

@@ -1,7 +1,8 @@
 // Field building blocks shared by the input schemas: lists that arrive as arrays (JSON) or as text (forms, CSV),
 // calendar bounds, ids. Every message is a sentence an analyst can act on.
 import { z } from "zod";
-import { isTimeZone, parseWallDateTime, wallTimeToInstant, type WallDateTime } from "@/lib/dates";
+import { isCalendarDate, isTimeZone, parseWallDateTime, wallTimeToInstant, type WallDateTime } from "@/lib/dates";
+import { TIME_PRECISIONS, type TimePrecision } from "@/lib/enums";
 
 /** "a; b, c" or ["a", "b"] → ["a", "b", "c"], trimmed, empties dropped, duplicates removed. */
 export function listOf<T extends z.ZodType>(item: T, separators: RegExp = /[,;\n]/) {
@@ -23,10 +24,6 @@ export function maxDate(now = new Date()): Date {
   return d;
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-export const TIME_PRECISIONS = ["EXACT", "DAY"] as const;
-export type TimePrecision = (typeof TIME_PRECISIONS)[number];
 
 /** The date or date-time as typed, read strictly (impossible dates and clock times are refused, not rolled over). */
 export const wallDateTimeSchema = z
@@ -86,15 +83,10 @@ export const calendarDateSchema = z
   .string({ error: "Enter a date as YYYY-MM-DD" })
   .trim()
   // abort: the checks below only make sense for YYYY-MM-DD (toISOString throws on "2024-13-01" or "24-01-01").
-  .regex(DATE_ONLY, { message: "Enter a date as YYYY-MM-DD", abort: true })
-  .refine(isRealCalendarDate, { message: "This is not a real calendar date", abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Enter a date as YYYY-MM-DD", abort: true })
+  .refine(isCalendarDate, { message: "This is not a real calendar date", abort: true })
   .refine((s) => s >= MIN_DATE, `Date must be on or after ${MIN_DATE}`)
   .refine((s) => new Date(`${s}T00:00:00Z`) <= maxDate(), "Date must be at most one year from today");
-
-function isRealCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** Ids arrive as decimal numbers in text (paths, forms) or as JSON numbers; "0x10", "1e3" or "" are not ids. */
 const DECIMAL = /^-?\d+(\.\d+)?$/;

@@ -70,6 +70,7 @@ const ROUTES: Record<string, Access> = {
   "GET /api/v1/themes/[id]/study": "VIEWER",
   "GET /api/v1/assets/[symbol]/prices": "VIEWER",
   "GET /api/v1/assets/[symbol]/risk": "VIEWER",
+  "GET /api/v1/symbol-search": "VIEWER",
   "GET /api/v1/events/[id]/study": "VIEWER",
   "GET /api/v1/annotations": "VIEWER",
   "POST /api/v1/annotations": "ANALYST",

@@ -104,12 +104,4 @@ describe("YahooProvider.history", () => {
     expect(traffic.chart).toBe(1);
   });
 
-  it("fetches many symbols and keeps each failure with its symbol", async () => {
-    const { provider, traffic } = makeProvider();
-    const results = await provider.historyMany(["AAPL", "XYZ", "GC=F"], "2024-03-08", "2024-11-06");
-    expect(traffic.chart).toBe(3);
-    expect(results.get("AAPL")).toMatchObject({ symbol: "AAPL" });
-    expect(results.get("GC=F")).toMatchObject({ symbol: "GC=F" });
-    expect(results.get("XYZ")).toMatchObject({ kind: "not_found" });
-  });
 });

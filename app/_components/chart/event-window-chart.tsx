@@ -4,12 +4,13 @@
 import type { Time } from "lightweight-charts";
 import { useEffect, useRef, useState } from "react";
 import { DARK, LIGHT, useDarkMode } from "./chart-theme";
+import type { Direction } from "@/lib/enums";
 
 interface Props {
   eventId: number;
   symbol: string;
   name: string;
-  direction: "UP" | "DOWN" | "UNCERTAIN";
+  direction: Direction;
   day0: string;
   dates: string[];
   closes: number[];

@@ -5,6 +5,7 @@ import { useActionState, useState, useTransition, type FormEvent } from "react";
 import { FieldError, FormMessage } from "../../_components/forms/form-feedback";
 import type { ActionResult } from "@/lib/http/errors";
 import { addAssetAction, importPricesAction, refreshNowAction, switchToProviderAction, updateAssetAction, type ImportSummary } from "../actions";
+import type { DataSource } from "@/lib/enums";
 
 export function AddAssetButton({ symbol, benchmarks }: { symbol: string; benchmarks: string[] }) {
   const [result, action, pending] = useActionState(addAssetAction, null);
@@ -136,7 +137,7 @@ function ChangePreview({ s, source }: { s: ImportSummary; source: "YAHOO" | "CSV
  * by hand so the chosen file stays selected between the two steps. A preview belongs to one file and one mode:
  * choosing another file or mode hides it, so the write button never writes something other than what was shown.
  */
-export function ImportPricesForm({ symbol, source }: { symbol: string; source: "YAHOO" | "CSV" | "DEMO" }) {
+export function ImportPricesForm({ symbol, source }: { symbol: string; source: DataSource }) {
   const [result, action, pending] = useActionState(importPricesAction, null);
   const [mode, setMode] = useState<"merge" | "replace">(source === "CSV" ? "merge" : "replace");
   const [confirmed, setConfirmed] = useState(false);

@@ -6,6 +6,7 @@
 import { useActionState, useState, startTransition } from "react";
 import { FieldError, FormMessage, buttonClass, inputClass } from "../../_components/forms/form-feedback";
 import { createEventAction, updateEventAction } from "../actions";
+import { EVENT_CATEGORIES } from "@/lib/enums";
 import { EventWhen, type WhenValues } from "./event-when";
 import { InitialExposures, type ExposureDraft } from "./initial-exposures";
 
@@ -23,7 +24,6 @@ export interface EventFormValues {
 
 type TextField = Exclude<keyof EventFormValues, "when">;
 
-const CATEGORIES = ["SUMMIT", "DIPLOMACY", "TREATY", "MILITARY", "SANCTIONS", "INTELLIGENCE", "UN", "ECONOMIC", "OTHER"];
 
 export function EventForm({ initial, themes, assets, edit }: {
   initial: EventFormValues;
@@ -64,7 +64,7 @@ export function EventForm({ initial, themes, assets, edit }: {
       <label className="block text-sm md:col-span-2">Title<input {...bind("title")} required maxLength={200} className={inputClass} /><FieldError state={state} name="title" /></label>
       <EventWhen value={values.when} onChange={(when) => setValues((v) => ({ ...v, when }))} state={state} storedInstant={edit?.storedInstant} />
       <label className="block text-sm">Category
-        <select {...bind("category")} className={inputClass}>{CATEGORIES.map((c) => <option key={c} value={c}>{c.toLowerCase()}</option>)}</select>
+        <select {...bind("category")} className={inputClass}>{EVENT_CATEGORIES.map((c) => <option key={c} value={c}>{c.toLowerCase()}</option>)}</select>
         <FieldError state={state} name="category" />
       </label>
       <label className="block text-sm">Severity (1–5)<input {...bind("severity")} type="number" min={1} max={5} required className={inputClass} /><FieldError state={state} name="severity" /></label>

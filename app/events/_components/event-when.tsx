@@ -5,9 +5,10 @@ import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { isTimeZone, parseWallDateTime, wallTimeToInstant } from "@/lib/dates";
 import { FieldError, inputClass } from "../../_components/forms/form-feedback";
 import type { ActionResult } from "@/lib/http/errors";
+import type { TimePrecision } from "@/lib/enums";
 
 export interface WhenValues {
-  precision: "EXACT" | "DAY";
+  precision: TimePrecision;
   /** YYYY-MM-DD for DAY, YYYY-MM-DDTHH:MM (wall time in `timeZone`) for EXACT. */
   occurredAt: string;
   timeZone: string;

@@ -3,10 +3,11 @@
 // and why. Sent as one JSON field so the server validates them with the same schema as the API.
 import { FieldError, inputClass, secondaryButtonClass } from "../../_components/forms/form-feedback";
 import type { ActionResult } from "@/lib/http/errors";
+import type { Direction } from "@/lib/enums";
 
 export interface ExposureDraft {
   assetSymbol: string;
-  direction: "UP" | "DOWN" | "UNCERTAIN";
+  direction: Direction;
   rationale: string;
 }
 

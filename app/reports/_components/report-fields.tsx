@@ -1,6 +1,6 @@
 // The filter inputs of each report. Names are the report schema's parameter names, so the same values validate on the
 // preview and on the download (lib/reports schemas).
-import { EVENT_CATEGORIES } from "@/lib/events/schemas";
+import { EVENT_CATEGORIES } from "@/lib/enums";
 import type { ReportFormOptions } from "@/lib/reports/form-options";
 
 type Values = Record<string, string | string[] | undefined>;

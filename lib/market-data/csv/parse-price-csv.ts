@@ -8,6 +8,7 @@
 import { parse } from "csv-parse/sync";
 import type { DailyBar } from "@/lib/market-data/provider";
 import { qualityFlags, type QualityFlag, type QualityFlagCode } from "@/lib/market-data/quality";
+import { isCalendarDate } from "@/lib/dates";
 
 export type PriceCsvColumn = "date" | "open" | "high" | "low" | "close" | "adj_close" | "volume";
 
@@ -101,11 +102,6 @@ export function detectDialect(text: string): CsvDialect | { problem: string } {
   const cells = lines.slice(1, 21).flatMap((l) => l.split(best.d).slice(1));
   const decimalComma = cells.some((c) => /^\s*[+-]?\d[\d.'’ ]*,\d+\s*$/.test(c));
   return { delimiter: best.d, decimalComma };
-}
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
 
 export function parsePriceCsv(text: string, options: PriceCsvOptions = {}): PriceCsvResult {

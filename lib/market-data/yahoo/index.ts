@@ -1,4 +1,3 @@
 export { YahooProvider, toHistory } from "./yahoo-provider";
-export type { HistoryManyResult, ProviderLogger, YahooHistory, YahooProviderOptions } from "./yahoo-provider";
+export type { ProviderLogger, YahooHistory, YahooProviderOptions } from "./yahoo-provider";
 export { fileCookieJarStore, type CookieJarStore } from "./cookie-jar-store";
-export { tradingDate } from "./trading-date";

@@ -24,7 +24,8 @@ import { MarketDataError } from "@/lib/market-data/provider";
 import { assetClassOf, countryOf } from "./asset-class";
 import { fileCookieJarStore, loadCookieJar, serializeCookieJar, type CookieJarStore } from "./cookie-jar-store";
 import { toMarketDataError, type YahooCallContext } from "./map-error";
-import { isIsoDate, tradingDate, utcMidnight } from "./trading-date";
+import { dateInZone as tradingDate, isCalendarDate } from "@/lib/dates";
+import { utcMidnight } from "./trading-date";
 import { YahooSessionRejected, yahooFetch } from "./yahoo-fetch";
 
 export interface ProviderLogger {
@@ -59,8 +60,6 @@ export interface YahooHistory extends History {
   /** Bars that fell on an already-seen trading date (the later one wins). */
   duplicateBars: number;
 }
-
-export type HistoryManyResult = Map<string, YahooHistory | MarketDataError>;
 
 type YahooClient = InstanceType<typeof YahooFinance>;
 
@@ -142,7 +141,7 @@ export class YahooProvider implements MarketDataProvider {
   }
 
   async history(symbol: string, from: string, to: string): Promise<YahooHistory> {
-    if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError(`history(): dates must be YYYY-MM-DD, got ${from}..${to}`);
+    if (!isCalendarDate(from) || !isCalendarDate(to)) throw new RangeError(`history(): dates must be YYYY-MM-DD, got ${from}..${to}`);
     if (from > to) return { symbol, timeZone: "UTC", currency: null, bars: [], actions: [], droppedBars: 0, duplicateBars: 0 };
     const context = { action: `fetching prices for ${symbol}`, symbol };
     // Bars are stamped with the session start, which for zones east of UTC falls on the previous UTC day (KRX:
@@ -166,18 +165,6 @@ export class YahooProvider implements MarketDataProvider {
     } catch (error) {
       throw toMarketDataError(error, context, this.gate.policy.timeoutMs);
     }
-  }
-
-  /** Histories for many symbols; the request gate spreads the calls. A failure stays with its symbol. */
-  async historyMany(symbols: string[], from: string, to: string): Promise<HistoryManyResult> {
-    const results = await Promise.allSettled(symbols.map((symbol) => this.history(symbol, from, to)));
-    const out: HistoryManyResult = new Map();
-    results.forEach((result, i) => {
-      const symbol = symbols[i] as string;
-      if (result.status === "fulfilled") out.set(symbol, result.value);
-      else out.set(symbol, toMarketDataError(result.reason, { action: `fetching prices for ${symbol}`, symbol }, this.gate.policy.timeoutMs));
-    });
-    return out;
   }
 
   async search(query: string): Promise<SymbolCandidate[]> {

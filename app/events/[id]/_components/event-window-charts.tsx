@@ -1,8 +1,10 @@
 // One compact chart per exposed asset, centred on its day 0.
 import { eventWindowCharts } from "@/lib/event-overlay/event-window-charts";
 import { EventWindowChart } from "../../../_components/chart/event-window-chart";
+import type { TimePrecision } from "@/lib/enums";
+import type { Direction } from "@/lib/enums";
 
-export async function EventWindowCharts({ event }: { event: { id: number; occurredAt: Date; timePrecision: "EXACT" | "DAY"; exposures: { assetId: number; direction: "UP" | "DOWN" | "UNCERTAIN" }[] } }) {
+export async function EventWindowCharts({ event }: { event: { id: number; occurredAt: Date; timePrecision: TimePrecision; exposures: { assetId: number; direction: Direction }[] } }) {
   const charts = await eventWindowCharts(event, event.exposures);
   return (
     <div className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="event-window-charts">

@@ -1,7 +1,6 @@
 // GET daily bars of one asset, ?from=YYYY-MM-DD&to=YYYY-MM-DD inclusive (viewer). POST a price CSV as the body
 // (analyst): ?mode=merge|replace, ?dryRun=true for the change set without writing; every write is audited.
-import { findAssetBySymbol } from "@/lib/assets/queries";
-import { priceQuerySchema, apiBars } from "@/lib/prices/api-bars";
+import { priceApiBody, priceQuerySchema } from "@/lib/prices/api-bars";
 import { MAX_PRICE_CSV_BYTES, priceImportQuerySchema } from "@/lib/assets/schemas";
 import { apiHandler, bodyText, queryOf } from "@/lib/http/api-handler";
 import { NotFoundError } from "@/lib/errors";
@@ -11,9 +10,9 @@ import { parseOrThrow } from "@/lib/validation/parse";
 // Next has already decoded the path segment once: decoding again would turn `%255E` into `^` and `%25` into an error.
 export const GET = apiHandler<{ symbol: string }>("VIEWER", async (req, _user, { symbol }) => {
   const q = parseOrThrow(priceQuerySchema, queryOf(req));
-  const asset = await findAssetBySymbol(symbol);
-  if (!asset) throw new NotFoundError(`There is no asset ${symbol}.`);
-  return { symbol: asset.symbol, currency: asset.currency, source: asset.source, data: await apiBars(asset.id, q.from, q.to) };
+  const body = await priceApiBody(symbol, q.from, q.to);
+  if (body === null) throw new NotFoundError(`There is no asset ${symbol}.`);
+  return new Response(body, { headers: { "content-type": "application/json", "cache-control": "no-store" } });
 });
 
 export const POST = apiHandler<{ symbol: string }>("ANALYST", async (req, user, { symbol }) => {
