@@ -5,10 +5,10 @@ import { Table } from "@tremor/react";
 import type { ComponentProps } from "react";
 import { ScrollRegion } from "./scroll-region";
 
-export function DataTable({ label, className = "", ...props }: ComponentProps<typeof Table> & { label: string }) {
+export function DataTable({ label, className = "", maxHeightClass, ...props }: ComponentProps<typeof Table> & { label: string; maxHeightClass?: string }) {
   return (
     <div className={className}>
-      <ScrollRegion label={label}>
+      <ScrollRegion label={label} maxHeightClass={maxHeightClass}>
         <Table className="overflow-visible" {...props} />
       </ScrollRegion>
     </div>

@@ -5,7 +5,8 @@
 // can scroll it with the arrow keys (axe: scrollable-region-focusable).
 import { useEffect, useRef, useState } from "react";
 
-export function ScrollRegion({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+/** `maxHeightClass` (e.g. "max-h-[36rem]") also scrolls a long table downwards inside the same focusable region. */
+export function ScrollRegion({ label, children, testId, maxHeightClass = "" }: { label: string; children: React.ReactNode; testId?: string; maxHeightClass?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const [more, setMore] = useState(false);
 
@@ -25,7 +26,7 @@ export function ScrollRegion({ label, children, testId }: { label: string; child
 
   return (
     <div className="relative" data-testid={testId}>
-      <div ref={box} role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-tremor-small">
+      <div ref={box} role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto rounded-tremor-small ${maxHeightClass ? `${maxHeightClass} overflow-y-auto` : ""}`}>
         {children}
       </div>
       <div

@@ -15,6 +15,8 @@ export type PriceImportMode = "merge" | "replace";
 
 /** How many rows of each kind of change a change set lists (the counts are always complete). */
 export const CHANGE_SAMPLE_ROWS = 5;
+/** How many flagged rows a preview lists before summing up the rest. */
+export const FLAG_SAMPLE_ROWS = 20;
 
 export interface ChangedBar {
   date: string;
@@ -143,12 +145,18 @@ export async function importPriceCsv(
 
 /**
  * `importPriceCsv` for the form, the API and the CLI alike: a file with problems becomes one 422 listing each by line
- * and column with its fix (the first 20, then a count), and nothing is written.
+ * and column with its fix (the first 20, then a count), and nothing is written. A dry run says the file cannot be
+ * imported as it is rather than that nothing was imported: nothing would have been either way.
  */
 export async function importPricesOrThrow(actor: ImportActor, symbol: string, csvText: string, options: PriceImportOptions = {}) {
   const outcome = await importPriceCsv(actor, symbol, csvText, options);
   if (outcome.ok) return outcome;
   const lines = outcome.errors.slice(0, 20).map((e) => (e.line ? `Line ${e.line}${e.column ? `, column ${e.column}` : ""}: ${e.reason}` : e.reason));
   if (outcome.errors.length > 20) lines.push(`… and ${outcome.errors.length - 20} more problems`);
-  throw new ValidationError({ file: lines }, "Nothing was imported: fix these rows and send the file again.");
+  throw new ValidationError(
+    { file: lines },
+    options.dryRun
+      ? "The file cannot be imported as it is: fix these rows and check it again."
+      : "Nothing was imported: fix these rows and send the file again.",
+  );
 }

@@ -12,6 +12,17 @@ export type QualityFlagCode =
   /** A Yahoo download's "null" row (a holiday or a day without a print): skipped on import, listed here. */
   | "skipped_null_row";
 
+/** What each kind of flag means, in the words a reviewer scans a list by (the message gives the figures). */
+export const QUALITY_FLAG_KIND: Record<QualityFlagCode, string> = {
+  close_outside_range: "close outside the day's range",
+  open_outside_range: "open outside the day's range",
+  large_move: "one-day move over 25 %",
+  gap: "gap in the series",
+  non_positive: "zero or negative price",
+  stale: "series out of date",
+  skipped_null_row: "empty (\"null\") row skipped",
+};
+
 export interface QualityFlag {
   date: string;
   code: QualityFlagCode;

@@ -133,6 +133,12 @@ describe("price CSV import through the API", () => {
     expect(body.error.message).toMatch(/Nothing was imported/);
     expect(body.error.fieldErrors.file[0]).toMatch(/^Line 3, column close: /);
     expect(await db().priceBar.count()).toBe(before);
+    // A dry run of the same file fails the same way, but does not claim an import was attempted.
+    const dry = await csvRequest(ana, "^GSPC", "?dryRun=true", "date,close\n2024-01-02,4700\n2024-01-03,1e308\n");
+    expect(dry.status).toBe(422);
+    const dryMessage = (await json<{ error: { message: string } }>(dry)).error.message;
+    expect(dryMessage).toMatch(/cannot be imported as it is/);
+    expect(dryMessage).not.toMatch(/Nothing was imported/);
     expect((await csvRequest(ana, "KRW=X", "?mode=overwrite", "date,close\n2024-01-02,1\n")).status).toBe(422);
     expect((await csvRequest(viewer, "KRW=X", "", "date,close\n2024-01-02,1\n")).status).toBe(403);
   });

@@ -73,12 +73,32 @@ describe("adding an asset and managing its prices", () => {
     const text = (await errors.allTextContents()).join("\n");
     expect(text).toMatch(/Line 3, column date/);
     expect(text).toMatch(/Line 4, column close/);
-    expect(await page.getByRole("alert").filter({ hasText: "Nothing was imported" }).count()).toBe(1);
+    // Only a preview was asked for: the banner says the file cannot go in as it is, not that an import failed.
+    expect(await page.getByRole("alert").filter({ hasText: "cannot be imported as it is" }).count()).toBe(1);
+    expect(await page.getByRole("alert").filter({ hasText: "Nothing was imported" }).count()).toBe(0);
     expect(await page.getByTestId("import-preview").count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Import \d+ changes|^Replace the series/ }).count()).toBe(0);
     await page.reload();
     expect(await storedBars()).toBe(before);
     expect(await statusValue("Source")).toBe("synthetic demo data");
+  });
+
+  it("lists the rows a preview flags, the first twenty and a count of the rest", async () => {
+    // Closes alternating between 100 and 200: every row after the first is a one-day move of +100 % or -50 %.
+    const rows = weekdays(25).map((date, i) => ({ date, close: i % 2 === 0 ? 100 : 200 }));
+    const file = path.join(tmp, "zigzag.csv");
+    await writeFile(file, csv(rows));
+    await openImport();
+    await page.getByLabel(/^Price CSV/).setInputFiles(file);
+    await page.getByRole("button", { name: "Preview changes" }).click();
+    const preview = page.getByTestId("import-preview");
+    await preview.waitFor();
+    expect(previewCounts(await preview.locator("p").first().textContent()).flagged).toBe(24);
+    const items = await page.getByTestId("import-preview-flags").locator("li").allTextContents();
+    expect(items).toHaveLength(21);
+    expect(items[0]).toBe(`${rows[1]!.date} · one-day move over 25 % — The adjusted close moved +100.0% from ${rows[0]!.date}.`);
+    expect(items[19]).toBe(`${rows[20]!.date} · one-day move over 25 % — The adjusted close moved -50.0% from ${rows[19]!.date}.`);
+    expect(items[20]).toBe("and 4 more");
   });
 
   it("previews a valid CSV with its counts and flag, replaces the provider series once confirmed, and flags what deserves a look", async () => {
@@ -99,6 +119,10 @@ describe("adding an asset and managing its prices", () => {
     expect(counts.added + counts.changed + counts.unchanged).toBe(rows.length);
     expect(counts.removed).toBe(before - counts.changed - counts.unchanged);
     expect(counts.flagged).toBe(1);
+    // The flagged row itself, by date and kind: the +40 % day, 30 days after 2 January.
+    expect(await page.getByTestId("import-preview-flags").locator("li").allTextContents()).toEqual([
+      "2024-02-01 · one-day move over 25 % — The adjusted close moved +40.0% from 2024-01-31.",
+    ]);
     expect(await preview.textContent()).toMatch(/Nothing is written yet/);
     expect(await preview.textContent()).toMatch(/scheduled refreshes leave it alone/);
     await expectAccessible(page, "the import preview");
@@ -188,6 +212,16 @@ function usoRows(): Row[] {
     rows.push({ date: date.toISOString().slice(0, 10), close });
   }
   return rows;
+}
+
+/** The first `n` weekdays from 1 July 2024. */
+function weekdays(n: number): string[] {
+  const dates: string[] = [];
+  for (let t = Date.UTC(2024, 6, 1); dates.length < n; t += 86_400_000) {
+    const day = new Date(t).getUTCDay();
+    if (day !== 0 && day !== 6) dates.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return dates;
 }
 
 /** A Yahoo-style download of the rows. */

@@ -127,6 +127,21 @@ function ChangePreview({ s, source }: { s: ImportSummary; source: "YAHOO" | "CSV
           </div>
         ))}
       </div>
+      {s.flags > 0 && (
+        <div className="mt-3" data-testid="import-preview-flags">
+          <p className="text-tremor-label">
+            {s.flags} flagged for review (imported as they are){s.flags > s.firstFlags.length ? `, first ${s.firstFlags.length}` : ""}:
+          </p>
+          <ul className="text-tremor-label">
+            {s.firstFlags.map((f) => (
+              <li key={`${f.date}-${f.kind}`}>
+                <span className="tabular-nums">{f.date}</span> · {f.kind} — {f.message}
+              </li>
+            ))}
+            {s.flags > s.firstFlags.length && <li>and {s.flags - s.firstFlags.length} more</li>}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }
@@ -144,8 +159,11 @@ export function ImportPricesForm({ symbol, source }: { symbol: string; source: D
   // Bumped when the file changes; a preview counts only for the file it was made from.
   const [fileVersion, setFileVersion] = useState(0);
   const [previewedVersion, setPreviewedVersion] = useState(-1);
+  // While a new preview is on its way the last one (of another file, perhaps) is hidden, not shown as if it were new.
+  const [previewing, setPreviewing] = useState(false);
   const [, startTransition] = useTransition();
-  const preview = result?.ok && result.data.dryRun && result.data.mode === mode && previewedVersion === fileVersion ? result.data : null;
+  const preview =
+    !(pending && previewing) && result?.ok && result.data.dryRun && result.data.mode === mode && previewedVersion === fileVersion ? result.data : null;
   const done = result?.ok && !result.data.dryRun ? result.data : null;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -153,6 +171,7 @@ export function ImportPricesForm({ symbol, source }: { symbol: string; source: D
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const write = submitter?.value === "write";
     data.set("dryRun", write ? "false" : "true");
+    setPreviewing(!write);
     if (!write) setPreviewedVersion(fileVersion);
     startTransition(() => action(data));
   };

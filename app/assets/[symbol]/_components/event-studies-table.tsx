@@ -32,13 +32,15 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
   if (!studies) return null;
   return (
     <Card>
-      <Title>Events exposing {symbol}</Title>
+      <Title>Events exposing {symbol}{studies.rows.length > 0 ? ` (${studies.rows.length})` : ""}</Title>
       {studies.rows.length === 0 ? (
         <Text className="mt-4">No event is linked to this asset yet.</Text>
       ) : (
         <>
-          <DataTable label="Event studies of this asset" className="mt-4" data-testid="asset-event-studies">
-            <TableHead>
+          {/* Hundreds of events would make the page tens of thousands of pixels long: the table scrolls in its own box
+              (about fifteen rows high) under a header that stays in view. */}
+          <DataTable label="Event studies of this asset" className="mt-4" data-testid="asset-event-studies" maxHeightClass="max-h-[40rem]">
+            <TableHead className="sticky top-0 z-10 bg-tremor-background dark:bg-dark-tremor-background">
               <TableRow>
                 <TableHeaderCell>Event date</TableHeaderCell>
                 <TableHeaderCell>Day 0</TableHeaderCell>
