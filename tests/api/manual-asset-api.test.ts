@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postAsset } from "@/app/api/v1/assets/route";
 import { POST as postPrices } from "@/app/api/v1/assets/[symbol]/prices/route";
+import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { db } from "@/lib/db/client";
 import { createSignedInUser, requestAs, type TestUser } from "../helpers/request-context";
 import { mswServer } from "../msw/server";
@@ -102,5 +103,13 @@ describe("POST /api/v1/assets with a profile given by hand", () => {
     expect(rows.map((r) => r.name)).toEqual(["KRX defence basket"]);
     expect(await db().auditEntry.count()).toBe(auditBefore);
     expect(outgoing).toEqual([]);
+  });
+
+  it("documents the profile fields on POST /assets in the OpenAPI document", async () => {
+    type Doc = { paths: { "/assets": { post: { requestBody: { content: { "application/json": { schema: { properties: Record<string, unknown>; required?: string[] } } } } } } } };
+    const doc = (await (await openapi()).json()) as Doc;
+    const schema = doc.paths["/assets"].post.requestBody.content["application/json"].schema;
+    expect(Object.keys(schema.properties).sort()).toEqual(["assetClass", "benchmark", "country", "currency", "exchange", "name", "symbol", "timeZone"]);
+    expect(schema.required ?? []).toEqual(["symbol"]);
   });
 });
