@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addAsset, refreshNow, switchToProvider, updateAsset } from "@/lib/assets/manage-assets";
 import { configuredProvider } from "@/lib/runtime/providers";
-import { priceImportQuerySchema } from "@/lib/assets/schemas";
+import { priceImportQuerySchema, type AddAssetInput } from "@/lib/assets/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { runAction, type ActionResult } from "@/lib/http/errors";
@@ -17,9 +17,20 @@ import { MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
 export async function addAssetAction(_prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
   const actor = await requireUser("ANALYST");
   const result = await runAction(async () => {
+    // Blank profile fields count as not given, so the search's "Add" buttons still ask the provider.
+    const given = (field: string) => String(form.get(field) ?? "").trim() || undefined;
     const asset = await addAsset(
       actor,
-      { symbol: String(form.get("symbol") ?? ""), benchmark: String(form.get("benchmark") ?? "") },
+      {
+        symbol: String(form.get("symbol") ?? ""),
+        benchmark: String(form.get("benchmark") ?? ""),
+        name: given("name"),
+        assetClass: given("assetClass") as AddAssetInput["assetClass"],
+        currency: given("currency"),
+        exchange: given("exchange"),
+        timeZone: given("timeZone"),
+        country: given("country"),
+      },
       configuredProvider(),
     );
     return asset.symbol;

@@ -1,6 +1,8 @@
 // Adding assets and asking for fresh prices. The provider is asked for the asset's profile when it is added (the
-// analyst is waiting for that answer); its price history is then fetched by a background job, never by a page.
+// analyst is waiting for that answer); its price history is then fetched by a background job, never by a page. An
+// asset whose profile the analyst gives by hand never asks the provider: its prices come from CSV imports.
 import "server-only";
+import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Tx } from "@/lib/audit/record";
@@ -8,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
 import { MarketDataUnavailableError, NotFoundError, ValidationError } from "@/lib/errors";
 import { senderBoss } from "@/lib/jobs/boss";
-import { MarketDataError, type MarketDataProvider, type SymbolCandidate } from "@/lib/market-data/provider";
+import { MarketDataError, type AssetProfile, type MarketDataProvider, type SymbolCandidate } from "@/lib/market-data/provider";
 import { enqueueRefresh, ensureQueues, latestRefreshJob, requestRefresh, type RefreshJobState } from "@/lib/market-data/refresh-jobs";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { addAssetSchema, assetUpdateSchema, searchQuerySchema, type AddAssetInput, type AssetUpdateInput } from "./schemas";
@@ -47,6 +49,13 @@ export async function searchSymbols(query: string, provider: MarketDataProvider,
   }
 }
 
+/** The profile an analyst gave by hand, or null when the provider is to be asked (the schema makes it all or nothing). */
+function manualProfile(input: z.output<typeof addAssetSchema>): Omit<AssetProfile, "symbol"> | null {
+  const { name, assetClass, currency, timeZone } = input;
+  if (name === undefined || assetClass === undefined || currency === undefined || timeZone === undefined) return null;
+  return { name, assetClass, currency, timeZone, exchange: input.exchange ?? "", country: input.country ?? null };
+}
+
 async function enqueueBackfill(symbol: string): Promise<void> {
   const boss = await senderBoss();
   await ensureQueues(boss);
@@ -62,11 +71,15 @@ export async function addAsset(actor: Principal, input: AddAssetInput, provider:
   if (existing && !existing.deletedAt) throw new ValidationError({ symbol: [`${symbol} is already tracked.`] });
   const bench = benchmark ? await db().asset.findFirst({ where: { symbol: benchmark, deletedAt: null } }) : null;
   if (benchmark && !bench) throw new ValidationError({ benchmark: [`The benchmark ${benchmark} is not tracked yet: add it first.`] });
-  let profile;
-  try {
-    profile = await provider.profile(symbol);
-  } catch (err) {
-    throw providerProblem(err, "symbol");
+  const manual = manualProfile(parsed.data);
+  let profile: Omit<AssetProfile, "symbol">;
+  if (manual) profile = manual;
+  else {
+    try {
+      profile = await provider.profile(symbol);
+    } catch (err) {
+      throw providerProblem(err, "symbol");
+    }
   }
   const data = {
     symbol,
@@ -77,7 +90,8 @@ export async function addAsset(actor: Principal, input: AddAssetInput, provider:
     timeZone: profile.timeZone,
     country: profile.country,
     benchmarkId: bench?.id ?? null,
-    source: provider.name === "demo" ? ("DEMO" as const) : ("YAHOO" as const),
+    // A profile given by hand means the provider has no say: the asset's prices come from CSV imports.
+    source: manual ? ("CSV" as const) : provider.name === "demo" ? ("DEMO" as const) : ("YAHOO" as const),
   };
   // A symbol deleted earlier comes back as the same row: its bars, exposures and history were kept for this.
   const asset = await writeTransaction(async (tx) => {
@@ -90,7 +104,7 @@ export async function addAsset(actor: Principal, input: AddAssetInput, provider:
     });
     return row;
   });
-  await enqueueBackfill(symbol);
+  if (!manual) await enqueueBackfill(symbol);
   return asset;
 }
 

@@ -139,7 +139,10 @@ export function openApiDocument() {
       "/assets": {
         get: { summary: "List assets with their last close", responses: { "200": json({}), ...ERRORS } },
         post: {
-          summary: "Track a new asset by its provider symbol, with an optional benchmark (analyst); its history is fetched by a background job",
+          summary:
+            "Track a new asset by its provider symbol, with an optional benchmark (analyst); its history is fetched by a background job. " +
+            "With a profile in the body (name, assetClass, currency and timeZone together; exchange and country optional) the provider is not asked " +
+            "and the asset's prices come from CSV imports (source CSV); a partial profile is refused with 422 naming the missing fields",
           requestBody: body(addAssetSchema),
           responses: { "201": json({}, "Added"), ...ERRORS },
         },

@@ -1,6 +1,7 @@
 // The market-data journey of a new user: find a symbol, add it with a benchmark, watch the backfill land, press
 // Refresh now, import a CSV of their own (a preview of what would change, then the write once confirmed; replace
-// and merge doing what the preview said), and read the data status and quality flags.
+// and merge doing what the preview said), and read the data status and quality flags. With Yahoo unreachable, the
+// search opens the form that describes an asset by hand, whose prices then come from CSV imports.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -193,6 +194,37 @@ describe("adding an asset and managing its prices", () => {
     expect(await done.textContent()).toBe(`Imported (replace): 0 bars added, 0 updated, ${first.length - 2} removed.`);
     await page.reload();
     expect(await statusValue("Bars")).toBe(`5 (${correction[0]!.date} … 2024-03-06)`);
+  });
+});
+
+describe("adding an asset by hand while Yahoo cannot be reached", () => {
+  it("opens the by-hand form on the search's Yahoo-unreachable message and adds a CSV asset from it", async () => {
+    // The search answers as its route does when Yahoo refuses (that 503 is tested against the route itself).
+    const search = /\/api\/v1\/symbol-search/;
+    await page.route(search, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { status: 503, code: "market_data_unavailable", message: "Yahoo can't be reached — add the symbol by hand or import a CSV. (refused)" } }),
+      }),
+    );
+    try {
+      await page.goto(`${app.baseUrl}/assets?q=KRX-DEF`);
+      await page.getByText(/^Yahoo can't be reached/).waitFor();
+      const form = page.getByRole("form", { name: "Describe an asset yourself" });
+      await form.waitFor();
+      expect(await form.getByLabel("Symbol").inputValue()).toBe("KRX-DEF");
+      await form.getByLabel("Name").fill("KRX defence basket");
+      await form.getByLabel("Class").selectOption("EQUITY_INDEX");
+      await form.getByLabel("Currency").fill("KRW");
+      await form.getByLabel("Time zone").fill("Asia/Seoul");
+      await form.getByRole("button", { name: "Add KRX-DEF" }).click();
+      await page.waitForURL(/\/assets\/KRX-DEF$/);
+    } finally {
+      await page.unroute(search);
+    }
+    await page.getByText(/Its prices come from CSV imports/).waitFor();
+    expect(await statusValue("Source")).toBe("CSV import");
   });
 });
 

@@ -88,7 +88,11 @@ export default async function AssetPage({ params, searchParams }: Props) {
           <p className="mb-2 text-tremor-default text-red-600 dark:text-red-300" role="alert">Not tracked, so not compared: {chart.unknown.join(", ")}. Add them on the Assets page.</p>
         )}
         {payload.bars.dates.length === 0 || !last ? (
-          <Text className="mt-2">No prices stored for {asset.symbol} yet. Run a refresh to fetch its history.</Text>
+          <Text className="mt-2">
+            {asset.source === "CSV"
+              ? `No prices stored for ${asset.symbol} yet. Its prices come from CSV imports: import a file with “Import prices from a CSV file” in the data status below.`
+              : `No prices stored for ${asset.symbol} yet. Run a refresh to fetch its history.`}
+          </Text>
         ) : (
           <>
             <AssetChart data={payload} initialView={{ ...view, compare: view.compare.filter((s) => !chart.unknown.includes(s)) }} lastSession={last} />

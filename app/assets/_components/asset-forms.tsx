@@ -6,6 +6,7 @@ import { FieldError, FormMessage } from "../../_components/forms/form-feedback";
 import type { ActionResult } from "@/lib/http/errors";
 import { addAssetAction, importPricesAction, refreshNowAction, switchToProviderAction, updateAssetAction, type ImportSummary } from "../actions";
 import type { DataSource } from "@/lib/enums";
+import { ASSET_CLASSES } from "@/lib/assets/schemas";
 
 export function AddAssetButton({ symbol, benchmarks }: { symbol: string; benchmarks: string[] }) {
   const [result, action, pending] = useActionState(addAssetAction, null);
@@ -260,5 +261,64 @@ export function SwitchToProviderButton({ symbol, providerLabel, job }: { symbol:
       <FormMessage state={result} />
       <FieldError state={result} name="symbol" />
     </form>
+  );
+}
+
+/**
+ * An asset described by hand, for a series Yahoo does not carry or while Yahoo cannot be reached: the provider is not
+ * asked, and the asset gets its prices from CSV imports on its page. Opens by itself when the search reports Yahoo
+ * unreachable. Inputs are controlled so a refused submit keeps what was typed.
+ */
+export function ManualAssetForm({ open, onToggle, initialSymbol, benchmarks }: { open: boolean; onToggle: (open: boolean) => void; initialSymbol: string; benchmarks: string[] }) {
+  const [result, action, pending] = useActionState(addAssetAction, null);
+  const [values, setValues] = useState<Record<string, string>>({ symbol: initialSymbol });
+  const field = (name: string) => ({
+    name,
+    value: values[name] ?? "",
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [name]: value }));
+    },
+  });
+  const input = `${selectClass} block w-full`;
+  return (
+    <details className="mt-4" open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
+      <summary className="cursor-pointer text-tremor-default">Describe it yourself (no Yahoo needed)</summary>
+      <form action={action} className="mt-2 grid max-w-2xl grid-cols-1 gap-3 sm:grid-cols-2" aria-label="Describe an asset yourself">
+        <p className="text-tremor-label sm:col-span-2">
+          Yahoo is not asked. The asset gets its prices by CSV import: after adding it, import a file on its page.
+        </p>
+        <label className="text-tremor-default">Symbol<input {...field("symbol")} required className={input} placeholder="e.g. KOSPI-DEF" /><FieldError state={result} name="symbol" /></label>
+        <label className="text-tremor-default">Name<input {...field("name")} required className={input} placeholder="e.g. KRX defence index" /><FieldError state={result} name="name" /></label>
+        <label className="text-tremor-default">
+          Class
+          <select {...field("assetClass")} required className={input}>
+            <option value="">choose…</option>
+            {ASSET_CLASSES.map((c) => (
+              <option key={c} value={c}>{c.replace("_", " ").toLowerCase()}</option>
+            ))}
+          </select>
+          <FieldError state={result} name="assetClass" />
+        </label>
+        <label className="text-tremor-default">Currency<input {...field("currency")} required maxLength={3} className={input} placeholder="KRW" /><FieldError state={result} name="currency" /></label>
+        <label className="text-tremor-default">Time zone<input {...field("timeZone")} required className={input} placeholder="Asia/Seoul" /><FieldError state={result} name="timeZone" /></label>
+        <label className="text-tremor-default">Exchange (optional)<input {...field("exchange")} className={input} placeholder="KSE" /><FieldError state={result} name="exchange" /></label>
+        <label className="text-tremor-default">Country (optional)<input {...field("country")} maxLength={2} className={input} placeholder="KR, empty for global" /><FieldError state={result} name="country" /></label>
+        <label className="text-tremor-default">
+          Benchmark
+          <select {...field("benchmark")} className={input}>
+            <option value="">none (constant-mean model)</option>
+            {benchmarks.map((b) => (
+              <option key={b} value={b}>{b}</option>
+            ))}
+          </select>
+          <FieldError state={result} name="benchmark" />
+        </label>
+        <div className="flex items-center gap-2 sm:col-span-2">
+          <Button size="xs" type="submit" loading={pending}>Add {values.symbol?.trim() ? values.symbol.trim().toUpperCase() : "the asset"}</Button>
+          <FormMessage state={result} />
+        </div>
+      </form>
+    </details>
   );
 }

@@ -8,7 +8,7 @@ import { MARKET_DATA_UNAVAILABLE_ADVICE } from "@/lib/errors";
 import type { SymbolCandidate } from "@/lib/market-data/provider";
 import { DataTable } from "../../_components/data-table";
 import { assetHref } from "../../_components/format";
-import { AddAssetButton } from "./asset-forms";
+import { AddAssetButton, ManualAssetForm } from "./asset-forms";
 
 /** The server gives up on Yahoo after 4 s; this covers that plus the round trip. */
 const CLIENT_TIMEOUT_MS = 8_000;
@@ -17,7 +17,7 @@ type SearchState =
   | { status: "idle" }
   | { status: "searching"; q: string }
   | { status: "done"; q: string; candidates: SymbolCandidate[] }
-  | { status: "failed"; q: string; message: string };
+  | { status: "failed"; q: string; message: string; unreachable?: boolean };
 
 interface ErrorPayload {
   error?: { code?: string; message?: string; fieldErrors?: Record<string, string[]> };
@@ -28,14 +28,14 @@ async function fetchCandidates(q: string, signal: AbortSignal): Promise<SearchSt
   try {
     res = await fetch(`/api/v1/symbol-search?q=${encodeURIComponent(q)}`, { signal, headers: { accept: "application/json" } });
   } catch {
-    return { status: "failed", q, message: MARKET_DATA_UNAVAILABLE_ADVICE };
+    return { status: "failed", q, message: MARKET_DATA_UNAVAILABLE_ADVICE, unreachable: true };
   }
   const body = (await res.json().catch(() => ({}))) as { data?: SymbolCandidate[] } & ErrorPayload;
   if (res.ok && Array.isArray(body.data)) return { status: "done", q, candidates: body.data };
   const err = body.error;
   if (err?.fieldErrors?.q?.length) return { status: "failed", q, message: err.fieldErrors.q.join(" ") };
-  if (err?.code === "market_data_unavailable" && err.message) return { status: "failed", q, message: err.message };
-  if (res.status >= 500) return { status: "failed", q, message: MARKET_DATA_UNAVAILABLE_ADVICE };
+  if (err?.code === "market_data_unavailable" && err.message) return { status: "failed", q, message: err.message, unreachable: true };
+  if (res.status >= 500) return { status: "failed", q, message: MARKET_DATA_UNAVAILABLE_ADVICE, unreachable: true };
   return { status: "failed", q, message: err?.message ?? `The search failed (HTTP ${res.status}).` };
 }
 
@@ -45,6 +45,8 @@ export function SymbolSearch({ initialQuery, tracked, canAdd }: { initialQuery: 
   // A search in the URL (a shared link, a reload) starts as soon as the page is in the browser.
   const [state, setState] = useState<SearchState>(initial ? { status: "searching", q: initial } : { status: "idle" });
   const inFlight = useRef<AbortController | null>(null);
+  // The by-hand form opens when Yahoo is unreachable (the advice points at it); the analyst may close it again.
+  const [manualOpen, setManualOpen] = useState(false);
 
   const run = useCallback(async (q: string) => {
     inFlight.current?.abort();
@@ -56,6 +58,7 @@ export function SymbolSearch({ initialQuery, tracked, canAdd }: { initialQuery: 
     // A newer search replaced this one: its answer is no longer wanted.
     if (inFlight.current !== controller) return;
     setState(next);
+    setManualOpen((open) => open || (next.status === "failed" && next.unreachable === true));
     const url = new URL(window.location.href);
     url.searchParams.set("q", q);
     window.history.replaceState(null, "", url);
@@ -92,6 +95,7 @@ export function SymbolSearch({ initialQuery, tracked, canAdd }: { initialQuery: 
         )}
         {state.status === "done" && state.candidates.length > 0 && <Candidates candidates={state.candidates} tracked={tracked} canAdd={canAdd} />}
       </div>
+      {canAdd && <ManualAssetForm open={manualOpen} onToggle={setManualOpen} initialSymbol={/^[A-Za-z0-9.^=-]+$/.test(initial) ? initial.toUpperCase() : ""} benchmarks={[...tracked].sort()} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // GET the tracked assets with their last close (viewer). POST adds one by symbol, with an optional benchmark
-// (analyst, audited): its profile comes from the provider now, its history from a background job.
+// (analyst, audited): its profile comes from the provider now, its history from a background job; or, with a profile
+// given in the body, the provider is not asked and the asset's prices come from CSV imports.
 import { addAsset } from "@/lib/assets/manage-assets";
 import { assetDto } from "@/lib/assets/queries";
 import { listAssetOverview } from "@/lib/assets/queries";
