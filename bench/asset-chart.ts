@@ -101,17 +101,17 @@ try {
 
   // Panning: frame intervals while the mouse drags the chart.
   const chart = (await page.locator("[data-testid=price-chart]").boundingBox())!;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[] };
-    w.__frames = [];
+  // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
     let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
+    const tick = (t) => {
+      window.__frames.push(t - last);
       last = t;
-      if (w.__frames.length < 400) requestAnimationFrame(tick);
+      if (window.__frames.length < 400) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await page.mouse.move(chart.x + chart.width * 0.7, chart.y + chart.height / 2);
   await page.mouse.down();
   await page.mouse.move(chart.x + chart.width * 0.2, chart.y + chart.height / 2, { steps: 60 });

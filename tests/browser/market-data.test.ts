@@ -197,32 +197,21 @@ describe("adding an asset and managing its prices", () => {
   });
 });
 
-describe("adding an asset by hand while Yahoo cannot be reached", () => {
-  it("opens the by-hand form on the search's Yahoo-unreachable message and adds a CSV asset from it", async () => {
-    // The search answers as its route does when Yahoo refuses (that 503 is tested against the route itself).
-    const search = /\/api\/v1\/symbol-search/;
-    await page.route(search, (route) =>
-      route.fulfill({
-        status: 503,
-        contentType: "application/json",
-        body: JSON.stringify({ error: { status: 503, code: "market_data_unavailable", message: "Yahoo can't be reached — add the symbol by hand or import a CSV. (refused)" } }),
-      }),
-    );
-    try {
-      await page.goto(`${app.baseUrl}/assets?q=KRX-DEF`);
-      await page.getByText(/^Yahoo can't be reached/).waitFor();
-      const form = page.getByRole("form", { name: "Describe an asset yourself" });
-      await form.waitFor();
-      expect(await form.getByLabel("Symbol").inputValue()).toBe("KRX-DEF");
-      await form.getByLabel("Name").fill("KRX defence basket");
-      await form.getByLabel("Class").selectOption("EQUITY_INDEX");
-      await form.getByLabel("Currency").fill("KRW");
-      await form.getByLabel("Time zone").fill("Asia/Seoul");
-      await form.getByRole("button", { name: "Add KRX-DEF" }).click();
-      await page.waitForURL(/\/assets\/KRX-DEF$/);
-    } finally {
-      await page.unroute(search);
-    }
+describe("adding an asset by hand, without Yahoo", () => {
+  it("adds a CSV asset from the by-hand form, with no provider asked", async () => {
+    // The by-hand form, as an analyst uses it when Yahoo cannot be reached or does not carry the series; the search
+    // route's 503 is tested in tests/api/symbol-search.test.tsx.
+    await page.goto(`${app.baseUrl}/assets`);
+    await page.getByText("Describe it yourself (no Yahoo needed)").click();
+    const form = page.getByRole("form", { name: "Describe an asset yourself" });
+    await form.waitFor();
+    await form.getByLabel("Symbol").fill("KRX-DEF");
+    await form.getByLabel("Name").fill("KRX defence basket");
+    await form.getByLabel("Class").selectOption("EQUITY_INDEX");
+    await form.getByLabel("Currency").fill("KRW");
+    await form.getByLabel("Time zone").fill("Asia/Seoul");
+    await form.getByRole("button", { name: "Add KRX-DEF" }).click();
+    await page.waitForURL(/\/assets\/KRX-DEF$/);
     await page.getByText(/Its prices come from CSV imports/).waitFor();
     expect(await statusValue("Source")).toBe("CSV import");
   });

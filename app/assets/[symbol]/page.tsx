@@ -64,7 +64,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{asset.symbol}</h1>
         <Text>{asset.name}</Text>
         <Badge size="xs">{asset.assetClass.replace("_", " ").toLowerCase()}</Badge>
-        <Text>{asset.exchange} · {asset.currency} · {asset.timeZone}</Text>
+        <Text>{[asset.exchange, asset.currency, asset.timeZone].filter(Boolean).join(" · ")}</Text>
         {asset.source === "DEMO" && <SyntheticBadge />}
         <Text>
           Data as of {last ?? "—"}
