@@ -1,6 +1,6 @@
 // Asset chart interaction in Chromium against the production build, with the full page reload every control used to
 // cost measured in the same run as the peer:
-//   npm run build && node --conditions=react-server --import tsx bench/asset-chart.ts [--runs 7] [--docs]
+//   npm run build && node --conditions=react-server --import tsx bench/asset-chart.ts [--runs 7] [--events 500] [--docs]
 // Data: the demo install (^KS11 ≈ 10 years of daily bars, the seeded storyline's events) plus generated events exposing
 // ^KS11 up to 500 in all, created through the API; first paint is measured with the whole history and 3 compare series.
 // Writes bench/results/asset-chart.md; with --docs also the "Asset chart" section of docs/performance.md.
@@ -12,8 +12,10 @@ import { launchBrowser } from "../tests/browser/browser";
 import { signInAs } from "../tests/browser/sign-in";
 import { replaceSection } from "../scripts/reliability/sections";
 
-const { values: args } = parseArgs({ options: { docs: { type: "boolean", default: false }, runs: { type: "string", default: "7" } } });
-const EVENTS = 500;
+const { values: args } = parseArgs({
+  options: { docs: { type: "boolean", default: false }, runs: { type: "string", default: "7" }, events: { type: "string", default: "500" } },
+});
+const EVENTS = Number(args.events);
 const COMPARE = ["EWY", "^GSPC", "GC=F"];
 const RUNS = Number(args.runs);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -156,7 +158,7 @@ try {
   );
   const report = rows.join("\n");
   console.log(report);
-  await writeFile("bench/results/asset-chart.md", `# Asset chart, measured\n\n${report}`);
+  await writeFile(`bench/results/asset-chart${EVENTS === 500 ? "" : `-${events}-events`}.md`, `# Asset chart, measured\n\n${report}`);
   if (args.docs) await replaceSection("docs/performance.md", "bench:asset-chart", report);
 } finally {
   await browser.close();
