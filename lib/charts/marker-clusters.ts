@@ -44,6 +44,15 @@ export function clusterByDensity<T>(groups: readonly PlacedGroup<T>[], pxPerSess
   return out;
 }
 
+/**
+ * Whether a series carries too many markers for its width to draw them one per session: more than would fit side by
+ * side at twice the minimum gap's density. A handful of close events keep their own markers (told apart by hover and
+ * the event list, as before); a long history merges by density at every zoom, so the look does not flip while zooming.
+ */
+export function isCrowded(groupCount: number, widthPx: number, minGapPx = MIN_MARKER_GAP_PX): boolean {
+  return groupCount * minGapPx > 2 * widthPx;
+}
+
 /** The cluster containing `session` (between its first and last session), or -1. */
 export function clusterIndexOf<T>(clusters: readonly MarkerCluster<T>[], session: string): number {
   return clusters.findIndex((c) => c.session <= session && session <= c.lastSession);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MIXED_COLOR, CATEGORY_COLOR, type OverlayEvent } from "@/lib/charts/event-overlay";
-import { clusterByDensity, clusterIndexOf, clusterMarkerStyle, type PlacedGroup } from "@/lib/charts/marker-clusters";
+import { clusterByDensity, clusterIndexOf, clusterMarkerStyle, isCrowded, type PlacedGroup } from "@/lib/charts/marker-clusters";
 
 const g = (index: number, ids: number[]): PlacedGroup<number> => ({ session: `s${String(index).padStart(4, "0")}`, index, items: ids });
 const shape = (cs: { sessions: string[]; items: number[] }[]) => cs.map((c) => [c.sessions.length, c.items]);
@@ -54,6 +54,16 @@ describe("clustering markers by screen density", () => {
     expect(clusterIndexOf(out, "s0002")).toBe(0);
     expect(clusterIndexOf(out, "s0010")).toBe(1);
     expect(clusterIndexOf(out, "s0005")).toBe(-1);
+  });
+});
+
+describe("when a chart is crowded", () => {
+  it("is crowded once its markers at 16 px each would need more than twice its width", () => {
+    // 1,000 px holds 62.5 markers at 16 px; twice that is 125.
+    expect(isCrowded(125, 1000, 16)).toBe(false);
+    expect(isCrowded(126, 1000, 16)).toBe(true);
+    expect(isCrowded(20, 330, 16)).toBe(false);
+    expect(isCrowded(500, 330, 16)).toBe(true);
   });
 });
 
