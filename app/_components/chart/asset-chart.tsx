@@ -1,7 +1,8 @@
 "use client";
 // The asset page's price chart (lightweight-charts on canvas): events as direction-shaped, category-coloured markers
-// grouped per session, notes as squares, an instant HTML tooltip, an event list kept in step, and every view change
-// (range, zoom, scale, style, volume, compare, selected event) made on the client and written to the URL.
+// grouped per session (merged into counted clusters when the chart is crowded), notes as squares, an instant HTML
+// tooltip, an event list kept in step, and every view change (range, zoom, scale, style, volume, compare, selected
+// event) made on the client and written to the URL.
 import type { IChartApi, ISeriesApi, ISeriesMarkersPluginApi, MouseEventParams, SeriesMarker, SeriesType, Time } from "lightweight-charts";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
