@@ -1,5 +1,5 @@
 // The event overlay chart as an analyst uses it: tooltips on markers, grouped sessions, notes beside events, jumping
-// to events outside the range, zoom kept in the URL, compare without reload, keyboard walk, phone sheet, dark mode.
+// to events outside the range, zoom kept in the URL, compare without reload, keyboard walk, phone sheet, dark mode, density clusters on a crowded chart.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signedInPageForFile } from "./signed-in-page";
@@ -248,5 +248,37 @@ describe("the chart on a phone and in dark mode", () => {
     } finally {
       await page.emulateMedia({ colorScheme: "light" });
     }
+  });
+});
+
+describe("a chart crowded with events", () => {
+  it("merges close markers into counted clusters bounded by the width, lists one and zooms into it", async () => {
+    const { page } = session;
+    const start = Date.UTC(2024, 0, 2);
+    for (let i = 0; i < 400; i++) {
+      const occurredAt = new Date(start + i * 2 * 86_400_000).toISOString().slice(0, 10);
+      const res = await page.request.post(`${session.app.baseUrl}/api/v1/events`, {
+        headers: { origin: session.app.baseUrl },
+        data: { title: `Crowded event ${i}`, occurredAt, category: i % 2 ? "MILITARY" : "ECONOMIC", severity: 3, countries: ["KP"], exposures: [{ assetSymbol: "^KS11", direction: "DOWN" }] },
+      });
+      expect(res.status()).toBeLessThan(300);
+    }
+    await openChart(page, "?range=MAX");
+    const chart = page.locator("[data-testid=price-chart]");
+    const width = await chart.evaluate((el) => el.getBoundingClientRect().width);
+    // Markers stand at least 16 px apart across a width that holds the whole series.
+    await expect.poll(async () => Number(await chart.getAttribute("data-event-markers"))).toBeLessThanOrEqual(Math.floor(width / 16) + 1);
+    expect(await page.locator("[data-testid=event-marker]").count()).toBeLessThan(400);
+
+    await chart.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.getByTestId("focused-event").textContent()).toMatch(/^Cluster 1 of \d+ \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\): \d+ events/);
+    const heading = await tooltip(page).getByTestId("cluster-heading").textContent();
+    const n = Number(/^(\d+) events/.exec(heading ?? "")?.[1]);
+    expect(n).toBeGreaterThan(1);
+    if (n > 10) await expect(tooltip(page).getByTestId("cluster-more").textContent()).resolves.toBe(`and ${n - 10} more`);
+    const before = await chart.getAttribute("data-visible-from");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => chart.getAttribute("data-visible-from")).not.toBe(before);
   });
 });

@@ -1,13 +1,15 @@
 "use client";
 // The asset page's price chart (lightweight-charts on canvas): events as direction-shaped, category-coloured markers
-// grouped per session, notes as squares, an instant HTML tooltip, an event list kept in step, and every view change
-// (range, zoom, scale, style, volume, compare, selected event) made on the client and written to the URL.
+// grouped per session (merged into counted clusters when the chart is crowded), notes as squares, an instant HTML
+// tooltip, an event list kept in step, and every view change (range, zoom, scale, style, volume, compare, selected
+// event) made on the client and written to the URL.
 import type { IChartApi, ISeriesApi, ISeriesMarkersPluginApi, MouseEventParams, SeriesMarker, SeriesType, Time } from "lightweight-charts";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { RANGES, rangeStart, type RangeKey } from "@/lib/charts/ranges";
 import type { ChartEventInfo, ChartPayload, ChartStyle } from "@/lib/charts/chart-payload";
-import { CATEGORY_COLOR, NOTE_COLOR, eventMarkerStyle, groupBySession, noteMarkerStyle, outsideRange } from "@/lib/charts/event-overlay";
+import { CATEGORY_COLOR, NOTE_COLOR, groupBySession, noteMarkerStyle, outsideRange } from "@/lib/charts/event-overlay";
+import { clusterByDensity, clusterIndexOf, clusterMarkerStyle, isCrowded } from "@/lib/charts/marker-clusters";
 import { viewQuery, type ChartView } from "@/lib/charts/view-url";
 import { rebaseFactor } from "@/lib/charts/rebase";
 import { formatPrice } from "../format";
@@ -52,7 +54,11 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
   const [visible, setVisible] = useState<{ from: string; to: string } | null>(null);
   const [hover, setHover] = useState<Hover>(null);
   const [listHover, setListHover] = useState<number | null>(null);
-  const [focusIdx, setFocusIdx] = useState<number | null>(null);
+  /** The session the keyboard walk is on; the cluster drawn around it is the focused marker. */
+  const [focused, setFocused] = useState<string | null>(null);
+  /** Horizontal pixels per session at the current zoom (null until the chart has laid out). */
+  const [pxPerSession, setPxPerSession] = useState<number | null>(null);
+  const [paneWidth, setPaneWidth] = useState<number | null>(null);
   const [sheet, setSheet] = useState<string | null>(null);
 
   const host = useRef<HTMLDivElement>(null);
@@ -75,7 +81,21 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
   const eventGroups = useMemo(() => groupBySession(data.events), [data.events]);
   const noteGroups = useMemo(() => groupBySession(data.notes), [data.notes]);
   const notesBySession = useMemo(() => new Map(noteGroups.map((g) => [g.session, g.items])), [noteGroups]);
-  const eventsBySession = useMemo(() => new Map(eventGroups.map((g) => [g.session, g.items])), [eventGroups]);
+  // On a crowded chart, markers closer than a marker's width merge into one cluster, recomputed as the zoom changes; a
+  // cluster is known by its first session, so with room to spare every cluster is one session's marker.
+  const clusters = useMemo(
+    () =>
+      clusterByDensity(
+        eventGroups.flatMap((g) => {
+          const index = indexOf.get(g.session);
+          return index === undefined ? [] : [{ session: g.session, index, items: g.items }];
+        }),
+        pxPerSession !== null && paneWidth !== null && isCrowded(eventGroups.length, paneWidth) ? pxPerSession : Number.POSITIVE_INFINITY,
+      ),
+    [eventGroups, indexOf, pxPerSession, paneWidth],
+  );
+  const clusterBySession = useMemo(() => new Map(clusters.map((c) => [c.session, c])), [clusters]);
+  const markerEvents = (session: string) => clusterBySession.get(session)?.items ?? [];
   const comparing = view.compare.length > 0;
   // Compared on a log scale, every series is indexed to 100 here (the chart's own indexed scale is linear only), at the
   // first visible session once the chart has reported it.
@@ -86,7 +106,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
   const highlightedId = listHover ?? view.event ?? null;
   const highlightedSession = highlightedId !== null ? (eventsById.get(highlightedId)?.session ?? null) : null;
   const shadedEvent: ChartEventInfo | undefined =
-    (hover?.kind === "event" ? eventsBySession.get(hover.session)?.[0] : undefined) ?? (highlightedId !== null ? eventsById.get(highlightedId) : undefined);
+    (hover?.kind === "event" ? markerEvents(hover.session)[0] : undefined) ?? (highlightedId !== null ? eventsById.get(highlightedId) : undefined);
 
   // Where an event or note marker sits: just above the bar's high, a note just below its low.
   const priceAt = useCallback(
@@ -182,8 +202,18 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     });
     chart.current = c;
     let urlTimer: ReturnType<typeof setTimeout> | undefined;
+    const measure = () => {
+      const lr = c.timeScale().getVisibleLogicalRange();
+      const width = c.paneSize(0).width;
+      // Rounded so panning at a fixed zoom does not re-render.
+      if (lr && width > 0 && lr.to > lr.from) {
+        setPxPerSession(Math.round((width / (lr.to - lr.from)) * 100) / 100);
+        setPaneWidth(width);
+      }
+    };
     const onRange = () => {
       layoutOverlay();
+      measure();
       clearTimeout(urlTimer);
       urlTimer = setTimeout(() => {
         const r = c.timeScale().getVisibleRange();
@@ -198,7 +228,10 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
       }, 200);
     };
     c.timeScale().subscribeVisibleLogicalRangeChange(onRange);
-    const ro = new ResizeObserver(() => layoutOverlay());
+    const ro = new ResizeObserver(() => {
+      layoutOverlay();
+      measure();
+    });
     ro.observe(host.current);
     const live = compares.current;
     return () => {
@@ -359,27 +392,28 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     layoutOverlay();
   }, [lib, rebaseAt, bars, compareData, view.compare, view.style, comparing, layoutOverlay]);
 
-  // Markers: one per session and kind; the highlighted one drawn larger.
+  // Markers: one per event cluster and one per note session; the highlighted one drawn larger.
   useEffect(() => {
     const m = markers.current;
     if (!m) return;
     const list: SeriesMarker<Time>[] = [];
-    const all = [...eventGroups.map((g) => ({ g, kind: "event" as const })), ...noteGroups.map((g) => ({ g, kind: "note" as const }))].sort((a, b) => (a.g.session < b.g.session ? -1 : 1));
+    const all = [...clusters.map((g) => ({ g, kind: "event" as const })), ...noteGroups.map((g) => ({ g, kind: "note" as const }))].sort((a, b) => (a.g.session < b.g.session ? -1 : 1));
     for (const { g, kind } of all) {
       const i = indexOf.get(g.session);
       if (i === undefined) continue;
-      const lit = (hover?.session === g.session && hover.kind === kind) || (kind === "event" && highlightedSession === g.session);
-      if (kind === "event") {
-        const style = eventMarkerStyle(g.items as ChartEventInfo[], dark);
+      const covers = (s: string | null) => s !== null && s >= g.session && s <= ("lastSession" in g ? g.lastSession : g.session);
+      const lit = (hover?.session === g.session && hover.kind === kind) || (kind === "event" && covers(highlightedSession));
+      if (kind === "event" && "lastSession" in g) {
+        const style = clusterMarkerStyle(g, dark);
         list.push({ time: g.session as Time, position: "atPriceBottom", price: priceAt(i, "high"), shape: style.shape, color: style.color, text: style.text, size: lit ? 1.6 : 1, id: `e:${g.session}` });
-      } else {
+      } else if (kind === "note") {
         const style = noteMarkerStyle(g.items, dark);
         list.push({ time: g.session as Time, position: "atPriceTop", price: priceAt(i, "low"), shape: "square", color: style.color, text: style.text, size: lit ? 1.4 : 0.8, id: `n:${g.session}` });
       }
     }
     m.setMarkers(list);
     layoutOverlay();
-  }, [eventGroups, noteGroups, indexOf, priceAt, dark, hover, highlightedSession, layoutOverlay, lib, view.style, comparing, palette]);
+  }, [clusters, noteGroups, indexOf, priceAt, dark, hover, highlightedSession, layoutOverlay, lib, view.style, comparing, palette]);
 
   // OHLC legend under the crosshair, written straight to the DOM (60 updates a second).
   useEffect(() => {
@@ -407,7 +441,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     return () => c.unsubscribeCrosshairMove(onMove);
   }, [lib, bars, indexOf, view.compare, compareData]);
 
-  useEffect(() => layoutOverlay(), [layoutOverlay, hover, view.event, listHover, visible, focusIdx]);
+  useEffect(() => layoutOverlay(), [layoutOverlay, hover, view.event, listHover, visible, focused, clusters]);
 
   const showRange = (from: string, to: string) => {
     chart.current?.timeScale().setVisibleRange({ from: from as Time, to: to as Time });
@@ -433,31 +467,45 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
   };
 
   const { before, after } = visible ? outsideRange(data.events, visible.from, visible.to) : { before: [], after: [] };
-  const sessionsWithEvents = eventGroups.map((g) => g.session);
-  const focusSession = focusIdx !== null ? sessionsWithEvents[focusIdx] : undefined;
+  const zoomInto = (from: string, to: string) => {
+    const a = indexOf.get(from);
+    const b = indexOf.get(to);
+    if (a === undefined || b === undefined || !chart.current) return;
+    // A few sessions either side so the outermost markers are not on the edge.
+    const pad = Math.max(3, Math.round((b - a) * 0.1));
+    chart.current.timeScale().setVisibleLogicalRange({ from: a - pad, to: b + pad });
+  };
+  const foundIdx = focused !== null ? clusterIndexOf(clusters, focused) : -1;
+  const focusIdx = foundIdx >= 0 ? foundIdx : null;
+  const focusCluster = focusIdx !== null ? clusters[focusIdx] : undefined;
+  const focusSession = focusCluster?.session;
   const tip: Hover = hover ?? (focusSession ? { session: focusSession, kind: "event" } : null);
-  const tipEvents = tip ? (eventsBySession.get(tip.session) ?? []) : [];
+  const tipEvents = tip ? markerEvents(tip.session) : [];
+  const tipCluster = tip?.kind === "event" ? clusterBySession.get(tip.session) : undefined;
+  const sheetCluster = sheet !== null ? clusterBySession.get(sheet) : undefined;
   const tipNotes = tip ? (notesBySession.get(tip.session) ?? []) : [];
   const categories = [...new Set(data.events.map((e) => e.category))];
 
   const onKey = (e: React.KeyboardEvent) => {
-    if (sessionsWithEvents.length === 0) return;
+    if (clusters.length === 0) return;
     if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
       e.preventDefault();
-      const next = focusIdx === null ? (e.key === "ArrowRight" ? 0 : sessionsWithEvents.length - 1) : Math.max(0, Math.min(sessionsWithEvents.length - 1, focusIdx + (e.key === "ArrowRight" ? 1 : -1)));
-      setFocusIdx(next);
+      const next = focusIdx === null ? (e.key === "ArrowRight" ? 0 : clusters.length - 1) : Math.max(0, Math.min(clusters.length - 1, focusIdx + (e.key === "ArrowRight" ? 1 : -1)));
+      const s = clusters[next]!.session;
+      setFocused(s);
       setHover(null);
-      const s = sessionsWithEvents[next]!;
       if (!visible || s < visible.from || s > visible.to) centreOn(s);
     } else if (e.key === "Home" || e.key === "End") {
       e.preventDefault();
-      setFocusIdx(e.key === "Home" ? 0 : sessionsWithEvents.length - 1);
-    } else if (e.key === "Enter" && focusSession) {
-      const group = eventsBySession.get(focusSession) ?? [];
-      if (group.length === 1) router.push(`/events/${group[0]!.id}`);
+      setFocused(clusters[e.key === "Home" ? 0 : clusters.length - 1]!.session);
+    } else if (e.key === "Enter" && focusCluster) {
+      const group = focusCluster.items;
+      // A cluster of several sessions opens up: the chart zooms into its span, where its markers separate.
+      if (focusCluster.sessions.length > 1) zoomInto(focusCluster.session, focusCluster.lastSession);
+      else if (group.length === 1) router.push(`/events/${group[0]!.id}`);
       else if (group[0]) setView((v) => ({ ...v, event: group[0]!.id }));
     } else if (e.key === "Escape") {
-      setFocusIdx(null);
+      setFocused(null);
       setHover(null);
     }
   };
@@ -467,7 +515,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
       setSheet(session);
       return;
     }
-    const group = kind === "event" ? (eventsBySession.get(session) ?? []) : [];
+    const group = kind === "event" ? markerEvents(session) : [];
     if (group.length === 1) router.push(`/events/${group[0]!.id}`);
     else if (kind === "note") router.push(`#note-${notesBySession.get(session)?.[0]?.id ?? ""}`);
     else setHover({ session, kind, pinned: true });
@@ -514,7 +562,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
           aria-label={`${data.symbol} price chart with ${data.events.length} events. Left and right arrows move between events, Enter opens one.`}
           onKeyDown={onKey}
           onBlur={(e) => {
-            if (!e.currentTarget.contains(e.relatedTarget as Node)) setFocusIdx(null);
+            if (!e.currentTarget.contains(e.relatedTarget as Node)) setFocused(null);
           }}
           onPointerDown={(e) => {
             lastTouch.current = e.pointerType === "touch";
@@ -523,6 +571,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
           aria-describedby="price-chart-summary"
           data-visible-from={visible?.from}
           data-visible-to={visible?.to}
+          data-event-markers={clusters.length}
         >
           <div ref={host} className="absolute inset-0" />
           <div className="pointer-events-none absolute left-2 right-20 top-1 z-10 space-y-0.5 text-[11px]">
@@ -542,7 +591,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
             {shadedEvent?.session && (
               <div data-span-from={shadedEvent.session} data-span-to={shadedEvent.session} className="absolute top-0 h-full" style={{ borderLeft: `2px dashed ${palette.day0}` }} />
             )}
-            {eventGroups.map((g) => (
+            {clusters.map((g) => (
               <button
                 key={`e${g.session}`}
                 type="button"
@@ -550,7 +599,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
                 data-session={g.session}
                 data-kind="event"
                 data-testid="event-marker"
-                aria-label={g.items.map((e) => `${e.label}: ${e.title}`).join("; ")}
+                aria-label={g.sessions.length > 1 ? `${g.items.length} events from ${g.session} to ${g.lastSession}` : g.items.map((e) => `${e.label}: ${e.title}`).join("; ")}
                 className={`event-marker pointer-events-auto absolute left-0 top-0 h-[22px] w-[22px] cursor-pointer rounded-full ${focusSession === g.session ? "ring-2 ring-tremor-brand" : ""}`}
                 onMouseEnter={() => setHover({ session: g.session, kind: "event" })}
                 onMouseLeave={() => setHover((h) => (h?.pinned ? h : null))}
@@ -585,13 +634,21 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
               onMouseEnter={() => setHover(tip)}
               onMouseLeave={() => setHover(null)}
             >
-              <SessionDetails events={tip.kind === "note" ? [] : tipEvents} notes={tipNotes} dark={dark} />
+              <SessionDetails
+                events={tip.kind === "note" ? [] : tipEvents}
+                notes={tipNotes}
+                dark={dark}
+                span={tipCluster && tipCluster.sessions.length > 1 ? { from: tipCluster.session, to: tipCluster.lastSession } : undefined}
+                onZoom={tipCluster && tipCluster.sessions.length > 1 ? () => zoomInto(tipCluster.session, tipCluster.lastSession) : undefined}
+              />
             </div>
           )}
         </div>
 
         <p aria-live="polite" className="mt-1 min-h-5 text-tremor-label" data-testid="focused-event">
-          {focusSession ? `Event ${focusIdx! + 1} of ${sessionsWithEvents.length} (${focusSession}): ${(eventsBySession.get(focusSession) ?? []).map((e) => `${e.label} ${e.title}`).join("; ")}` : ""}
+          {focusCluster && focusCluster.sessions.length > 1
+            ? `Cluster ${focusIdx! + 1} of ${clusters.length} (${focusCluster.session} to ${focusCluster.lastSession}): ${focusCluster.items.length} events. Enter zooms in.`
+            : focusSession ? `Event ${focusIdx! + 1} of ${clusters.length} (${focusSession}): ${markerEvents(focusSession).map((e) => `${e.label} ${e.title}`).join("; ")}` : ""}
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-tremor-label" data-testid="out-of-range">
           {before.length > 0 && (
@@ -628,7 +685,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
 
       <aside aria-label="Events on this chart" className="min-w-0">
         <h2 className="mb-1 text-tremor-default font-medium">Events ({data.events.length})</h2>
-        <EventList events={data.events} visible={visible} highlighted={listHover ?? (hover?.kind === "event" ? (eventsBySession.get(hover.session)?.[0]?.id ?? null) : null)} selected={view.event ?? null} dark={dark} onHover={setListHover} onSelect={selectEvent} />
+        <EventList events={data.events} visible={visible} highlighted={listHover ?? (hover?.kind === "event" ? (markerEvents(hover.session)[0]?.id ?? null) : null)} selected={view.event ?? null} dark={dark} onHover={setListHover} onSelect={selectEvent} />
       </aside>
 
       {sheet && (
@@ -637,7 +694,20 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
             <strong>{sheet}</strong>
             <button type="button" onClick={() => setSheet(null)} className="rounded-tremor-small px-2 py-1" aria-label="Close">✕</button>
           </div>
-          <SessionDetails events={eventsBySession.get(sheet) ?? []} notes={notesBySession.get(sheet) ?? []} dark={dark} />
+          <SessionDetails
+            events={markerEvents(sheet)}
+            notes={notesBySession.get(sheet) ?? []}
+            dark={dark}
+            span={sheetCluster && sheetCluster.sessions.length > 1 ? { from: sheetCluster.session, to: sheetCluster.lastSession } : undefined}
+            onZoom={
+              sheetCluster && sheetCluster.sessions.length > 1
+                ? () => {
+                    setSheet(null);
+                    zoomInto(sheetCluster.session, sheetCluster.lastSession);
+                  }
+                : undefined
+            }
+          />
         </div>
       )}
     </div>

@@ -49,11 +49,40 @@ export function NoteFacts({ n }: { n: ChartNoteInfo }) {
   );
 }
 
-export function SessionDetails({ events, notes, dark }: { events: ChartEventInfo[]; notes: ChartNoteInfo[]; dark: boolean }) {
+/** How many events a cluster's tooltip or sheet lists before "and N more". */
+export const CLUSTER_LIST_LIMIT = 10;
+
+/**
+ * The events and notes under one marker. For a cluster spanning several sessions (`span`), the first events only, a
+ * count of the rest and a button zooming into the span, where its markers separate.
+ */
+export function SessionDetails({ events, notes, dark, span, onZoom }: { events: ChartEventInfo[]; notes: ChartNoteInfo[]; dark: boolean; span?: { from: string; to: string }; onZoom?: () => void }) {
+  const shown = span ? events.slice(0, CLUSTER_LIST_LIMIT) : events;
+  const more = events.length - shown.length;
   return (
     <div className="space-y-3 text-tremor-label">
-      {events.length + notes.length > 1 && <p className="font-medium">{events.length} event{events.length === 1 ? "" : "s"}{notes.length ? `, ${notes.length} note${notes.length === 1 ? "" : "s"}` : ""} on {events[0]?.session ?? notes[0]?.session}</p>}
-      {events.map((e) => <EventFacts key={e.id} e={e} dark={dark} />)}
+      {span ? (
+        <p className="font-medium" data-testid="cluster-heading">{events.length} events from {span.from} to {span.to}</p>
+      ) : (
+        events.length + notes.length > 1 && <p className="font-medium">{events.length} event{events.length === 1 ? "" : "s"}{notes.length ? `, ${notes.length} note${notes.length === 1 ? "" : "s"}` : ""} on {events[0]?.session ?? notes[0]?.session}</p>
+      )}
+      {span ? (
+        <ul className="space-y-1" data-testid="cluster-list">
+          {shown.map((e) => (
+            <li key={e.id} data-event-id={e.id} className="leading-snug">
+              <ShapeGlyph direction={e.direction} category={e.category} dark={dark} /> <span className="tabular-nums">{e.session}</span> · <span className="tabular-nums">{e.label}</span> · <a href={`/events/${e.id}`} className="hover:underline">{e.title}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        shown.map((e) => <EventFacts key={e.id} e={e} dark={dark} />)
+      )}
+      {more > 0 && <p data-testid="cluster-more">and {more} more</p>}
+      {onZoom && (
+        <button type="button" onClick={onZoom} className="rounded-tremor-small border border-tremor-border px-2 py-0.5 dark:border-dark-tremor-border" data-testid="cluster-zoom">
+          Zoom to these {events.length} events
+        </button>
+      )}
       {notes.map((n) => <NoteFacts key={n.id} n={n} />)}
     </div>
   );
