@@ -77,12 +77,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             <button type="submit" formAction={`/api/reports/${report.slug}`} formMethod="post" className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-white">
               Download CSV
             </button>
-            <label className="text-tremor-default">
-              <input type="checkbox" name="bom" value="1" /> UTF-8 BOM (for Excel)
-            </label>
-            <label className="text-tremor-default">
-              <input type="checkbox" name="bundle" value="1" /> Reproducible bundle (ZIP with manifest.json)
-            </label>
+            <FileOptions />
           </div>
         </form>
       </Card>
@@ -120,12 +115,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           {/* POST, so a long selection never has to fit in a URL. */}
           <form method="POST" action={`/api/reports/${report.slug}`} className="mt-4 flex flex-wrap items-center gap-4">
             {hidden}
-            <label className="text-tremor-default">
-              <input type="checkbox" name="bom" value="1" /> UTF-8 BOM (for Excel)
-            </label>
-            <label className="text-tremor-default">
-              <input type="checkbox" name="bundle" value="1" /> Reproducible bundle (ZIP with manifest.json)
-            </label>
+            <FileOptions />
             <button type="submit" className="rounded-tremor-default bg-tremor-brand px-4 py-2 text-white">
               Download
             </button>
@@ -133,5 +123,19 @@ export default async function ReportsPage({ searchParams }: Props) {
         </Card>
       )}
     </div>
+  );
+}
+
+/** The file's options, on the filter form's direct download and on the preview's. */
+function FileOptions() {
+  return (
+    <>
+      <label className="text-tremor-default">
+        <input type="checkbox" name="bom" value="1" /> UTF-8 BOM (for Excel)
+      </label>
+      <label className="text-tremor-default">
+        <input type="checkbox" name="bundle" value="1" /> Reproducible bundle (ZIP with manifest.json)
+      </label>
+    </>
   );
 }
