@@ -48,20 +48,35 @@ afterAll(async () => {
   await Promise.all(instances.map((b) => b.stop({ graceful: false, wait: true })));
 });
 
+/**
+ * The cycle length for these tests. pg-boss keys a singleton to the slot floor(epoch seconds / cycle), so a fixed hour
+ * fails whenever a test straddles hh:00 (the second enqueue lands in a new slot and queues the cycle again). Of the
+ * lengths pg-boss allows (up to its 12-hour archive interval), take one whose current slot has now in its middle:
+ * hours from either boundary.
+ */
+function cycleAwayFromSlotBoundaries(): number {
+  const now = Math.floor(Date.now() / 1000);
+  const offCentre = (s: number) => Math.abs((now % s) - s / 2);
+  let best = 43_200;
+  for (let s = 36_000; s <= 43_200; s++) if (offCentre(s) < offCentre(best)) best = s;
+  return best;
+}
+const CYCLE_SECONDS = cycleAwayFromSlotBoundaries();
+
 describe("price refreshes on the job queue", () => {
   it("two app instances on one database fetch each symbol once per cycle", async () => {
     const calls = new Map<string, number>();
     const url = process.env.DATABASE_URL!;
     instances = await Promise.all([startBoss({ connectionString: url, supervise: true }), startBoss({ connectionString: url, supervise: true })]);
     for (const boss of instances) {
-      await startRefreshWorker(boss, { providerFor: () => countingProvider(calls), today: () => "2024-06-28", backfillYears: 1, cycleSeconds: 3600 });
+      await startRefreshWorker(boss, { providerFor: () => countingProvider(calls), today: () => "2024-06-28", backfillYears: 1, cycleSeconds: CYCLE_SECONDS });
     }
     // Both instances start the same cycle at the same moment, twice over (a cron tick seen by both, then a retry).
-    const queued = await Promise.all([...instances, ...instances].map((boss) => enqueueRefreshCycle(boss, 3600)));
+    const queued = await Promise.all([...instances, ...instances].map((boss) => enqueueRefreshCycle(boss, CYCLE_SECONDS)));
     expect(queued.reduce((a, b) => a + b, 0)).toBe(SYMBOLS.length);
     await waitFor(async () => (await db().asset.count({ where: { refreshedAt: { not: null } } })) === SYMBOLS.length);
     // The cycle is over: enqueueing it again within the same slot does nothing.
-    expect(await enqueueRefreshCycle(instances[0]!, 3600)).toBe(0);
+    expect(await enqueueRefreshCycle(instances[0]!, CYCLE_SECONDS)).toBe(0);
     await new Promise((r) => setTimeout(r, 1000));
     expect(Object.fromEntries(calls)).toEqual(Object.fromEntries(SYMBOLS.map((s) => [s, 1])));
     const bars = await db().priceBar.groupBy({ by: ["assetId"], _count: true });
@@ -91,7 +106,7 @@ describe("price refreshes on the job queue", () => {
         throw new Error("unused");
       },
     };
-    await startRefreshWorker(boss, { providerFor: () => limited, cycleSeconds: 3600 });
+    await startRefreshWorker(boss, { providerFor: () => limited, cycleSeconds: CYCLE_SECONDS });
     await requestRefresh(boss, "BBB", "added");
     await waitFor(async () => (await db().asset.findUniqueOrThrow({ where: { symbol: "BBB" } })).refreshError !== null);
     const asset = await db().asset.findUniqueOrThrow({ where: { symbol: "BBB" } });
