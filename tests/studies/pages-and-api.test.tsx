@@ -51,6 +51,10 @@ describe("study widgets", () => {
     expect(table).toContain("100th percentile of");
     expect(table).toContain("Confirmed");
     expect(table).toContain("No JUMP session after the event");
+    // Newest first: the event dates in the table's order are descending.
+    const dates = [...table.matchAll(/<tr[^>]*>\s*<td[^>]*>(\d{4}-\d{2}-\d{2})</g)].map((m) => m[1]!);
+    expect(dates.length).toBeGreaterThan(1);
+    expect(dates).toEqual([...dates].sort().reverse());
     const fx = await html(EventStudiesTable({ assetId: m.fxId, symbol: "FXX" }));
     expect(fx).toContain("FXX has no benchmark, so the constant-mean model is used");
   });

@@ -53,7 +53,8 @@ export async function EventStudiesTable({ assetId, symbol }: { assetId: number; 
               </TableRow>
             </TableHead>
             <TableBody>
-              {studies.rows.map((r) => (
+              {/* Newest first, as the chart's event list: the latest events are the ones an analyst opens the page for. */}
+              {[...studies.rows].reverse().map((r) => (
                 <TableRow key={r.event.id}>
                   <TableCell className="tabular-nums">{formatDate(r.eventDate)}</TableCell>
                   <TableCell className="tabular-nums">
