@@ -43,7 +43,7 @@ export function CaarPathsChart({ taus, series }: { taus: number[]; series: { sym
               type="button"
               aria-pressed={on}
               onClick={() => toggle(s.symbol)}
-              className={`inline-flex items-center gap-1.5 rounded-tremor-small border px-2 py-0.5 text-tremor-label ${
+              className={`inline-flex min-h-6 items-center gap-1.5 rounded-tremor-small border px-2 py-0.5 text-tremor-label ${
                 on
                   ? "border-tremor-border text-tremor-content-strong dark:border-dark-tremor-border dark:text-dark-tremor-content-strong"
                   : "border-dashed border-tremor-border text-tremor-content line-through dark:border-dark-tremor-border dark:text-dark-tremor-content"
