@@ -157,7 +157,8 @@ export async function waitForReplay(primaryUrl: string, replicaUrl: string, time
   const r = new pg.Client({ connectionString: replicaUrl });
   await Promise.all([p.connect(), r.connect()]);
   try {
-    const target = (await p.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0]!.lsn;
+    // The insert position covers asynchronously committed transactions whose WAL is not written out yet.
+    const target = (await p.query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn")).rows[0]!.lsn;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const done = (await r.query<{ ok: boolean }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok", [target])).rows[0]!.ok;

@@ -148,7 +148,10 @@ class ReadRouter {
   private async runCheck(): Promise<void> {
     const sampledAt = Date.now();
     try {
-      const { rows } = await withTimeout(pgPool().query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn"), CHECK_TIMEOUT_MS, "the primary");
+      // The insert position, not pg_current_wal_lsn() (the write position): with synchronous_commit off a commit
+      // returns before its WAL is written out, and a replica that has replayed up to the write position can still
+      // lack a write its caller has seen committed.
+      const { rows } = await withTimeout(pgPool().query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn"), CHECK_TIMEOUT_MS, "the primary");
       this.history.push({ at: sampledAt, lsn: parseLsn(rows[0]!.lsn)! });
       // Enough history to measure lags a little past the limit; beyond that only "too far behind" matters.
       const keepFrom = sampledAt - (this.maxLagSeconds * 2 + 10) * 1000;

@@ -169,6 +169,30 @@ describe("reads with a streaming replica", () => {
     expect(await text(await (await pricesWithEventsReport.run(pricesWithEventsSchema.parse({ assets: asset.symbol }))).body({ bom: false }))).toContain("2099-01-02");
   });
 
+  it("keeps the writer on the primary while its asynchronously committed write is not yet flushed to the WAL", async () => {
+    // With synchronous_commit off (the test servers run so) a commit returns before its WAL is written out, so the
+    // primary's write position can stay behind a write its caller already saw committed. A slow WAL writer keeps it
+    // there for this test: a replica that has replayed up to that position has not got the write.
+    await sql.query("ALTER SYSTEM SET wal_writer_delay = '10s'");
+    await sql.query("SELECT pg_reload_conf()");
+    try {
+      await settle();
+      const created = await createEvent(analyst, { title: "Committed, not yet flushed", occurredAt: "2024-11-05", category: "MILITARY", severity: 2, countries: ["KP"] } as never);
+      const id = (created as { id: number }).id;
+      await checkReplicasNow();
+      await checkReplicasNow();
+      expect(await readSource()).toMatchObject({ server: "primary", reason: "own-write" });
+      expect((await searchEvents(eventQuerySchema.parse({}))).data.map((e) => e.id)).toContain(id);
+    } finally {
+      await sql.query("ALTER SYSTEM RESET wal_writer_delay");
+      await sql.query("SELECT pg_reload_conf()");
+      // A synchronously committed transaction flushes the WAL before it, so the standby can catch up at once.
+      await sql.query("BEGIN; SET LOCAL synchronous_commit = on; SELECT txid_current(); COMMIT;");
+    }
+    await settle();
+    expect(await readSource()).toMatchObject({ server: "replica" });
+  });
+
   it("shows the caller's own write at once even with replay paused", async () => {
     await pauseReplay();
     const created = await createEvent(analyst, { title: "Written by me, read back at once", occurredAt: "2024-11-04", category: "MILITARY", severity: 3, countries: ["KP"] } as never);
