@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { lastBarDate } from "@/lib/prices/bars";
-import { upsertActionsWith, upsertBarsWith, type UpsertCounts } from "@/lib/prices/store";
+import { deleteBarsNotInWith, upsertActionsWith, upsertBarsWith, type UpsertCounts } from "@/lib/prices/store";
 import { MarketDataError, type MarketDataProvider } from "@/lib/market-data/provider";
 import { addDays } from "@/lib/dates";
 
@@ -57,7 +57,7 @@ export async function refreshAsset(
     // Bars and the asset's status land together or not at all.
     const counts = await withTransaction(async (client) => {
       if (options.replace) {
-        await client.query("DELETE FROM price_bar WHERE asset_id = $1 AND NOT (date = ANY($2::date[]))", [asset.id, history.bars.map((b) => b.date)]);
+        await deleteBarsNotInWith(client, asset.id, history.bars.map((b) => b.date));
       }
       const c = await upsertBarsWith(client, [{ assetId: asset.id, bars: history.bars }]);
       await upsertActionsWith(client, asset.id, history.actions);
