@@ -6,51 +6,34 @@
 import type { IChartApi, ISeriesApi, ISeriesMarkersPluginApi, MouseEventParams, SeriesMarker, SeriesType, Time } from "lightweight-charts";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { RANGES, rangeStart, type RangeKey } from "@/lib/charts/ranges";
-import type { ChartEventInfo, ChartPayload, ChartStyle } from "@/lib/charts/chart-payload";
-import { CATEGORY_COLOR, NOTE_COLOR, groupBySession, noteMarkerStyle, outsideRange } from "@/lib/charts/event-overlay";
+import { rangeStart, type RangeKey } from "@/lib/charts/ranges";
+import type { ChartEventInfo, ChartPayload } from "@/lib/charts/chart-payload";
+import { groupBySession, noteMarkerStyle, outsideRange } from "@/lib/charts/event-overlay";
 import { clusterByDensity, clusterIndexOf, clusterMarkerStyle, isCrowded } from "@/lib/charts/marker-clusters";
 import { viewQuery, type ChartView } from "@/lib/charts/view-url";
 import { rebaseFactor } from "@/lib/charts/rebase";
 import { formatPrice } from "../format";
-import { DARK, LIGHT, useDarkMode, type ChartPalette } from "./chart-theme";
-import { ComparePicker } from "./compare-picker";
+import { chartOptions, isoOf, scaledSeries } from "./chart-options";
+import { DARK, LIGHT, useDarkMode } from "./chart-theme";
+import { ChartToolbar } from "./chart-toolbar";
 import { SessionDetails } from "./event-details";
 import { EventList } from "./event-list";
+import { EventSheet } from "./event-sheet";
+import { MarkerButtons, MarkerLegend, OutOfRangeNav } from "./chart-markers";
+import { positionOverlay } from "./overlay-layout";
+import { useCompareData } from "./use-compare-data";
 
 type Lib = typeof import("lightweight-charts");
 type Hover = { session: string; kind: "event" | "note"; pinned?: boolean } | null;
-
-const MAX_COMPARE = 5;
-const STYLES: ChartStyle[] = ["line", "candles", "area"];
-
-function isoOf(t: Time): string {
-  if (typeof t === "string") return t;
-  if (typeof t === "number") return new Date(t * 1000).toISOString().slice(0, 10);
-  return `${t.year}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
-}
-
-function chartOptions(p: ChartPalette) {
-  return {
-    layout: { background: { color: p.background }, textColor: p.text, attributionLogo: false, panes: { separatorColor: p.border } },
-    grid: { vertLines: { color: p.grid }, horzLines: { color: p.grid } },
-    rightPriceScale: { borderColor: p.border },
-    timeScale: { borderColor: p.border },
-    crosshair: {
-      vertLine: { color: p.crosshair, labelBackgroundColor: p.crosshairLabel },
-      horzLine: { color: p.crosshair, labelBackgroundColor: p.crosshairLabel },
-    },
-  };
-}
 
 export function AssetChart({ data, initialView, lastSession }: { data: ChartPayload; initialView: ChartView & { range: RangeKey }; lastSession: string }) {
   const router = useRouter();
   const dark = useDarkMode();
   const palette = dark ? DARK : LIGHT;
   const [view, setView] = useState<ChartView>(initialView);
+  const dropCompare = useCallback((symbol: string) => setView((v) => ({ ...v, compare: v.compare.filter((x) => x !== symbol) })), []);
+  const { compareData, compareError, clearCompareError } = useCompareData(view.compare, dropCompare);
   const [lib, setLib] = useState<Lib | null>(null);
-  const [compareData, setCompareData] = useState<Record<string, { dates: string[]; values: number[] }>>({});
-  const [compareError, setCompareError] = useState<string | null>(null);
   const [visible, setVisible] = useState<{ from: string; to: string } | null>(null);
   const [hover, setHover] = useState<Hover>(null);
   const [listHover, setListHover] = useState<number | null>(null);
@@ -139,52 +122,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
       const c = chart.current;
       const s = main.current;
       const box = overlay.current;
-      if (!c || !s || !box) return;
-      const width = c.paneSize(0).width;
-      const height = c.paneSize(0).height;
-      box.style.height = `${height}px`;
-      box.style.width = `${width}px`;
-      for (const el of box.querySelectorAll<HTMLElement>("[data-session]")) {
-        const session = el.dataset.session!;
-        const i = indexOf.get(session);
-        const x = c.timeScale().timeToCoordinate(session as Time);
-        if (i === undefined || x === null || x < 0 || x > width) {
-          el.style.display = "none";
-          continue;
-        }
-        const kind = el.dataset.kind;
-        const y = s.priceToCoordinate(priceAt(i, kind === "note" ? "low" : "high"));
-        if (y === null) {
-          el.style.display = "none";
-          continue;
-        }
-        el.style.display = "";
-        el.style.transform = `translate(${x - 11}px, ${kind === "note" ? y + 2 : y - 24}px)`;
-      }
-      const tip = tooltip.current;
-      const anchor = tip ? box.querySelector<HTMLElement>(`[data-session="${tip.dataset.anchorSession}"][data-kind="${tip.dataset.anchorKind}"]`) : null;
-      if (tip && anchor && anchor.style.display !== "none") {
-        const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(anchor.style.transform);
-        const x = m ? Number(m[1]) + 11 : 0;
-        const y = m ? Number(m[2]) : 0;
-        const w = tip.offsetWidth;
-        const left = x > width / 2 ? x - w - 14 : x + 18;
-        tip.style.left = `${Math.max(4, Math.min(width - w - 4, left))}px`;
-        tip.style.top = `${Math.max(4, Math.min(y - 20, height - tip.offsetHeight - 4))}px`;
-      }
-      for (const el of box.querySelectorAll<HTMLElement>("[data-span-from]")) {
-        const a = c.timeScale().timeToCoordinate(el.dataset.spanFrom as Time);
-        const b = c.timeScale().timeToCoordinate(el.dataset.spanTo as Time);
-        if (a === null || b === null) {
-          el.style.display = "none";
-          continue;
-        }
-        const left = Math.max(0, Math.min(a, b) - 3);
-        const right = Math.min(width, Math.max(a, b) + 3);
-        el.style.display = right > left ? "" : "none";
-        el.style.left = `${left}px`;
-        el.style.width = `${Math.max(2, right - left)}px`;
-      }
+      if (c && s && box) positionOverlay(c, s, box, tooltip.current, indexOf, priceAt);
     });
   }, [indexOf, priceAt]);
 
@@ -260,21 +198,13 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     if (main.current) c.removeSeries(main.current);
     const color = palette.series[0]!;
     const adj = (i: number) => (comparing ? bars.adjClose[i]! / bars.close[i]! : 1) * mainScale.current;
-    let s: ISeriesApi<SeriesType>;
-    if (view.style === "candles") {
-      s = c.addSeries(lib.CandlestickSeries, { upColor: palette.up, downColor: palette.down, wickUpColor: palette.up, wickDownColor: palette.down, borderVisible: false });
-      s.setData(bars.dates.map((d, i) => {
-        const k = adj(i);
-        const close = bars.close[i]!;
-        return { time: d as Time, open: (bars.open[i] ?? close) * k, high: (bars.high[i] ?? close) * k, low: (bars.low[i] ?? close) * k, close: close * k };
-      }));
-    } else {
-      const values = bars.dates.map((d, i) => ({ time: d as Time, value: bars.close[i]! * adj(i) }));
-      s = view.style === "area"
-        ? c.addSeries(lib.AreaSeries, { lineColor: color, topColor: `${color}55`, bottomColor: `${color}05`, lineWidth: 2 })
-        : c.addSeries(lib.LineSeries, { color, lineWidth: 2 });
-      s.setData(values);
-    }
+    const s: ISeriesApi<SeriesType> =
+      view.style === "candles"
+        ? c.addSeries(lib.CandlestickSeries, { upColor: palette.up, downColor: palette.down, wickUpColor: palette.up, wickDownColor: palette.down, borderVisible: false })
+        : view.style === "area"
+          ? c.addSeries(lib.AreaSeries, { lineColor: color, topColor: `${color}55`, bottomColor: `${color}05`, lineWidth: 2 })
+          : c.addSeries(lib.LineSeries, { color, lineWidth: 2 });
+    s.setData(scaledSeries(bars, view.style, adj));
     main.current = s;
     markers.current = lib.createSeriesMarkers(s, [], { zOrder: "top" });
     if (!applied.current) {
@@ -322,22 +252,6 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     };
   }, [lib, view.volume, bars, palette, layoutOverlay]);
 
-  // Compare series, fetched from the JSON API once each.
-  useEffect(() => {
-    for (const symbol of view.compare) {
-      if (compareData[symbol]) continue;
-      void fetch(`/api/v1/assets/${encodeURIComponent(symbol)}/prices`, { headers: { accept: "application/json" } })
-        .then(async (res) => {
-          if (!res.ok) throw new Error(`${symbol}: ${res.status === 404 ? "not tracked" : `HTTP ${res.status}`}`);
-          const body = (await res.json()) as { data: { date: string; close: number; adjClose: number | null }[] };
-          setCompareData((d) => ({ ...d, [symbol]: { dates: body.data.map((p) => p.date), values: body.data.map((p) => p.adjClose ?? p.close) } }));
-        })
-        .catch((err: Error) => {
-          setCompareError(err.message);
-          setView((v) => ({ ...v, compare: v.compare.filter((s) => s !== symbol) }));
-        });
-    }
-  }, [view.compare, compareData]);
 
   useEffect(() => {
     const c = chart.current;
@@ -373,15 +287,7 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     rebased.current = rebaseAt !== null;
     const adj = (i: number) => (comparing ? bars.adjClose[i]! / bars.close[i]! : 1);
     mainScale.current = rebaseAt === null ? 1 : rebaseFactor(bars.dates, bars.dates.map((_, i) => bars.close[i]! * adj(i)), rebaseAt);
-    const k = (i: number) => adj(i) * mainScale.current;
-    if (view.style === "candles") {
-      s.setData(bars.dates.map((d, i) => {
-        const close = bars.close[i]!;
-        return { time: d as Time, open: (bars.open[i] ?? close) * k(i), high: (bars.high[i] ?? close) * k(i), low: (bars.low[i] ?? close) * k(i), close: close * k(i) };
-      }));
-    } else {
-      s.setData(bars.dates.map((d, i) => ({ time: d as Time, value: bars.close[i]! * k(i) })));
-    }
+    s.setData(scaledSeries(bars, view.style, (i) => adj(i) * mainScale.current));
     for (const [symbol, series] of compares.current) {
       const d = compareData[symbol];
       if (!d) continue;
@@ -484,7 +390,6 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
   const tipCluster = tip?.kind === "event" ? clusterBySession.get(tip.session) : undefined;
   const sheetCluster = sheet !== null ? clusterBySession.get(sheet) : undefined;
   const tipNotes = tip ? (notesBySession.get(tip.session) ?? []) : [];
-  const categories = [...new Set(data.events.map((e) => e.category))];
 
   const onKey = (e: React.KeyboardEvent) => {
     if (clusters.length === 0) return;
@@ -521,37 +426,19 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
     else setHover({ session, kind, pinned: true });
   };
 
-  const btn = (active: boolean) =>
-    `rounded-tremor-small px-2 py-1 text-tremor-label ${active ? "bg-tremor-brand text-white" : "hover:bg-tremor-background-subtle dark:hover:bg-dark-tremor-background-subtle"}`;
-
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]" data-testid="asset-chart">
       <div className="min-w-0">
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-          <div role="group" aria-label="Range" className="flex gap-0.5">
-            {RANGES.map((r) => (
-              <button key={r} type="button" aria-pressed={view.range === r && !view.from && !view.to} className={btn(view.range === r && !view.from && !view.to)} onClick={() => preset(r)}>{r}</button>
-            ))}
-          </div>
-          <div role="group" aria-label="Series style" className="flex gap-0.5">
-            {STYLES.map((s) => (
-              <button key={s} type="button" aria-pressed={view.style === s} className={btn(view.style === s)} onClick={() => setView((v) => ({ ...v, style: s }))}>{s}</button>
-            ))}
-          </div>
-          <button type="button" aria-pressed={view.log} className={btn(view.log)} onClick={() => setView((v) => ({ ...v, log: !v.log }))}>log</button>
-          <button type="button" aria-pressed={view.volume} className={btn(view.volume)} onClick={() => setView((v) => ({ ...v, volume: !v.volume }))}>volume</button>
-          <ComparePicker
-            assets={data.assets}
-            selected={view.compare}
-            colors={palette.series.slice(1)}
-            max={MAX_COMPARE}
-            onAdd={(s) => {
-              setCompareError(null);
-              setView((v) => ({ ...v, compare: [...v.compare, s] }));
-            }}
-            onRemove={(s) => setView((v) => ({ ...v, compare: v.compare.filter((x) => x !== s) }))}
-          />
-        </div>
+        <ChartToolbar
+          view={view}
+          assets={data.assets}
+          colors={palette.series.slice(1)}
+          onPreset={preset}
+          onChange={(change) => {
+            if (change.compare && change.compare.length > view.compare.length) clearCompareError();
+            setView((v) => ({ ...v, ...change }));
+          }}
+        />
         {compareError && <p role="alert" className="mt-1 text-tremor-label text-red-600 dark:text-red-300">Could not compare {compareError}.</p>}
 
         <div
@@ -591,36 +478,14 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
             {shadedEvent?.session && (
               <div data-span-from={shadedEvent.session} data-span-to={shadedEvent.session} className="absolute top-0 h-full" style={{ borderLeft: `2px dashed ${palette.day0}` }} />
             )}
-            {clusters.map((g) => (
-              <button
-                key={`e${g.session}`}
-                type="button"
-                tabIndex={-1}
-                data-session={g.session}
-                data-kind="event"
-                data-testid="event-marker"
-                aria-label={g.sessions.length > 1 ? `${g.items.length} events from ${g.session} to ${g.lastSession}` : g.items.map((e) => `${e.label}: ${e.title}`).join("; ")}
-                className={`event-marker pointer-events-auto absolute left-0 top-0 h-[22px] w-[22px] cursor-pointer rounded-full ${focusSession === g.session ? "ring-2 ring-tremor-brand" : ""}`}
-                onMouseEnter={() => setHover({ session: g.session, kind: "event" })}
-                onMouseLeave={() => setHover((h) => (h?.pinned ? h : null))}
-                onClick={() => openMarker(g.session, "event")}
-              />
-            ))}
-            {noteGroups.map((g) => (
-              <button
-                key={`n${g.session}`}
-                type="button"
-                tabIndex={-1}
-                data-session={g.session}
-                data-kind="note"
-                data-testid="note-marker"
-                aria-label={g.items.map((n) => `Note: ${n.text}`).join("; ")}
-                className="note-marker pointer-events-auto absolute left-0 top-0 h-[22px] w-[22px] cursor-pointer"
-                onMouseEnter={() => setHover({ session: g.session, kind: "note" })}
-                onMouseLeave={() => setHover((h) => (h?.pinned ? h : null))}
-                onClick={() => openMarker(g.session, "note")}
-              />
-            ))}
+            <MarkerButtons
+              clusters={clusters}
+              noteGroups={noteGroups}
+              focusSession={focusSession}
+              onEnter={(session, kind) => setHover({ session, kind })}
+              onLeave={() => setHover((h) => (h?.pinned ? h : null))}
+              onOpen={openMarker}
+            />
           </div>
           {tip && (tipEvents.length > 0 || tipNotes.length > 0) && !sheet && (
             <div
@@ -650,31 +515,8 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
             ? `Cluster ${focusIdx! + 1} of ${clusters.length} (${focusCluster.session} to ${focusCluster.lastSession}): ${focusCluster.items.length} events. Enter zooms in.`
             : focusSession ? `Event ${focusIdx! + 1} of ${clusters.length} (${focusSession}): ${markerEvents(focusSession).map((e) => `${e.label} ${e.title}`).join("; ")}` : ""}
         </p>
-        <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-tremor-label" data-testid="out-of-range">
-          {before.length > 0 && (
-            <button type="button" className="rounded-tremor-small border border-tremor-border px-2 py-0.5 dark:border-dark-tremor-border" onClick={() => selectEvent(before.at(-1)!.id)}>
-              ← {before.length} earlier event{before.length === 1 ? "" : "s"}: jump to {before.at(-1)!.label}
-            </button>
-          )}
-          {after.length > 0 && (
-            <button type="button" className="rounded-tremor-small border border-tremor-border px-2 py-0.5 dark:border-dark-tremor-border" onClick={() => selectEvent(after[0]!.id)}>
-              {after.length} later event{after.length === 1 ? "" : "s"}: jump to {after[0]!.label} →
-            </button>
-          )}
-          {visible && before.length + after.length === 0 && data.events.length > 0 && <span>All {data.events.length} events are in view.</span>}
-        </div>
-        <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-tremor-label" aria-label="Marker legend">
-          <li>▲ expected up</li>
-          <li>▼ expected down</li>
-          <li>● uncertain or mixed</li>
-          <li><span style={{ color: dark ? NOTE_COLOR.dark : NOTE_COLOR.light }}>■</span> note</li>
-          {categories.map((c) => {
-            const col = CATEGORY_COLOR[c] ?? CATEGORY_COLOR.OTHER!;
-            return (
-              <li key={c}><span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: dark ? col.dark : col.light }} />{data.events.find((e) => e.category === c)?.categoryLabel}</li>
-            );
-          })}
-        </ul>
+        <OutOfRangeNav before={before} after={after} total={visible ? data.events.length : 0} onSelect={selectEvent} />
+        <MarkerLegend events={data.events} dark={dark} />
         {comparing && (
           <p className="mt-1 text-tremor-label" data-testid="compare-caption">
             Every series indexed to 100 at the first visible session, from adjusted closes{view.log ? ", on a log scale (equal distances are equal percentage moves)" : ""}.
@@ -689,26 +531,18 @@ export function AssetChart({ data, initialView, lastSession }: { data: ChartPayl
       </aside>
 
       {sheet && (
-        <div role="dialog" aria-modal="false" aria-label={`Events on ${sheet}`} data-testid="event-sheet" className="fixed inset-x-0 bottom-0 z-40 max-h-[70vh] overflow-auto rounded-t-2xl border-t border-tremor-border bg-tremor-background p-4 shadow-2xl dark:border-dark-tremor-border dark:bg-dark-tremor-background">
-          <div className="mb-2 flex items-center justify-between">
-            <strong>{sheet}</strong>
-            <button type="button" onClick={() => setSheet(null)} className="rounded-tremor-small px-2 py-1" aria-label="Close">✕</button>
-          </div>
-          <SessionDetails
-            events={markerEvents(sheet)}
-            notes={notesBySession.get(sheet) ?? []}
-            dark={dark}
-            span={sheetCluster && sheetCluster.sessions.length > 1 ? { from: sheetCluster.session, to: sheetCluster.lastSession } : undefined}
-            onZoom={
-              sheetCluster && sheetCluster.sessions.length > 1
-                ? () => {
-                    setSheet(null);
-                    zoomInto(sheetCluster.session, sheetCluster.lastSession);
-                  }
-                : undefined
-            }
-          />
-        </div>
+        <EventSheet
+          session={sheet}
+          events={markerEvents(sheet)}
+          notes={notesBySession.get(sheet) ?? []}
+          dark={dark}
+          cluster={sheetCluster}
+          onClose={() => setSheet(null)}
+          onZoom={(from, to) => {
+            setSheet(null);
+            zoomInto(from, to);
+          }}
+        />
       )}
     </div>
   );
