@@ -6,7 +6,7 @@ import { assertRole } from "@/lib/auth/roles";
 import { recordAudit, type Actor, type Tx } from "@/lib/audit/record";
 import { writeTransaction } from "@/lib/db/transaction";
 import { staleVersionConflict } from "@/lib/events/conflict";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
 import {
   portfolioInputSchema,
@@ -45,22 +45,29 @@ async function snapshotOf(tx: Tx, id: number, includeDeleted = false) {
   return { snapshot, changedBy: updatedBy?.name ?? null };
 }
 
-/** Each position's asset id; unknown or deleted symbols are refused naming the position. */
-async function assetIdsOf(tx: Tx, data: ValidPortfolio): Promise<number[]> {
+/**
+ * What the database says about valid input: each position's asset (unknown or deleted symbols are named by position)
+ * and whether the name is free (deleted portfolios keep theirs, as their history does). Empty errors when all is well.
+ */
+export async function referenceErrors(tx: Tx, data: ValidPortfolio, exceptId?: number): Promise<{ errors: FieldErrors; assetIds: number[] }> {
   const assets = await tx.asset.findMany({ where: { symbol: { in: data.positions.map((p) => p.symbol) }, deletedAt: null }, select: { id: true, symbol: true } });
   const bySymbol = new Map(assets.map((a) => [a.symbol, a.id]));
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   data.positions.forEach((p, i) => {
     if (!bySymbol.has(p.symbol)) errors[`positions.${i}.symbol`] = [`There is no asset ${p.symbol}: add it on the Assets page first`];
   });
-  if (Object.keys(errors).length) throw new ValidationError(errors);
-  return data.positions.map((p) => bySymbol.get(p.symbol)!);
+  const other = await tx.portfolio.findFirst({
+    where: { name: { equals: data.name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { deletedAt: true },
+  });
+  if (other) errors.name = [other.deletedAt ? `A deleted portfolio is named ${data.name}: choose another name` : `A portfolio named ${data.name} already exists`];
+  return { errors, assetIds: data.positions.map((p) => bySymbol.get(p.symbol) ?? 0) };
 }
 
-/** Names are unique, deleted portfolios included (their history keeps the name). */
-async function assertNameFree(tx: Tx, name: string, exceptId?: number): Promise<void> {
-  const other = await tx.portfolio.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { deletedAt: true } });
-  if (other) throw new ValidationError({ name: [other.deletedAt ? `A deleted portfolio is named ${name}: choose another name` : `A portfolio named ${name} already exists`] });
+async function checkedAssetIds(tx: Tx, data: ValidPortfolio, exceptId?: number): Promise<number[]> {
+  const { errors, assetIds } = await referenceErrors(tx, data, exceptId);
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return assetIds;
 }
 
 async function writePositions(tx: Tx, portfolioId: number, data: ValidPortfolio, assetIds: number[]): Promise<void> {
@@ -81,8 +88,7 @@ export async function createPortfolio(actor: Principal, input: PortfolioInput, o
  * (like the seeded events, it has no author and no audit entry); every user write names its actor.
  */
 export async function insertPortfolio(tx: Tx, actor: Actor | null, data: ValidPortfolio, isExample: boolean): Promise<PortfolioSnapshot> {
-  const assetIds = await assetIdsOf(tx, data);
-  await assertNameFree(tx, data.name);
+  const assetIds = await checkedAssetIds(tx, data);
   const created = await tx.portfolio.create({
     data: {
       name: data.name, description: data.description, baseCurrency: data.baseCurrency, notional: data.notional, isExample,
@@ -106,8 +112,7 @@ export async function updatePortfolio(actor: Principal, id: number, input: Portf
   return writeTransaction(async (tx) => {
     const { snapshot: before, changedBy } = await snapshotOf(tx, id);
     if (before.version !== data.version) throw staleVersionConflict("portfolio", before, changedBy);
-    const assetIds = await assetIdsOf(tx, data);
-    await assertNameFree(tx, data.name, id);
+    const assetIds = await checkedAssetIds(tx, data, id);
     const { count } = await tx.portfolio.updateMany({
       where: { id, version: data.version, deletedAt: null },
       data: { name: data.name, description: data.description, baseCurrency: data.baseCurrency, notional: data.notional, version: { increment: 1 }, updatedById: actor.id },

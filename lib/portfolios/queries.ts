@@ -11,6 +11,8 @@ export interface PortfolioPositionRow {
   /** The currency the asset's prices are quoted in (as stored, e.g. KRW, USD, USX for US cents). */
   currency: string;
   assetClass: string;
+  /** Where the asset's prices come from: DEMO prices are synthetic and pages say so. */
+  source: string;
   /** Units held; null in a weight portfolio. */
   quantity: number | null;
   /** Fraction of the notional; null in a quantity portfolio. */
@@ -42,7 +44,7 @@ export async function findPortfolio(id: number): Promise<LoadedPortfolio | null>
     where: { id, ...LIVE },
     include: {
       updatedBy: { select: { name: true } },
-      positions: { include: { asset: { select: { symbol: true, name: true, currency: true, assetClass: true } } }, orderBy: { asset: { symbol: "asc" } } },
+      positions: { include: { asset: { select: { symbol: true, name: true, currency: true, assetClass: true, source: true } } }, orderBy: { asset: { symbol: "asc" } } },
     },
   });
   if (!row) return null;
@@ -51,7 +53,7 @@ export async function findPortfolio(id: number): Promise<LoadedPortfolio | null>
     kind: row.positions.some((p) => p.weight !== null) ? "weight" : "quantity",
     isExample: row.isExample, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, updatedBy: row.updatedBy?.name ?? null,
     positions: row.positions.map((p) => ({
-      assetId: p.assetId, symbol: p.asset.symbol, name: p.asset.name, currency: p.asset.currency, assetClass: p.asset.assetClass,
+      assetId: p.assetId, symbol: p.asset.symbol, name: p.asset.name, currency: p.asset.currency, assetClass: p.asset.assetClass, source: p.asset.source,
       quantity: p.quantity, weight: p.weight,
     })),
   };
