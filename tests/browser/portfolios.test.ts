@@ -44,14 +44,14 @@ describe("portfolios", () => {
     expect(await rows.count()).toBe(3);
     // EWY is in USD: value = 100 × close (the close is shown to the cent, so allow half a cent per unit).
     const ewy = page.locator("tr[data-symbol=EWY] td");
-    const close = numberIn((await ewy.nth(2).textContent()) ?? "");
-    const value = numberIn((await ewy.nth(5).textContent()) ?? "");
+    const value = numberIn((await ewy.nth(1).textContent()) ?? "");
+    const close = numberIn((await ewy.nth(5).textContent()) ?? "");
     expect(close).toBeGreaterThan(0);
     expect(Math.abs(value - 100 * close)).toBeLessThanOrEqual(0.5 + 0.01);
     expect(await ewy.nth(3).textContent()).toMatch(/^\d{4}-\d\d-\d\d$/);
     // Samsung is in KRW: converted by dividing by KRW=X, named in its row.
-    expect(await page.locator("tr[data-symbol='005930.KS'] td").nth(4).textContent()).toMatch(/÷ KRW=X \d{4}-\d\d-\d\d/);
-    const shares = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr.children[6]?.textContent ?? "").replace(/ %.*/, ""))));
+    expect(await page.locator("tr[data-symbol='005930.KS'] td").nth(6).textContent()).toMatch(/÷ KRW=X \d{4}-\d\d-\d\d/);
+    const shares = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr.children[2]?.textContent ?? "").replace(/ %.*/, ""))));
     expect(shares.reduce((s, x) => s + x, 0)).toBeCloseTo(100, 1);
 
     const risk = page.getByTestId("risk-panel");
@@ -72,10 +72,10 @@ describe("portfolios", () => {
     const banner = page.getByTestId("missing-fx");
     expect(await banner.textContent()).toMatch(/no stored FX series EURUSD=X/);
     expect(await banner.getByRole("link", { name: "Add EURUSD=X" }).getAttribute("href")).toBe("/assets?q=EURUSD%3DX");
-    expect(await page.locator("tr[data-symbol=EWY] td").nth(5).textContent()).toMatch(/missing FX EURUSD=X/);
+    expect(await page.locator("tr[data-symbol=EWY] td").nth(1).textContent()).toMatch(/missing FX EURUSD=X/);
   });
 
-  it("shows the example portfolio at 1440 and 390 px, light and dark", async () => {
+  it("shows the example portfolio at 1440, 1024 and 390 px, light and dark", async () => {
     const { browser, app } = session;
     const dir = process.env.FAULTLINE_SCREENSHOT_DIR ?? path.join(os.tmpdir(), "faultline-portfolio-screenshots");
     await mkdir(dir, { recursive: true });
@@ -86,7 +86,7 @@ describe("portfolios", () => {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
       const page = await context.newPage();
       await signInAs(page, app.baseUrl);
-      for (const width of [1440, 390]) {
+      for (const width of [1440, 1024, 390]) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(`${app.baseUrl}${href}`);
         await page.getByTestId("risk-panel").getByText("Historical VaR").waitFor({ timeout: 30_000 });

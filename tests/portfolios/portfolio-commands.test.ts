@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { STATUS_OF_KIND } from "@/lib/http/errors";
 import { createPortfolio, deletePortfolio, updatePortfolio } from "@/lib/portfolios/commands";
+import { previewPortfolioImport } from "@/lib/portfolios/import-preview";
 import { findPortfolio, loadPortfolio } from "@/lib/portfolios/queries";
 import { valuePortfolio } from "@/lib/portfolios/valuation";
 import { upsertBars } from "@/lib/prices/store";
@@ -160,5 +161,29 @@ describe("valuation in the base currency", () => {
     expect(v.positions.map((x) => x.value)).toEqual([2500, 7500]);
     expect(v.positions[0]!.units).toBeCloseTo((2500 * 1381.8) / 70_000, 9);
     expect(v.positions[1]!.units).toBeCloseTo(7500 / 60.5, 9);
+  });
+});
+
+describe("CSV import preview", () => {
+  it("flags each bad row by its line in the file and writes nothing", async () => {
+    const before = await countRows();
+    const preview = await previewPortfolioImport({ name: "Preview", baseCurrency: "USD", csv: "Symbol , Quantity\nUSSTOCK,10\n\nNOPE,5\nkrstock.ks,-1\nUSSTOCK,2\n" });
+    expect(preview.ok).toBe(false);
+    expect(preview.kind).toBe("quantity");
+    expect(preview.rows.map((r) => [r.line, r.symbol, r.amount, r.problems])).toEqual([
+      [2, "USSTOCK", "10", []],
+      [4, "NOPE", "5", ["There is no asset NOPE: add it on the Assets page first"]],
+      [5, "krstock.ks", "-1", ["Quantity must be greater than zero"]],
+      [6, "USSTOCK", "2", ["USSTOCK is listed twice (positions 1 and 4): one row per asset"]],
+    ]);
+    expect(preview.rows[0]!.assetName).toBe("USSTOCK");
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("passes a clean weights file and reports whole-portfolio problems apart from rows", async () => {
+    expect((await previewPortfolioImport({ name: "Clean", baseCurrency: "USD", notional: "5000", csv: "symbol,weight\nUSSTOCK,0.5\nWHEAT,0.5" })).ok).toBe(true);
+    const noNotional = await previewPortfolioImport({ name: "Clean", baseCurrency: "USD", csv: "symbol,weight\nUSSTOCK,0.5\nWHEAT,0.5" });
+    expect(noNotional.problems).toEqual({ notional: ["Enter the notional the weights apply to (a value in the base currency, greater than zero)"] });
+    expect(noNotional.rows.every((r) => r.problems.length === 0)).toBe(true);
   });
 });

@@ -86,7 +86,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
           <h2 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Positions</h2>
           <Text>
             Total <span className="font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong" data-testid="portfolio-total">{formatPrice(v.total)} {base}</span>
-            {!v.complete && " (valued positions only)"} · latest close {v.asOf ?? "—"}
+            {!v.complete && " (valued positions only)"} · <span className="whitespace-nowrap">latest close {v.asOf ?? "—"}</span>
           </Text>
         </div>
         <div className="mt-3">
@@ -95,12 +95,12 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
               <thead>
                 <tr className="border-b border-tremor-border text-left dark:border-dark-tremor-border">
                   <th className={cell}>Asset</th>
-                  <th className={`${cell} text-right`}>{weights ? "Units (implied)" : "Quantity"}</th>
-                  <th className={`${cell} text-right`}>Close</th>
-                  <th className={cell}>Data as of</th>
-                  <th className={`${cell} text-right`}>FX to {base}</th>
                   <th className={`${cell} text-right`}>Value ({base})</th>
                   <th className={`${cell} text-right`}>Weight</th>
+                  <th className={cell}>Data as of</th>
+                  <th className={`${cell} text-right`}>{weights ? "Units (implied)" : "Quantity"}</th>
+                  <th className={`${cell} text-right`}>Close</th>
+                  <th className={`${cell} text-right`}>FX to {base}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
@@ -110,15 +110,15 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
                       <Link href={assetHref(p.symbol)} className={link}>{p.symbol}</Link>
                       <span className="block text-xs text-tremor-content dark:text-dark-tremor-content">{p.name}</span>
                     </td>
+                    <td className={`${cell} text-right whitespace-nowrap`}><ValueCell p={p} base={base} /></td>
+                    <td className={`${cell} text-right`}>{weights ? <>{share(p.share)}<span className="block text-xs">target {share(p.weight)}</span></> : share(p.share)}</td>
+                    <td className={`${cell} whitespace-nowrap`}>{p.priceDate ?? "—"}</td>
                     <td className={`${cell} text-right`}>{units(p.units ?? p.quantity)}</td>
                     <td className={`${cell} text-right whitespace-nowrap`}>{formatPrice(p.price)} <span className="text-xs">{p.currency}</span></td>
-                    <td className={`${cell} whitespace-nowrap`}>{p.priceDate ?? "—"}</td>
                     <td className={`${cell} text-right whitespace-nowrap`}>
                       {p.fxRate === null ? "—" : p.fxLegs.length === 0 ? (p.fxRate === 1 ? "1" : p.fxRate) : p.fxRate.toPrecision(6)}
                       {p.fxLegs.length > 0 && <span className="block text-xs">{p.fxLegs.map((l) => `${l.invert ? "÷" : "×"} ${l.symbol} ${l.date}`).join(", ")}</span>}
                     </td>
-                    <td className={`${cell} text-right whitespace-nowrap`}><ValueCell p={p} base={base} /></td>
-                    <td className={`${cell} text-right`}>{weights ? <>{share(p.share)}<span className="block text-xs">target {share(p.weight)}</span></> : share(p.share)}</td>
                   </tr>
                 ))}
               </tbody>
