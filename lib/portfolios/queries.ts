@@ -86,3 +86,16 @@ export async function listPortfolios(): Promise<PortfolioSummary[]> {
   });
   return rows.map(({ _count, ...r }) => ({ ...r, positions: _count.positions }));
 }
+
+/** The plain positions list other engines take: base currency, notional, and each position's symbol with its amount. */
+export function positionsList(p: LoadedPortfolio): {
+  baseCurrency: string;
+  notional: number | null;
+  positions: { symbol: string; quantity?: number; weight?: number }[];
+} {
+  return {
+    baseCurrency: p.baseCurrency,
+    notional: p.notional,
+    positions: p.positions.map((x) => (x.quantity !== null ? { symbol: x.symbol, quantity: x.quantity } : { symbol: x.symbol, weight: x.weight! })),
+  };
+}

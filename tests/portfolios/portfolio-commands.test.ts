@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { STATUS_OF_KIND } from "@/lib/http/errors";
 import { createPortfolio, deletePortfolio, updatePortfolio } from "@/lib/portfolios/commands";
 import { previewPortfolioImport } from "@/lib/portfolios/import-preview";
-import { findPortfolio, loadPortfolio } from "@/lib/portfolios/queries";
+import { findPortfolio, loadPortfolio, positionsList } from "@/lib/portfolios/queries";
 import { valuePortfolio } from "@/lib/portfolios/valuation";
 import { upsertBars } from "@/lib/prices/store";
 import { createSignedInUser } from "../helpers/request-context";
@@ -159,6 +159,7 @@ describe("valuation in the base currency", () => {
     const p = await createPortfolio(ana, { name: "Weighted", baseCurrency: "USD", notional: 10_000, positions: [{ symbol: "KRSTOCK.KS", weight: 0.25 }, { symbol: "USSTOCK", weight: 0.75 }] });
     const v = await valuePortfolio(p.id);
     expect(v.positions.map((x) => x.value)).toEqual([2500, 7500]);
+    expect(positionsList(await loadPortfolio(p.id))).toEqual({ baseCurrency: "USD", notional: 10_000, positions: [{ symbol: "KRSTOCK.KS", weight: 0.25 }, { symbol: "USSTOCK", weight: 0.75 }] });
     expect(v.positions[0]!.units).toBeCloseTo((2500 * 1381.8) / 70_000, 9);
     expect(v.positions[1]!.units).toBeCloseTo(7500 / 60.5, 9);
   });
