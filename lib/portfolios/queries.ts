@@ -1,5 +1,6 @@
 // Read side of portfolios for pages, the API and the scenario engine. Soft-deleted portfolios are never shown here.
 import "server-only";
+import { historyOf } from "@/lib/audit/history";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { PositionKind } from "./schemas";
@@ -98,4 +99,25 @@ export function positionsList(p: LoadedPortfolio): {
     notional: p.notional,
     positions: p.positions.map((x) => (x.quantity !== null ? { symbol: x.symbol, quantity: x.quantity } : { symbol: x.symbol, weight: x.weight! })),
   };
+}
+
+export interface PortfolioChange {
+  action: string;
+  actorName: string;
+  at: Date;
+  /** Fields whose value differs between before and after ("positions" for any change of a position). */
+  changed: string[];
+}
+
+/** The portfolio's audit trail, newest first. */
+export async function portfolioHistory(id: number): Promise<PortfolioChange[]> {
+  const rows = await historyOf("PORTFOLIO", id);
+  return rows.reverse().map((r) => {
+    const before = (r.before ?? {}) as Record<string, unknown>;
+    const after = (r.after ?? {}) as Record<string, unknown>;
+    const changed = r.action === "UPDATE"
+      ? ["name", "description", "baseCurrency", "notional", "positions"].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      : [];
+    return { action: r.action, actorName: r.actorName, at: r.at, changed };
+  });
 }

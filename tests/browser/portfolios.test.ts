@@ -59,6 +59,17 @@ describe("portfolios", () => {
     const text = (await risk.textContent()) ?? "";
     expect(text).toMatch(/\d+ daily returns in USD/);
     expect((text.match(/\d+\.\d\d %/g) ?? []).length).toBeGreaterThanOrEqual(16);
+
+    // Editing it: the form holds the positions as CSV; the change is in the page's history.
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await page.waitForURL(/\/edit$/);
+    const box = page.getByLabel(/^Positions/);
+    expect(await box.inputValue()).toBe("symbol,quantity\n005930.KS,50\nEWY,100\nGC=F,2");
+    await box.fill("symbol,quantity\n005930.KS,50\nEWY,120\nGC=F,2");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL(/\/portfolios\/\d+$/);
+    expect(await page.getByTestId("portfolio-history").textContent()).toMatch(/Admin changed positions.*Admin created it/);
+    expect(await page.locator("tr[data-symbol=EWY] td").nth(4).textContent()).toBe("120");
   });
 
   it("names a missing FX series and links to adding it", async () => {

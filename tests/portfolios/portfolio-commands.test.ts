@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { STATUS_OF_KIND } from "@/lib/http/errors";
 import { createPortfolio, deletePortfolio, updatePortfolio } from "@/lib/portfolios/commands";
 import { previewPortfolioImport } from "@/lib/portfolios/import-preview";
-import { findPortfolio, loadPortfolio, positionsList } from "@/lib/portfolios/queries";
+import { findPortfolio, loadPortfolio, portfolioHistory, positionsList } from "@/lib/portfolios/queries";
 import { valuePortfolio } from "@/lib/portfolios/valuation";
 import { upsertBars } from "@/lib/prices/store";
 import { createSignedInUser } from "../helpers/request-context";
@@ -97,6 +97,7 @@ describe("portfolio commands", () => {
     expect(history.map((h) => [h.action, h.actorName])).toEqual([["CREATE", "Ana"], ["UPDATE", "Ben"], ["DELETE", "Ana"]]);
     expect(history[1]!.before).toMatchObject({ positions: [{ symbol: "USSTOCK", quantity: 10 }] });
     expect(history[1]!.after).toMatchObject({ positions: [{ symbol: "KRSTOCK.KS", quantity: 100 }, { symbol: "USSTOCK", quantity: 12 }] });
+    expect((await portfolioHistory(p.id)).map((h) => [h.action, h.actorName, h.changed])).toEqual([["DELETE", "Ana", []], ["UPDATE", "Ben", ["positions"]], ["CREATE", "Ana", []]]);
     // The name stays taken by the deleted portfolio, and says so.
     await expect(createPortfolio(ana, { name: "book a", baseCurrency: "USD", positions: [{ symbol: "USSTOCK", quantity: 1 }] })).rejects.toMatchObject({
       fieldErrors: { name: ["A deleted portfolio is named book a: choose another name"] },

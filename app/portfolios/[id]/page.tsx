@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { findPortfolio } from "@/lib/portfolios/queries";
+import { findPortfolio, portfolioHistory } from "@/lib/portfolios/queries";
 import { valuePortfolio, type PositionValuation } from "@/lib/portfolios/valuation";
 import { idSchema } from "@/lib/validation/fields";
 import { Badge } from "../../_components/badge";
@@ -42,7 +42,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
   const id = idSchema("Portfolio").safeParse((await params).id);
   const portfolio = id.success ? await findPortfolio(id.data) : null;
   if (!portfolio) notFound();
-  const v = await valuePortfolio(portfolio);
+  const [v, history] = await Promise.all([valuePortfolio(portfolio), portfolioHistory(portfolio.id)]);
   const base = portfolio.baseCurrency;
   const weights = portfolio.kind === "weight";
   const cell = "px-3 py-2";
@@ -134,6 +134,22 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
       <Suspense fallback={<CardSkeleton label="risk" height="h-40" />}>
         <PortfolioRiskPanel valuation={v} />
       </Suspense>
+
+      <Card>
+        <h2 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">History</h2>
+        {history.length === 0 ? (
+          <Text className="mt-2">{portfolio.isExample ? "Seeded with the demo storyline; no change since." : "No recorded change."}</Text>
+        ) : (
+          <ul className="mt-2 space-y-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content" data-testid="portfolio-history">
+            {history.map((h, i) => (
+              <li key={i}>
+                <span className="tabular-nums">{h.at.toISOString().replace("T", " ").slice(0, 16)} UTC</span> · {h.actorName}{" "}
+                {h.action === "CREATE" ? "created it" : h.action === "DELETE" ? "deleted it" : `changed ${h.changed.length ? h.changed.join(", ") : "nothing visible"}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
     </div>
   );
 }
