@@ -111,7 +111,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
                       <span className="block text-xs text-tremor-content dark:text-dark-tremor-content">{p.name}</span>
                     </td>
                     <td className={`${cell} text-right whitespace-nowrap`}><ValueCell p={p} base={base} /></td>
-                    <td className={`${cell} text-right`}>{weights ? <>{share(p.share)}<span className="block text-xs">target {share(p.weight)}</span></> : share(p.share)}</td>
+                    <td className={`${cell} text-right whitespace-nowrap`}>{weights ? <>{share(p.share)}<span className="block text-xs">target {share(p.weight)}</span></> : share(p.share)}</td>
                     <td className={`${cell} whitespace-nowrap`}>{p.priceDate ?? "—"}</td>
                     <td className={`${cell} text-right`}>{units(p.units ?? p.quantity)}</td>
                     <td className={`${cell} text-right whitespace-nowrap`}>{formatPrice(p.price)} <span className="text-xs">{p.currency}</span></td>
