@@ -1,8 +1,9 @@
 "use client";
 
-// The header's navigation. From the `lg` breakpoint every link sits in one row; below it (phones, narrow windows) the
-// links fold into a menu behind a disclosure button: it opens by click or keyboard, closes on Escape (focus back on
-// the button), on a click outside, and after following a link.
+// The header's navigation. From the `lg` breakpoint the links sit in a row, wrapping onto a second line where an
+// admin's full set does not fit (around 1024 px) rather than pushing the page wider than the window; below it
+// (phones, narrow windows) the links fold into a menu behind a disclosure button: it opens by click or keyboard,
+// closes on Escape (focus back on the button), on a click outside, and after following a link.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
@@ -98,10 +99,10 @@ export function SiteNav({ links, account, theme }: Props) {
       <div
         ref={panel}
         id={menuId}
-        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 max-h-[calc(100vh-4rem)] flex-col gap-1 overflow-y-auto border-b border-tremor-border bg-tremor-background px-3 pb-4 pt-2 shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background lg:static lg:z-auto lg:flex lg:max-h-none lg:flex-1 lg:flex-row lg:items-center lg:gap-x-1 lg:overflow-visible lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none lg:dark:bg-transparent`}
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 max-h-[calc(100vh-4rem)] flex-col gap-1 overflow-y-auto border-b border-tremor-border bg-tremor-background px-3 pb-4 pt-2 shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background lg:static lg:z-auto lg:flex lg:min-w-0 lg:max-h-none lg:flex-1 lg:flex-row lg:items-center lg:gap-x-1 lg:overflow-visible lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none lg:dark:bg-transparent`}
       >
         {links.length > 0 && (
-          <ul className="flex flex-col gap-1 lg:flex-row lg:items-center lg:gap-x-0.5">
+          <ul className="flex flex-col gap-1 lg:min-w-0 lg:flex-row lg:flex-wrap lg:items-center lg:gap-x-0.5">
             {links.map((l) => (
               <li key={l.href}>{linkItem(l)}</li>
             ))}

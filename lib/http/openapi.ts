@@ -8,6 +8,7 @@ import { eventInputSchema, eventUpdateFields, eventUpdateSchema, exposureBodySch
 import { eventQuerySchema } from "@/lib/events/search";
 import { riskQuerySchema, studyParamsSchema, themeStudyQuerySchema } from "@/lib/studies/study-params";
 import { themeInputSchema, themeMergeSchema } from "@/lib/themes/schemas";
+import { portfolioInputSchema, portfolioUpdateFields } from "@/lib/portfolios/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -82,6 +83,7 @@ export function openApiDocument() {
         ExposureChange: schemaOf(exposureChangeSchema),
         AssetInput: schemaOf(addAssetSchema),
         AssetUpdate: schemaOf(assetUpdateSchema),
+        PortfolioInput: schemaOf(portfolioInputSchema),
       },
     },
     paths: {
@@ -198,6 +200,39 @@ export function openApiDocument() {
           summary: "Risk panel of an asset: volatility, EWMA, z-score, VaR/ES, drawdown, beta; undefined statistics are null",
           parameters: [symbolParam, ...queryParams(riskQuerySchema)],
           responses: { "200": json({}), ...ERRORS },
+        },
+      },
+      "/portfolios": {
+        get: { summary: "List portfolios with their base currency and number of positions", responses: { "200": json({}), ...ERRORS } },
+        post: {
+          summary:
+            "Create a portfolio (analyst): a unique name, a 3-letter base currency and positions, all quantities or all weights of a notional. " +
+            "Refused with 422 naming the field: no positions, an unknown symbol, a quantity or notional ≤ 0, an asset listed twice, weights not summing to 1 (±1e-6), quantities mixed with weights",
+          requestBody: body(portfolioInputSchema),
+          responses: { "201": json({}, "Created"), ...ERRORS },
+        },
+      },
+      "/portfolios/{id}": {
+        get: {
+          summary:
+            "One portfolio with its valuation in the base currency (last stored close × quantity × FX; missing prices and FX series named, never skipped) " +
+            "and its ex-ante 1- and 10-session VaR/ES (historical and EWMA λ = 0.94); undefined figures are null",
+          parameters: [idParam],
+          responses: { "200": json({}), ...ERRORS },
+        },
+        patch: {
+          summary: "Change a portfolio (analyst); fields left out keep their value, positions sent replace all positions; send the version you read",
+          parameters: [idParam],
+          requestBody: body(portfolioUpdateFields.partial().required({ version: true })),
+          responses: { "200": json({}), ...ERRORS },
+        },
+        delete: { summary: "Soft-delete a portfolio (analyst)", parameters: [idParam, versionParam], responses: { "204": { description: "Deleted" }, ...ERRORS } },
+      },
+      "/portfolios/{id}/valuation": {
+        get: {
+          summary: "The valuation as CSV: one row per position with close, data-as-of date, FX rate and series, value, share and status; text cells neutralised against formulas",
+          parameters: [idParam, { name: "bom", in: "query", required: false, schema: { type: "boolean" } }],
+          responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...ERRORS },
         },
       },
       "/annotations": {

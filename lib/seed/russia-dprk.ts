@@ -58,6 +58,24 @@ export const SEED_ASSETS: SeedAsset[] = [
   { symbol: "005930.KS", name: "Samsung Electronics Co., Ltd.", assetClass: "EQUITY", currency: "KRW", exchange: "KSC", timeZone: "Asia/Seoul", country: "KR", benchmark: "^KS11" },
 ];
 
+/**
+ * An example book for the portfolio pages, in USD: Korean equities (priced in KRW, so also a won exposure through
+ * KRW=X), the Korea ETF, and gold futures held long as the risk-off hedge. Only seeded assets.
+ */
+export const SEED_PORTFOLIO = {
+  name: "Example: Korea equities and won, gold hedge",
+  description:
+    "An example portfolio shipped with the demo storyline: Korean equity and won exposure (Samsung Electronics and Hanwha Aerospace in KRW, " +
+    "the iShares MSCI South Korea ETF in USD) with long gold futures as a risk-off hedge. Edit or delete it freely.",
+  baseCurrency: "USD",
+  positions: [
+    { symbol: "005930.KS", quantity: 2_000 },
+    { symbol: "012450.KS", quantity: 300 },
+    { symbol: "EWY", quantity: 1_500 },
+    { symbol: "GC=F", quantity: 20 },
+  ],
+};
+
 const PENINSULA_RISK: SeedExposure[] = [
   { symbol: "^KS11", direction: "DOWN", rationale: "A stronger Russia–DPRK military bond raises the Korean Peninsula's security risk premium on Korean equities." },
   { symbol: "KRW=X", direction: "UP", rationale: "Regional security scares push foreign investors out of won assets: USD/KRW rises." },

@@ -4,7 +4,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
 import type { DataSource } from "@/lib/db/generated/client";
-import { SEED_ASSETS, SEED_EVENTS, SEED_THEME } from "./russia-dprk";
+import { insertPortfolio } from "@/lib/portfolios/commands";
+import { portfolioInputSchema } from "@/lib/portfolios/schemas";
+import { SEED_ASSETS, SEED_EVENTS, SEED_PORTFOLIO, SEED_THEME } from "./russia-dprk";
 
 export interface SeedResult {
   assetsCreated: number;
@@ -55,6 +57,10 @@ export async function seedStoryline(source: DataSource): Promise<SeedResult> {
         },
       });
       eventsCreated++;
+    }
+    // The example portfolio, once: kept when an analyst has since edited or deleted it.
+    if (!(await tx.portfolio.findUnique({ where: { name: SEED_PORTFOLIO.name }, select: { id: true } }))) {
+      await insertPortfolio(tx, null, portfolioInputSchema.parse(SEED_PORTFOLIO), true);
     }
     return { assetsCreated, eventsCreated };
   });

@@ -36,6 +36,11 @@ const PAGES: Record<string, Access> = {
   "/admin/deleted": "ADMIN",
   "/admin/jobs": "ADMIN",
   "/admin/history": "ADMIN",
+  "/portfolios": "VIEWER",
+  "/portfolios/[id]": "VIEWER",
+  "/portfolios/[id]/edit": "ANALYST",
+  "/portfolios/new": "ANALYST",
+  "/portfolios/import": "ANALYST",
 };
 
 const ROUTES: Record<string, Access> = {
@@ -76,6 +81,12 @@ const ROUTES: Record<string, Access> = {
   "POST /api/v1/annotations": "ANALYST",
   "PATCH /api/v1/annotations/[id]": "ANALYST",
   "DELETE /api/v1/annotations/[id]": "ANALYST",
+  "GET /api/v1/portfolios": "VIEWER",
+  "POST /api/v1/portfolios": "ANALYST",
+  "GET /api/v1/portfolios/[id]": "VIEWER",
+  "PATCH /api/v1/portfolios/[id]": "ANALYST",
+  "DELETE /api/v1/portfolios/[id]": "ANALYST",
+  "GET /api/v1/portfolios/[id]/valuation": "VIEWER",
   "GET /api/reports/[report]": "VIEWER",
   "POST /api/reports/[report]": "VIEWER",
 };
@@ -112,6 +123,10 @@ const ACTIONS: Record<string, Access> = {
   "annotations/actions.createAnnotationAction": "ANALYST",
   "annotations/actions.editAnnotationAction": "ANALYST",
   "annotations/actions.deleteAnnotationAction": "ANALYST",
+  "portfolios/actions.createPortfolioAction": "ANALYST",
+  "portfolios/actions.updatePortfolioAction": "ANALYST",
+  "portfolios/actions.deletePortfolioAction": "ANALYST",
+  "portfolios/actions.importPortfolioAction": "ANALYST",
 };
 
 /** Actions whose success is itself a redirect to /login. */

@@ -59,6 +59,14 @@ async function firstTheme(page: Page, base: string): Promise<string> {
   return themePath;
 }
 
+let portfolioPath = "";
+async function examplePortfolio(page: Page, base: string): Promise<string> {
+  if (portfolioPath) return portfolioPath;
+  await page.goto(`${base}/portfolios`);
+  portfolioPath = (await page.getByRole("link", { name: /^Example: / }).first().getAttribute("href")) ?? "";
+  return portfolioPath;
+}
+
 function pages(base: string): PageSpec[] {
   return [
     { name: "Overview", path: "/", ready: "[data-testid=event-timeline] .recharts-surface" },
@@ -71,6 +79,11 @@ function pages(base: string): PageSpec[] {
     { name: "Asset", path: "/assets/%5EKS11", ready: "[data-testid=price-chart]" },
     { name: "Themes", path: "/themes" },
     { name: "Theme", path: (p) => firstTheme(p, base) },
+    { name: "Portfolios", path: "/portfolios" },
+    { name: "Portfolio", path: (p) => examplePortfolio(p, base), ready: "[data-testid=risk-panel]" },
+    { name: "New portfolio", path: "/portfolios/new" },
+    { name: "Edit portfolio", path: async (p) => `${await examplePortfolio(p, base)}/edit` },
+    { name: "Import portfolio", path: "/portfolios/import" },
     { name: "Reports", path: "/reports" },
     { name: "Account", path: "/account" },
     { name: "Admin: accounts", path: "/admin/users" },

@@ -13,11 +13,21 @@ describe("first-run seed", () => {
       events: await db().event.count(),
       exposures: await db().exposure.count(),
       themes: await db().theme.count(),
+      portfolios: await db().portfolio.count(),
+      positions: await db().portfolioPosition.count(),
     });
     const before = await counts();
     expect(await seedStoryline("DEMO")).toEqual({ assetsCreated: 0, eventsCreated: 0 });
     expect(await counts()).toEqual(before);
     expect(await isEmptyDatabase()).toBe(false);
+  });
+
+  it("seeds one example portfolio of seeded assets, labelled as an example", async () => {
+    const examples = await db().portfolio.findMany({ where: { isExample: true }, include: { positions: { include: { asset: true } } } });
+    expect(examples).toHaveLength(1);
+    expect(examples[0]!.name).toMatch(/^Example: /);
+    expect(examples[0]!.baseCurrency).toBe("USD");
+    expect(examples[0]!.positions.map((p) => p.asset.symbol).sort()).toEqual(["005930.KS", "012450.KS", "EWY", "GC=F"]);
   });
 
   it("holds the two events the storyline centres on, with sources and exposures", async () => {
