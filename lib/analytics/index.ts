@@ -83,3 +83,12 @@ export { averageRanks } from "./ranks";
 export { scoreHypothesis, describeCar, type ExpectedDirection, type HypothesisScore } from "./hypothesis";
 export { MIN_CROSS_SECTIONAL_ASSETS, TOO_FEW_ASSETS, scoreboard, ordinal, describePlacebo, type Scoreboard, type ScoreboardEntry, type DirectionalHeadline } from "./scoreboard";
 export { dayZero, describeDayZero, datesWithin, type DayZero, type DayZeroEvent } from "./day-zero";
+export {
+  detectMoves,
+  groupMovesBySession,
+  MOVE_DETECTION_DEFAULTS,
+  type MoveDetectionConfig,
+  type MoveScanInput,
+  type DetectedMove,
+  type MoveGroup,
+} from "./unexplained-moves";
