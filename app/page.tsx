@@ -10,6 +10,7 @@ import { CATEGORY_LABEL, assetHref, formatPercent, formatPrice } from "./_compon
 import { IntensityChart } from "./_components/overview/intensity-chart";
 import { Sparkline } from "./_components/overview/sparkline";
 import { EventTimeline } from "./_components/overview/event-timeline";
+import { TriageCard } from "./_components/overview/triage-card";
 import { ReadSourceNote } from "./_components/read-source-note";
 import { SyntheticBadge } from "./_components/synthetic-badge";
 import { ScrollRegion } from "./_components/scroll-region";
@@ -161,6 +162,9 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
           )}
         </Card>
         <div className="grid content-start gap-4 sm:grid-cols-2 lg:col-span-3" data-testid="kpi-cards">
+          <Suspense fallback={<CardSkeleton label="Unexplained moves" height="h-40" />}>
+            <TriageCard />
+          </Suspense>
           {data.eventCounts.map((c) => (
             <Card key={c.days} decoration="top" decorationColor="orange">
               <Text>Events, last {c.days} days</Text>

@@ -34,13 +34,14 @@ export interface MoveItemView {
   moves: MoveRow[];
 }
 
-function where(filter: Omit<MoveFilter, "page">): { sql: string; values: unknown[] } {
+function where(filter: Omit<MoveFilter, "page">, onlyId?: number): { sql: string; values: unknown[] } {
   const values: unknown[] = [];
   const clauses: string[] = [];
   const add = (sql: (p: string) => string, value: unknown) => {
     values.push(value);
     clauses.push(sql(`$${values.length}`));
   };
+  if (onlyId !== undefined) add((p) => `i.id = ${p}::int`, onlyId);
   if (filter.status !== "ALL") add((p) => `i.status = ${p}::"MoveItemStatus"`, filter.status);
   if (filter.kind) add((p) => `i.kind = ${p}::"MoveItemKind"`, filter.kind);
   if (filter.from) add((p) => `i.session >= ${p}::date`, filter.from);
@@ -53,8 +54,8 @@ function where(filter: Omit<MoveFilter, "page">): { sql: string; values: unknown
 }
 
 /** One page of items matching `filter`, largest move first, and how many match in all. */
-export async function listMoveItems(filter: MoveFilter, pageSize = PAGE_SIZE): Promise<{ items: MoveItemView[]; total: number }> {
-  const w = where(filter);
+export async function listMoveItems(filter: MoveFilter, pageSize = PAGE_SIZE, onlyId?: number): Promise<{ items: MoveItemView[]; total: number }> {
+  const w = where(filter, onlyId);
   const offset = (filter.page - 1) * pageSize;
   const [page, count] = await Promise.all([
     readQuery<{ id: number; session: string; status: MoveStatus; kind: MoveKind; max_abs_z: number; dismiss_reason: DismissReasonCode | null; dismiss_note: string | null; event_id: number | null; decided_by_name: string | null; decided_at: Date | null; moves: MoveRow[] | null }>(
@@ -120,4 +121,10 @@ export async function eventsNear(session: string, days = 10): Promise<{ id: numb
     [session, days],
   );
   return rows;
+}
+
+/** One item with its moves, or null (the "create an event" prefill). */
+export async function moveItemById(id: number): Promise<MoveItemView | null> {
+  const { items } = await listMoveItems({ status: "ALL", page: 1 }, 1, id);
+  return items[0] ?? null;
 }
