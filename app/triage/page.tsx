@@ -73,7 +73,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       </div>
 
       <Card className="px-3 py-4 sm:px-6">
-        <form className="grid gap-3 text-tremor-default sm:grid-cols-3 lg:grid-cols-7" data-testid="triage-filters">
+        <form className="grid grid-cols-2 gap-3 text-tremor-default sm:grid-cols-3 lg:grid-cols-7" data-testid="triage-filters">
           <label>Status
             <select name="status" defaultValue={filter.status} className={CONTROL}>
               {MOVE_STATUSES.map((s) => <option key={s} value={s}>{MOVE_STATUS_LABEL[s]}</option>)}
@@ -90,7 +90,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           <label>From<input name="from" type="date" defaultValue={filter.from ?? ""} className={CONTROL} /></label>
           <label>To<input name="to" type="date" defaultValue={filter.to ?? ""} className={CONTROL} /></label>
           <label>Min |z|<input name="minZ" type="number" step="0.5" min={0} defaultValue={filter.minZ ?? ""} className={CONTROL} /></label>
-          <div className="flex items-end gap-2">
+          <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
             <button type="submit" className="min-h-[32px] rounded-tremor-small bg-tremor-brand px-3 text-white hover:bg-tremor-brand-emphasis">Filter</button>
             <Link href="/triage" className="inline-block py-1 text-tremor-brand hover:underline dark:text-dark-tremor-brand">Reset</Link>
           </div>
