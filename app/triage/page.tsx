@@ -1,4 +1,4 @@
-import { Card, Text, Title } from "@tremor/react";
+import { Card, Text } from "@tremor/react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
@@ -21,6 +21,9 @@ const TD = "whitespace-nowrap px-2 py-1.5 tabular-nums";
 const UP = "text-emerald-700 dark:text-emerald-400";
 const DOWN = "text-rose-700 dark:text-rose-400";
 const BADGE = "rounded px-1.5 py-0.5 text-tremor-label font-medium";
+// Plain elements with Tremor's card look for the repeated items: 25 Tremor cards cost more to render than the queries.
+const CARD = "rounded-tremor-default border border-tremor-border bg-tremor-background px-3 py-4 shadow-tremor-card sm:px-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:shadow-dark-tremor-card";
+const NOTE = "mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content";
 
 function signedPercent(v: number) {
   return <span className={v > 0 ? UP : v < 0 ? DOWN : ""}>{formatPercent(v)}</span>;
@@ -102,9 +105,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       <ul className="space-y-4" data-testid="triage-items">
         {items.map((item, n) => (
           <li key={item.id}>
-            <Card className="px-3 py-4 sm:px-6" data-testid="triage-item" data-session={item.session} data-item-id={item.id}>
+            <section className={CARD} data-testid="triage-item" data-session={item.session} data-item-id={item.id} aria-label={headline(item)}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <Title className="min-w-0 break-words">{headline(item)}</Title>
+                <h2 className="min-w-0 break-words text-tremor-title font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{headline(item)}</h2>
                 <div className="flex flex-wrap gap-2">
                   <span className={`${BADGE} ${item.kind === "CHECK_DATA" ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" : "bg-blue-100 text-blue-900 dark:bg-blue-950 dark:text-blue-200"}`}>{MOVE_KIND_LABEL[item.kind]}</span>
                   <span className={`${BADGE} bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle`}>{MOVE_STATUS_LABEL[item.status]}</span>
@@ -112,13 +115,13 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                 </div>
               </div>
               {item.kind === "CHECK_DATA" && (
-                <Text className="mt-1 text-amber-800 dark:text-amber-300">A quality flag (a one-day jump over 25 % or a close outside the day&apos;s range) marks this session: check the prices before looking for news.</Text>
+                <p className="mt-1 text-tremor-default text-amber-800 dark:text-amber-300">A quality flag (a one-day jump over 25 % or a close outside the day&apos;s range) marks this session: check the prices before looking for news.</p>
               )}
               {item.status === "DISMISSED" && item.dismissReason && (
-                <Text className="mt-1">Dismissed ({DISMISS_REASON_LABEL[item.dismissReason]}{item.dismissNote ? `: ${item.dismissNote}` : ""}) by {item.decidedByName ?? "—"}{item.decidedAt ? ` on ${item.decidedAt.toISOString().slice(0, 10)}` : ""}.</Text>
+                <p className={NOTE}>Dismissed ({DISMISS_REASON_LABEL[item.dismissReason]}{item.dismissNote ? `: ${item.dismissNote}` : ""}) by {item.decidedByName ?? "—"}{item.decidedAt ? ` on ${item.decidedAt.toISOString().slice(0, 10)}` : ""}.</p>
               )}
               {(item.status === "LINKED" || item.status === "RESOLVED") && item.eventId && (
-                <Text className="mt-1">{item.status === "LINKED" ? "Linked to" : "Resolved by"} <Link href={`/events/${item.eventId}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">event {item.eventId}</Link>{item.decidedByName ? ` by ${item.decidedByName}` : ""}.</Text>
+                <p className={NOTE}>{item.status === "LINKED" ? "Linked to" : "Resolved by"} <Link href={`/events/${item.eventId}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">event {item.eventId}</Link>{item.decidedByName ? ` by ${item.decidedByName}` : ""}.</p>
               )}
               <div className="mt-3">
                 <ScrollRegion label={`Moves on ${item.session}`}>
@@ -157,7 +160,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                   <ItemActions itemId={item.id} status={item.status} session={item.session} events={nearby[n] ?? []} />
                 </div>
               )}
-            </Card>
+            </section>
           </li>
         ))}
       </ul>

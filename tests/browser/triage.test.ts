@@ -41,6 +41,7 @@ describe("the triage page", () => {
     await p.goto(`${session.app.baseUrl}/triage`);
     const item = items().first();
     const id = await item.getAttribute("data-item-id");
+    await item.getByRole("button", { name: "Dismiss…" }).click();
     const form = item.locator("[data-testid=dismiss-move]");
     await form.getByLabel("Dismiss because").selectOption("OTHER");
     await form.getByLabel("Reason").fill("Quarter-end flows");
