@@ -193,6 +193,16 @@ async function main() {
       const html = await res.text();
       if (!res.ok || !html.includes("data-testid=\"triage-item\"")) throw new Error(`triage answered ${res.status}`);
     }, 9);
+    // The same page matching nothing: authentication, layout and the (empty) queue update, without the items.
+    const emptyMs = await timeIt(async () => {
+      const res = await fetch(`${base}/triage?asset=NO-SUCH-ASSET`, { headers: { cookie } });
+      const html = await res.text();
+      if (!res.ok || !html.includes("No item matches")) throw new Error(`empty triage answered ${res.status}`);
+    }, 9);
+    const emptyQueriesMs = await timeIt(async () => {
+      await updatePendingMoves();
+      await Promise.all([listMoveItems(moveFilterSchema.parse({ asset: "NO-SUCH-ASSET" })), openMoveCounts()]);
+    }, 9);
 
     const lines = [
       "## Triage: unexplained moves",
@@ -207,6 +217,8 @@ async function main() {
       `| · · of which the bars query and parsing, median of 3 | ${barsMs.toFixed(0)} ms | | |`,
       `| incremental update after one new bar for each of the ${ASSETS} assets, median of 5 | ${incremental.toFixed(0)} ms | goal 200 ms | ${(incremental / 200).toFixed(2)} of goal |`,
       `| /triage server render (HTTP, signed in, median of 9) with ${storedItems.toLocaleString("en-US")} stored items vs its queries alone (median of 9) | ${renderMs.toFixed(0)} ms | ${queriesMs.toFixed(0)} ms | **${(renderMs / queriesMs).toFixed(2)}×** (goal ≤ 2×) |`,
+      `| the same page matching no item (sign-in check, layout, empty list) vs its queries alone | ${emptyMs.toFixed(0)} ms | ${emptyQueriesMs.toFixed(0)} ms | ${(emptyMs / emptyQueriesMs).toFixed(2)}× |`,
+      `| the items' share: page − empty page vs queries − empty queries | ${(renderMs - emptyMs).toFixed(0)} ms | ${(queriesMs - emptyQueriesMs).toFixed(0)} ms | ${((renderMs - emptyMs) / Math.max(queriesMs - emptyQueriesMs, 1)).toFixed(2)}× |`,
     ];
     console.log(lines.join("\n"));
     if (args.out) await writeFile(args.out, lines.join("\n") + "\n");

@@ -8,7 +8,6 @@ import { eventsNear, listMoveItems, openMoveCounts, PAGE_SIZE, sparklines, SPARK
 import { DISMISS_REASON_LABEL, MOVE_KINDS, MOVE_KIND_LABEL, MOVE_STATUSES, MOVE_STATUS_LABEL, moveFilterSchema, type MoveFilter } from "@/lib/triage/schemas";
 import { updatePendingMoves } from "@/lib/triage/update-moves";
 import { assetHref, formatPercent } from "../_components/format";
-import { ScrollRegion } from "../_components/scroll-region";
 import { ItemActions } from "./_components/item-actions";
 import { MoveSparkline } from "./_components/move-sparkline";
 
@@ -21,7 +20,7 @@ const TD = "whitespace-nowrap px-2 py-1.5 tabular-nums";
 const UP = "text-emerald-700 dark:text-emerald-400";
 const DOWN = "text-rose-700 dark:text-rose-400";
 const BADGE = "rounded px-1.5 py-0.5 text-tremor-label font-medium";
-// Plain elements with Tremor's card look for the repeated items: 25 Tremor cards cost more to render than the queries.
+// Plain elements with Tremor's card look for the repeated items: a Tremor card per item cost more to render than the queries.
 const CARD = "rounded-tremor-default border border-tremor-border bg-tremor-background px-3 py-4 shadow-tremor-card sm:px-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:shadow-dark-tremor-card";
 const NOTE = "mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content";
 
@@ -124,7 +123,8 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                 <p className={NOTE}>{item.status === "LINKED" ? "Linked to" : "Resolved by"} <Link href={`/events/${item.eventId}`} className="text-tremor-brand underline dark:text-dark-tremor-brand">event {item.eventId}</Link>{item.decidedByName ? ` by ${item.decidedByName}` : ""}.</p>
               )}
               <div className="mt-3">
-                <ScrollRegion label={`Moves on ${item.session}`}>
+                {/* A plain focusable region rather than ScrollRegion: a client boundary per item, each re-sending its table, cost more than the queries. */}
+                <div role="region" aria-label={`Moves on ${item.session}`} tabIndex={0} className="overflow-x-auto">
                   <table className="w-full text-tremor-default">
                     <thead>
                       <tr className="border-b border-tremor-border dark:border-dark-tremor-border">
@@ -140,7 +140,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                       {item.moves.map((m) => (
                         <tr key={m.assetId} data-testid="move-row">
                           <th scope="row" className={`${TD} text-left font-normal`}>
-                            <Link href={assetHref(m.symbol)} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{m.symbol}</Link>
+                            <a href={assetHref(m.symbol)} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{m.symbol}</a>
                             {m.suspect && <span className="ml-1 text-amber-700 dark:text-amber-400" title="a quality flag marks this session">⚑</span>}
                             <div className="max-w-[9rem] truncate text-tremor-label sm:max-w-[16rem]">{m.name}</div>
                           </th>
@@ -153,7 +153,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                       ))}
                     </tbody>
                   </table>
-                </ScrollRegion>
+                </div>
               </div>
               {analyst && (
                 <div className="mt-3 border-t border-tremor-border pt-3 dark:border-dark-tremor-border">

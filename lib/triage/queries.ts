@@ -4,7 +4,7 @@ import "server-only";
 import { readQuery } from "@/lib/db/read-routing";
 import type { DismissReasonCode, MoveFilter, MoveKind, MoveStatus } from "@/lib/triage/schemas";
 
-export const PAGE_SIZE = 25;
+export const PAGE_SIZE = 20;
 /** Sessions either side of the move the sparkline shows. */
 export const SPARK_SESSIONS = 10;
 
