@@ -3,13 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { MOVE_DETECTION_DEFAULTS } from "@/lib/analytics";
-import { eventsNear, listMoveItems, openMoveCounts, PAGE_SIZE, sparklines, SPARK_SESSIONS, type MoveItemView } from "@/lib/triage/queries";
+import { eventsNear, listMoveItems, moveThresholds, openMoveCounts, PAGE_SIZE, sparklines, SPARK_SESSIONS, type MoveItemView } from "@/lib/triage/queries";
 import { DISMISS_REASON_LABEL, MOVE_KINDS, MOVE_KIND_LABEL, MOVE_STATUSES, MOVE_STATUS_LABEL, moveFilterSchema, type MoveFilter } from "@/lib/triage/schemas";
 import { updatePendingMoves } from "@/lib/triage/update-moves";
 import { assetHref, formatPercent } from "../_components/format";
 import { ItemActions } from "./_components/item-actions";
 import { MoveSparkline } from "./_components/move-sparkline";
+import { ThresholdForm } from "./_components/threshold-form";
 
 export const metadata: Metadata = { title: "Triage" };
 
@@ -56,7 +56,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   });
   // Whatever changed since the last update (a refresh, an import, an event) is scored before the queue is read.
   await updatePendingMoves();
-  const [{ items, total }, counts] = await Promise.all([listMoveItems(filter), openMoveCounts()]);
+  const [{ items, total }, counts, thresholds] = await Promise.all([listMoveItems(filter), openMoveCounts(), moveThresholds()]);
   const analyst = hasRole(user.role, "ANALYST");
   const [spark, nearby] = await Promise.all([
     sparklines(items.flatMap((i) => i.moves.map((m) => ({ assetId: m.assetId, session: i.session })))),
@@ -68,7 +68,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       <div>
         <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Unexplained moves</h1>
         <Text className="mt-1">
-          {counts.explain} open to explain, {counts.checkData} to check the data. A move is an abnormal return of at least k = {MOVE_DETECTION_DEFAULTS.threshold} (or the
+          {counts.explain} open to explain, {counts.checkData} to check the data. A move is an abnormal return of at least k = {thresholds.global} (or the
           asset&apos;s own k) standard deviations of its market model, estimated over sessions −250 to −11, with no live event exposing the asset whose day 0 is within
           one session.
         </Text>
@@ -170,6 +170,11 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           {filter.page < pages && <Link href={filterHref(filter, filter.page + 1)} className="py-1 text-tremor-brand hover:underline dark:text-dark-tremor-brand">Next →</Link>}
         </nav>
       )}
+
+      <details className="rounded-tremor-default border border-tremor-border p-3 text-tremor-default dark:border-dark-tremor-border">
+        <summary className="cursor-pointer py-1">Thresholds: k = {thresholds.global} for every asset{thresholds.assets.length ? `, except ${thresholds.assets.map((a) => `${a.symbol} (${a.threshold})`).join(", ")}` : ""}</summary>
+        {analyst ? <div className="mt-2"><ThresholdForm isAdmin={user.role === "ADMIN"} /></div> : <p className="mt-2">Analysts set an asset&apos;s k; admins the global one.</p>}
+      </details>
     </div>
   );
 }

@@ -128,3 +128,12 @@ export async function moveItemById(id: number): Promise<MoveItemView | null> {
   const { items } = await listMoveItems({ status: "ALL", page: 1 }, 1, id);
   return items[0] ?? null;
 }
+
+/** The global k and the assets with their own. */
+export async function moveThresholds(): Promise<{ global: number; assets: { symbol: string; threshold: number }[] }> {
+  const [g, a] = await Promise.all([
+    readQuery<{ threshold: number }>("SELECT threshold FROM move_settings WHERE id = 1"),
+    readQuery<{ symbol: string; threshold: number }>("SELECT a.symbol, t.threshold FROM asset_move_threshold t JOIN asset a ON a.id = t.asset_id ORDER BY a.symbol"),
+  ]);
+  return { global: g.rows[0]?.threshold ?? 3, assets: a.rows };
+}

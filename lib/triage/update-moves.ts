@@ -15,13 +15,16 @@ export interface DetectedMoveItem {
   session: string;
   kind: "EXPLAIN" | "CHECK_DATA";
   maxAbsZ: number;
-  /** Symbols, largest |z| first. */
+  /** The assets that moved, largest |z| first, as ids (for subscriptions) and symbols (for words). */
+  assetIds: number[];
   symbols: string[];
 }
 
 /**
- * Called once per update with the items that entered the open queue, after they are committed. Notifications (the
- * in-app inbox, webhooks) subscribe here; until they do, nothing else needs to know.
+ * Called once per update, after the commit, with the items that entered the open queue (new sessions, or items back
+ * because the event that explained them was deleted or moved); never with an empty list. This is where notifications
+ * (the in-app inbox, webhooks) attach: until they do it does nothing. A failure here is logged and does not undo the
+ * update.
  */
 export async function onMovesDetected(items: readonly DetectedMoveItem[]): Promise<void> {
   void items;
@@ -92,7 +95,7 @@ async function writeMoves(client: pg.PoolClient, scanned: { id: number; from: st
   let resolved = 0;
   for (const r of rows) {
     if (r.status === "OPEN" && r.n > 0 && (createdIds.has(r.id) || r.was !== "OPEN")) {
-      opened.push({ id: r.id, session: r.session, kind: r.kind, maxAbsZ: r.max_abs_z, symbols: r.symbols.map((id) => symbols.get(id) ?? String(id)) });
+      opened.push({ id: r.id, session: r.session, kind: r.kind, maxAbsZ: r.max_abs_z, assetIds: r.symbols, symbols: r.symbols.map((id) => symbols.get(id) ?? String(id)) });
     }
     if (r.status === "RESOLVED" && r.was === "OPEN") resolved++;
   }

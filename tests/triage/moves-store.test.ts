@@ -17,6 +17,7 @@ const A = 0.01;
 const S = 0.004;
 const SIGMA = S * Math.sqrt(240 / 238);
 const N = 420;
+let admin: Principal;
 let ana: Principal;
 let vic: Principal;
 let dates: string[];
@@ -60,6 +61,7 @@ async function asset(symbol: string, benchmarkId: number | null = null) {
 const openItems = async () => (await listMoveItems(moveFilterSchema.parse({}))).items;
 
 beforeAll(async () => {
+  admin = (await createSignedInUser("ADMIN", "Ada")).principal; // the first account must be the admin
   ana = (await createSignedInUser("ANALYST", "Ana")).principal;
   vic = (await createSignedInUser("VIEWER", "Vic")).principal;
   dates = weekdays(N);
@@ -97,7 +99,7 @@ describe("stored moves", () => {
     expect(pending.map((p) => [p.assetId, p.fromDate.toISOString().slice(0, 10)])).toEqual([[aa, dates[400]]]);
     const summary = await updatePendingMoves();
     expect(summary).toMatchObject({ assets: 1, moves: 1 });
-    expect(summary.opened.map((o) => [o.session, o.kind, o.symbols])).toEqual([[dates[411], "CHECK_DATA", ["TAA"]]]);
+    expect(summary.opened.map((o) => [o.session, o.kind, o.symbols, o.assetIds])).toEqual([[dates[411], "CHECK_DATA", ["TAA"], [aa]]]);
     const incremental = await db().moveItemAsset.findMany({ orderBy: [{ session: "asc" }, { assetId: "asc" }] });
     await queueFullMoveScan();
     await updatePendingMoves();
@@ -169,6 +171,12 @@ describe("stored moves", () => {
     expect(taa.map((m) => m.session.toISOString().slice(0, 10))).toEqual([dates[411]]); // only the 30 % jump is above 6.5σ
     await setMoveThreshold(ana, { threshold: 3, assetSymbol: "TAA" });
     expect(await db().moveItemAsset.count({ where: { assetId: aa } })).toBe(2);
+    // Global k = 6 (admins): TBB's −5σ and +4σ moves go; TAA keeps its own k = 3.
+    await setMoveThreshold(admin, { threshold: 6 });
+    expect(await db().moveItemAsset.count({ where: { assetId: bb } })).toBe(0);
+    expect(await db().moveItemAsset.count({ where: { assetId: aa } })).toBe(2);
+    await setMoveThreshold(admin, { threshold: 3 });
+    expect(await db().moveItemAsset.count({ where: { assetId: bb } })).toBe(2);
   });
 
   it("reads the prices around a session for the sparkline", async () => {
