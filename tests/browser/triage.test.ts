@@ -3,6 +3,7 @@
 // themes for a look.
 import { mkdir } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { expectAccessible } from "./axe";
 import { signedInPageForFile } from "./signed-in-page";
 
 const session = signedInPageForFile({ width: 1440, height: 1000 });
@@ -84,7 +85,7 @@ describe("the triage page", () => {
     expect(Number(await card.locator(".tremor-Metric-root, p").nth(1).textContent())).toBeGreaterThan(0);
   });
 
-  it("renders at 1440 and 390 px in light and dark", async () => {
+  it("renders at 1440 and 390 px in light and dark, without overflow and with no axe violation", async () => {
     const p = session.page;
     await mkdir("test-results", { recursive: true });
     for (const width of [1440, 390]) {
@@ -96,6 +97,8 @@ describe("the triage page", () => {
         const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         await p.screenshot({ path: `test-results/triage-${width}-${scheme}.png`, fullPage: false });
+        await expectAccessible(p); // every width and theme, not only the page each test ends on
+
       }
     }
     await p.emulateMedia({ colorScheme: "light" });
