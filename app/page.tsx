@@ -162,9 +162,6 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
           )}
         </Card>
         <div className="grid content-start gap-4 sm:grid-cols-2 lg:col-span-3" data-testid="kpi-cards">
-          <Suspense fallback={<CardSkeleton label="Unexplained moves" height="h-40" />}>
-            <TriageCard />
-          </Suspense>
           {data.eventCounts.map((c) => (
             <Card key={c.days} decoration="top" decorationColor="orange">
               <Text>Events, last {c.days} days</Text>
@@ -183,6 +180,9 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
               {data.elevated.length ? data.elevated.map((e) => `${e.symbol} (z ${e.volZ!.toFixed(1)})`).join(", ") : "20d vol z-score ≤ 2 for every exposed asset"}
             </Text>
           </Card>
+          <Suspense fallback={<CardSkeleton label="Unexplained moves" height="h-40" />}>
+            <TriageCard />
+          </Suspense>
           <Card decoration="top" decorationColor={data.freshness.stale.length || data.freshness.failing.length ? "amber" : "emerald"} className="sm:col-span-2" data-testid="data-freshness">
             <Text>Data freshness, per exchange</Text>
             <Metric>{data.freshness.stale.length ? `${data.freshness.stale.length} stale series` : "Up to date"}</Metric>

@@ -10,7 +10,7 @@ export async function TriageCard() {
   const [counts, { items }] = await Promise.all([openMoveCounts(), listMoveItems(moveFilterSchema.parse({}), 3)]);
   const open = counts.explain + counts.checkData;
   return (
-    <Card decoration="top" decorationColor={open ? "blue" : "emerald"} className="sm:col-span-2" data-testid="triage-card">
+    <Card decoration="top" decorationColor={open ? "blue" : "emerald"} data-testid="triage-card">
       <Text>Unexplained moves</Text>
       <Metric>{open}</Metric>
       <Text className="mt-1 text-tremor-label">
@@ -20,8 +20,8 @@ export async function TriageCard() {
         <ul className="mt-2 space-y-1 text-tremor-label">
           {items.map((i) => (
             <li key={i.id}>
-              <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{i.session}</span>: {i.moves.slice(0, 3).map((m) => `${m.symbol} z ${m.z.toFixed(1)}`).join(", ")}
-              {i.moves.length > 3 ? ` and ${i.moves.length - 3} more` : ""}
+              <span className="font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{i.session}</span>: {i.moves.slice(0, 2).map((m) => `${m.symbol} z ${m.z.toFixed(1)}`).join(", ")}
+              {i.moves.length > 2 ? ` and ${i.moves.length - 2} more` : ""}
             </li>
           ))}
         </ul>
