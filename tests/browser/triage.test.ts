@@ -83,6 +83,8 @@ describe("the triage page", () => {
     const card = p.getByTestId("triage-card");
     await card.waitFor();
     expect(Number(await card.locator(".tremor-Metric-root, p").nth(1).textContent())).toBeGreaterThan(0);
+    await mkdir("test-results", { recursive: true });
+    await p.getByTestId("kpi-cards").screenshot({ path: "test-results/triage-overview-card.png" });
   });
 
   it("renders at 1440 and 390 px in light and dark, without overflow and with no axe violation", async () => {

@@ -179,6 +179,19 @@ describe("stored moves", () => {
     expect(await db().moveItemAsset.count({ where: { assetId: bb } })).toBe(2);
   });
 
+  it("rescores an asset whose benchmark changes", async () => {
+    // Without its benchmark, TBB's normal return is its mean: σ ≈ √(1.5²·a² + s²) ≈ 0.0155, so its 5σ_ε and 4σ_ε
+    // market-model moves (0.020 and 0.016) are ordinary days.
+    await db().asset.update({ where: { id: bb }, data: { benchmarkId: null } });
+    const queued = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM move_scan_pending WHERE asset_id = ${bb} AND from_date = '-infinity'::date`;
+    expect(queued[0]!.n).toBe(1);
+    await updatePendingMoves();
+    expect(await db().moveItemAsset.count({ where: { assetId: bb } })).toBe(0);
+    await db().asset.update({ where: { id: bb }, data: { benchmarkId: bm } });
+    await updatePendingMoves();
+    expect((await db().moveItemAsset.findMany({ where: { assetId: bb }, orderBy: { session: "asc" } })).map((m) => Math.round(m.z * 1e6) / 1e6)).toEqual([4, -5]);
+  });
+
   it("reads the prices around a session for the sparkline", async () => {
     const spark = await sparklines([{ assetId: aa, session: dates[301]! }]);
     const points = spark.get(`${aa}:${dates[301]}`)!;
