@@ -72,6 +72,7 @@ function pages(base: string): PageSpec[] {
     { name: "Themes", path: "/themes" },
     { name: "Theme", path: (p) => firstTheme(p, base) },
     { name: "Reports", path: "/reports" },
+    { name: "Triage", path: "/triage", ready: "[data-testid=triage-filters]" },
     { name: "Account", path: "/account" },
     { name: "Admin: accounts", path: "/admin/users" },
     { name: "Admin: API tokens", path: "/admin/tokens" },
