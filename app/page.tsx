@@ -10,6 +10,7 @@ import { CATEGORY_LABEL, assetHref, formatPercent, formatPrice } from "./_compon
 import { IntensityChart } from "./_components/overview/intensity-chart";
 import { Sparkline } from "./_components/overview/sparkline";
 import { EventTimeline } from "./_components/overview/event-timeline";
+import { TriageCard } from "./_components/overview/triage-card";
 import { ReadSourceNote } from "./_components/read-source-note";
 import { SyntheticBadge } from "./_components/synthetic-badge";
 import { ScrollRegion } from "./_components/scroll-region";
@@ -179,6 +180,9 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
               {data.elevated.length ? data.elevated.map((e) => `${e.symbol} (z ${e.volZ!.toFixed(1)})`).join(", ") : "20d vol z-score ≤ 2 for every exposed asset"}
             </Text>
           </Card>
+          <Suspense fallback={<CardSkeleton label="Unexplained moves" height="h-40" />}>
+            <TriageCard />
+          </Suspense>
           <Card decoration="top" decorationColor={data.freshness.stale.length || data.freshness.failing.length ? "amber" : "emerald"} className="sm:col-span-2" data-testid="data-freshness">
             <Text>Data freshness, per exchange</Text>
             <Metric>{data.freshness.stale.length ? `${data.freshness.stale.length} stale series` : "Up to date"}</Metric>

@@ -13,6 +13,7 @@ export async function UserMenu({ theme }: { theme: ThemeChoice }) {
     { href: "/assets", label: "Assets" },
     { href: "/themes", label: "Themes" },
     { href: "/portfolios", label: "Portfolios" },
+    { href: "/triage", label: "Triage" },
     { href: "/reports", label: "Reports" },
   ];
   if (hasRole(user.role, "ANALYST")) links.push({ href: "/events/new", label: "New event" }, { href: "/events/import", label: "Import" });

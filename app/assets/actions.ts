@@ -11,6 +11,7 @@ import { ValidationError } from "@/lib/errors";
 import { runAction, type ActionResult } from "@/lib/http/errors";
 import { FLAG_SAMPLE_ROWS, importPricesOrThrow, type PriceChangeSet, type PriceImportMode } from "@/lib/market-data/import-prices";
 import { QUALITY_FLAG_KIND } from "@/lib/market-data/quality";
+import { updatePendingMoves } from "@/lib/triage/update-moves";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
 
@@ -69,6 +70,7 @@ export async function importPricesAction(_prev: ActionResult<ImportSummary> | nu
     if (file.size > MAX_FORM_FILE_BYTES) throw new ValidationError({ file: [`The file is over ${MAX_FORM_FILE_BYTES / 1_000_000} MB: larger series load with \`npm run prices\` or the API`] });
     const { mode, dryRun } = parseOrThrow(priceImportQuerySchema, { mode: form.get("mode") ?? undefined, dryRun: form.get("dryRun") ?? undefined });
     const o = await importPricesOrThrow(actor, symbol, await file.text(), { mode, dryRun });
+    if (!o.dryRun) await updatePendingMoves();
     const firstFlags = o.flags.slice(0, FLAG_SAMPLE_ROWS).map((f) => ({ date: f.date, kind: QUALITY_FLAG_KIND[f.code], message: f.message }));
     return { mode: o.mode, dryRun: o.dryRun, inserted: o.inserted, updated: o.updated, removed: o.removed, flags: o.flags.length, firstFlags, changes: o.changes };
   });

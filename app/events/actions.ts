@@ -7,7 +7,8 @@ import { createEvent, deleteEvent, restoreEvent, updateEvent } from "@/lib/event
 import { removeExposure, setExposure } from "@/lib/events/exposures";
 import { importEvents, type ImportReport } from "@/lib/events/import/import-events";
 import type { EventInput, EventUpdateInput } from "@/lib/events/schemas";
-import { BadRequestError } from "@/lib/errors";
+import { BadRequestError, NotFoundError } from "@/lib/errors";
+import { resolveMoveByEvent } from "@/lib/triage/commands";
 import { type ActionResult, runAction } from "@/lib/http/errors";
 import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";
@@ -17,9 +18,17 @@ const fields = (form: FormData) => Object.fromEntries(form) as Record<string, st
 
 export async function createEventAction(_prev: ActionResult<{ id: number }> | null, form: FormData): Promise<ActionResult<{ id: number }>> {
   const user = await requireUser("ANALYST");
-  const result = await runAction(async () => ({ id: (await createEvent(user, fields(form) as unknown as EventInput)).id }));
+  const { moveItemId, ...input } = fields(form);
+  const result = await runAction(async () => {
+    const { id } = await createEvent(user, input as unknown as EventInput);
+    // Created from a triage item: the item leaves the queue as resolved by this event.
+    // An item already gone (an event's exposures explained every move and the queue dropped it) needs nothing more.
+    if (moveItemId) await resolveMoveByEvent(user, { itemId: moveItemId, eventId: id }).catch((err: unknown) => { if (!(err instanceof NotFoundError)) throw err; });
+    return { id };
+  });
   if (result.ok) {
     revalidatePath("/events");
+    if (moveItemId) revalidatePath("/triage");
     redirect(`/events/${result.data.id}`);
   }
   return result;

@@ -84,3 +84,12 @@ export { scoreHypothesis, describeCar, type ExpectedDirection, type HypothesisSc
 export { MIN_CROSS_SECTIONAL_ASSETS, TOO_FEW_ASSETS, scoreboard, ordinal, describePlacebo, type Scoreboard, type ScoreboardEntry, type DirectionalHeadline } from "./scoreboard";
 export { dayZero, describeDayZero, datesWithin, type DayZero, type DayZeroEvent } from "./day-zero";
 export { holdingReturns, portfolioRisk, type PortfolioRisk, type PortfolioRiskInput, type RiskFigure } from "./portfolio-risk";
+export {
+  detectMoves,
+  groupMovesBySession,
+  MOVE_DETECTION_DEFAULTS,
+  type MoveDetectionConfig,
+  type MoveScanInput,
+  type DetectedMove,
+  type MoveGroup,
+} from "./unexplained-moves";

@@ -46,6 +46,25 @@ function loadEngineModule(): Promise<EngineModule> {
   return enginePromise;
 }
 
+/**
+ * The pg adapter runs a migration script by splitting it on every ";", which cuts a function body (a trigger) apart.
+ * PostgreSQL runs a multi-statement script sent in one piece, which is what the native engine of `prisma migrate
+ * deploy` does: scripts with a dollar-quoted body go in one piece, every other script as before.
+ */
+function wholeScripts(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const split = adapter.executeScript.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      if (!script.includes("$$")) return split(script);
+      await (adapter.underlyingDriver() as pg.Pool | pg.PoolClient).query(script);
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 async function withEngine<T>(
   connectionString: string,
   datamodel: string | undefined,
@@ -54,7 +73,7 @@ async function withEngine<T>(
   const mod = await loadEngineModule();
   // Our own pool, so the engine's connections are closed when we are done (the engine never closes them).
   const pool = new pg.Pool({ connectionString, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScripts(new PrismaPg(pool)));
   const logs: string[] = [];
   const engine = await mod.SchemaEngine.new(
     { datamodels: datamodel === undefined ? undefined : [["schema.prisma", datamodel]] },

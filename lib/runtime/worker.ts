@@ -6,6 +6,7 @@ import { startBoss } from "@/lib/jobs/boss";
 import { startRefreshWorker } from "@/lib/market-data/refresh-jobs";
 import { refreshCron } from "@/lib/market-data/refresh-schedule";
 import { providerFor } from "@/lib/runtime/providers";
+import { updatePendingMoves } from "@/lib/triage/update-moves";
 
 export async function startWorker(env: Env, url: string, log: (l: string) => void): Promise<() => Promise<void>> {
   const boss = await startBoss({ connectionString: url, supervise: true });
@@ -18,7 +19,11 @@ export async function startWorker(env: Env, url: string, log: (l: string) => voi
     cycleSeconds: Math.max(env.REFRESH_INTERVAL_MINUTES, 1) * 60,
     onOutcome: (o) => {
       if (o.error) log(`refresh ${o.symbol}: ${o.error}`);
-      else if (o.inserted || o.updated) log(`refresh ${o.symbol}: ${o.inserted} new, ${o.updated} corrected bars`);
+      else if (o.inserted || o.updated) {
+        log(`refresh ${o.symbol}: ${o.inserted} new, ${o.updated} corrected bars`);
+        // The new bars queued the asset for a rescore: score the new sessions now, not at the next page view.
+        updatePendingMoves().catch((err: unknown) => log(`triage update after ${o.symbol}: ${err instanceof Error ? err.message : String(err)}`));
+      }
     },
   });
   log(cron ? `price refresh every ${env.REFRESH_INTERVAL_MINUTES} min (cron ${cron} UTC)` : "scheduled price refresh is off");

@@ -85,6 +85,7 @@ function pages(base: string): PageSpec[] {
     { name: "Edit portfolio", path: async (p) => `${await examplePortfolio(p, base)}/edit` },
     { name: "Import portfolio", path: "/portfolios/import" },
     { name: "Reports", path: "/reports" },
+    { name: "Triage", path: "/triage", ready: "[data-testid=triage-filters]" },
     { name: "Account", path: "/account" },
     { name: "Admin: accounts", path: "/admin/users" },
     { name: "Admin: API tokens", path: "/admin/tokens" },

@@ -25,15 +25,19 @@ export interface EventFormValues {
 type TextField = Exclude<keyof EventFormValues, "when">;
 
 
-export function EventForm({ initial, themes, assets, edit }: {
+export function EventForm({ initial, themes, assets, edit, initialExposures = [], moveItemId }: {
   initial: EventFormValues;
+  /** Exposures to start from (an event created from a triage item: the assets that moved). */
+  initialExposures?: ExposureDraft[];
+  /** The triage item the event explains: it is marked resolved when the event is saved. */
+  moveItemId?: number;
   themes: { id: number; name: string }[];
   /** Stored assets for the exposure picker (create only: an existing event's exposures are edited on its page). */
   assets?: { symbol: string; name: string }[];
   edit?: { id: number; version: number; storedInstant: string };
 }) {
   const [values, setValues] = useState(initial);
-  const [exposures, setExposures] = useState<ExposureDraft[]>([]);
+  const [exposures, setExposures] = useState<ExposureDraft[]>(initialExposures);
   const [state, action, pending] = useActionState(edit ? updateEventAction : createEventAction, null);
   const bind = (name: TextField) => ({
     name,
@@ -47,6 +51,7 @@ export function EventForm({ initial, themes, assets, edit }: {
   };
   return (
     <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" data-testid="event-form">
+      {moveItemId !== undefined && <input type="hidden" name="moveItemId" value={moveItemId} />}
       {edit && (
         <>
           <input type="hidden" name="id" value={edit.id} />

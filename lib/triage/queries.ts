@@ -1,0 +1,139 @@
+// Read side of the triage queue: items by size with their moves, counts, and the prices around each session for the
+// sparklines. Reads the stored moves only; `updatePendingMoves` keeps them current.
+import "server-only";
+import { readQuery } from "@/lib/db/read-routing";
+import type { DismissReasonCode, MoveFilter, MoveKind, MoveStatus } from "@/lib/triage/schemas";
+
+export const PAGE_SIZE = 20;
+/** Sessions either side of the move the sparkline shows. */
+export const SPARK_SESSIONS = 10;
+
+export interface MoveRow {
+  assetId: number;
+  symbol: string;
+  name: string;
+  ret: number;
+  abnormalReturn: number;
+  z: number;
+  zEwma: number;
+  suspect: boolean;
+}
+
+export interface MoveItemView {
+  id: number;
+  session: string;
+  status: MoveStatus;
+  kind: MoveKind;
+  maxAbsZ: number;
+  dismissReason: DismissReasonCode | null;
+  dismissNote: string | null;
+  eventId: number | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  /** Largest |z| first. */
+  moves: MoveRow[];
+}
+
+function where(filter: Omit<MoveFilter, "page">, onlyId?: number): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const clauses: string[] = [];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    values.push(value);
+    clauses.push(sql(`$${values.length}`));
+  };
+  if (onlyId !== undefined) add((p) => `i.id = ${p}::int`, onlyId);
+  if (filter.status !== "ALL") add((p) => `i.status = ${p}::"MoveItemStatus"`, filter.status);
+  if (filter.kind) add((p) => `i.kind = ${p}::"MoveItemKind"`, filter.kind);
+  if (filter.from) add((p) => `i.session >= ${p}::date`, filter.from);
+  if (filter.to) add((p) => `i.session <= ${p}::date`, filter.to);
+  if (filter.minZ !== undefined) add((p) => `i.max_abs_z >= ${p}::float8`, filter.minZ);
+  if (filter.asset) {
+    add((p) => `EXISTS (SELECT 1 FROM move_item_asset m JOIN asset a ON a.id = m.asset_id WHERE m.item_id = i.id AND upper(a.symbol) = upper(${p}))`, filter.asset);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", values };
+}
+
+/** One page of items matching `filter`, largest move first, and how many match in all. */
+export async function listMoveItems(filter: MoveFilter, pageSize = PAGE_SIZE, onlyId?: number): Promise<{ items: MoveItemView[]; total: number }> {
+  const w = where(filter, onlyId);
+  const offset = (filter.page - 1) * pageSize;
+  const [page, count] = await Promise.all([
+    readQuery<{ id: number; session: string; status: MoveStatus; kind: MoveKind; max_abs_z: number; dismiss_reason: DismissReasonCode | null; dismiss_note: string | null; event_id: number | null; decided_by_name: string | null; decided_at: Date | null; moves: MoveRow[] | null }>(
+      `SELECT i.id, to_char(i.session, 'YYYY-MM-DD') AS session, i.status::text AS status, i.kind::text AS kind, i.max_abs_z,
+              i.dismiss_reason::text AS dismiss_reason, i.dismiss_note, i.event_id, i.decided_by_name, i.decided_at,
+              (SELECT json_agg(json_build_object('assetId', a.id, 'symbol', a.symbol, 'name', a.name, 'ret', m.ret, 'abnormalReturn', m.abnormal_return,
+                                                 'z', m.z, 'zEwma', m.z_ewma, 'suspect', m.suspect) ORDER BY abs(m.z) DESC)
+               FROM move_item_asset m JOIN asset a ON a.id = m.asset_id WHERE m.item_id = i.id) AS moves
+       FROM move_item i ${w.sql}
+       ORDER BY i.max_abs_z DESC, i.session DESC, i.id
+       LIMIT ${pageSize} OFFSET ${offset}`,
+      w.values,
+    ),
+    readQuery<{ n: number }>(`SELECT count(*)::int AS n FROM move_item i ${w.sql}`, w.values),
+  ]);
+  return {
+    items: page.rows.map((r) => ({
+      id: r.id, session: r.session, status: r.status, kind: r.kind, maxAbsZ: r.max_abs_z, dismissReason: r.dismiss_reason,
+      dismissNote: r.dismiss_note, eventId: r.event_id, decidedByName: r.decided_by_name, decidedAt: r.decided_at, moves: r.moves ?? [],
+    })),
+    total: count.rows[0]?.n ?? 0,
+  };
+}
+
+/** Open items by kind, for the overview card and the page's header. */
+export async function openMoveCounts(): Promise<{ explain: number; checkData: number }> {
+  const { rows } = await readQuery<{ explain: number; check_data: number }>(
+    `SELECT count(*) FILTER (WHERE kind = 'EXPLAIN')::int AS explain, count(*) FILTER (WHERE kind = 'CHECK_DATA')::int AS check_data
+     FROM move_item WHERE status = 'OPEN'`,
+  );
+  return { explain: rows[0]?.explain ?? 0, checkData: rows[0]?.check_data ?? 0 };
+}
+
+export interface SparkPoint {
+  date: string;
+  close: number;
+}
+
+/** Adjusted closes of each (asset, session) pair from SPARK_SESSIONS before to SPARK_SESSIONS after, keyed "assetId:session". */
+export async function sparklines(pairs: readonly { assetId: number; session: string }[]): Promise<Map<string, SparkPoint[]>> {
+  const out = new Map<string, SparkPoint[]>();
+  if (pairs.length === 0) return out;
+  const { rows } = await readQuery<{ asset_id: number; session: string; points: SparkPoint[] }>(
+    `SELECT s.asset_id, to_char(s.session, 'YYYY-MM-DD') AS session,
+            (SELECT json_agg(json_build_object('date', to_char(w.date, 'YYYY-MM-DD'), 'close', w.price) ORDER BY w.date) FROM (
+               (SELECT p.date, COALESCE(p.adj_close, p.close) AS price FROM price_bar p WHERE p.asset_id = s.asset_id AND p.date <= s.session ORDER BY p.date DESC LIMIT ${SPARK_SESSIONS + 1})
+               UNION ALL
+               (SELECT p.date, COALESCE(p.adj_close, p.close) FROM price_bar p WHERE p.asset_id = s.asset_id AND p.date > s.session ORDER BY p.date LIMIT ${SPARK_SESSIONS})
+             ) w) AS points
+     FROM unnest($1::int[], $2::date[]) AS s(asset_id, session)`,
+    [pairs.map((p) => p.assetId), pairs.map((p) => p.session)],
+  );
+  for (const r of rows) out.set(`${r.asset_id}:${r.session}`, r.points ?? []);
+  return out;
+}
+
+/** Live events near a session, newest first, for the "link to an event" picker. */
+export async function eventsNear(session: string, days = 10): Promise<{ id: number; title: string; date: string }[]> {
+  const { rows } = await readQuery<{ id: number; title: string; date: string }>(
+    `SELECT id, title, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date FROM event
+     WHERE deleted_at IS NULL AND occurred_at BETWEEN $1::date - $2::int AND $1::date + $2::int + 1
+     ORDER BY abs(extract(epoch FROM occurred_at - $1::date)), occurred_at DESC LIMIT 20`,
+    [session, days],
+  );
+  return rows;
+}
+
+/** One item with its moves, or null (the "create an event" prefill). */
+export async function moveItemById(id: number): Promise<MoveItemView | null> {
+  const { items } = await listMoveItems({ status: "ALL", page: 1 }, 1, id);
+  return items[0] ?? null;
+}
+
+/** The global k and the assets with their own. */
+export async function moveThresholds(): Promise<{ global: number; assets: { symbol: string; threshold: number }[] }> {
+  const [g, a] = await Promise.all([
+    readQuery<{ threshold: number }>("SELECT threshold FROM move_settings WHERE id = 1"),
+    readQuery<{ symbol: string; threshold: number }>("SELECT a.symbol, t.threshold FROM asset_move_threshold t JOIN asset a ON a.id = t.asset_id ORDER BY a.symbol"),
+  ]);
+  return { global: g.rows[0]?.threshold ?? 3, assets: a.rows };
+}
