@@ -5,7 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { eventsNear, listMoveItems, moveThresholds, openMoveCounts, PAGE_SIZE, sparklines, SPARK_SESSIONS, type MoveItemView } from "@/lib/triage/queries";
 import { DISMISS_REASON_LABEL, MOVE_KINDS, MOVE_KIND_LABEL, MOVE_STATUSES, MOVE_STATUS_LABEL, moveFilterSchema, type MoveFilter } from "@/lib/triage/schemas";
-import { updatePendingMoves } from "@/lib/triage/update-moves";
+import { updatePendingMovesIfAny } from "@/lib/triage/update-moves";
 import { assetHref, formatPercent } from "../_components/format";
 import { ItemActions } from "./_components/item-actions";
 import { MoveSparkline } from "./_components/move-sparkline";
@@ -55,7 +55,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
     status: one(raw.status), kind: one(raw.kind), asset: one(raw.asset), from: one(raw.from), to: one(raw.to), minZ: one(raw.minZ), page: one(raw.page),
   });
   // Whatever changed since the last update (a refresh, an import, an event) is scored before the queue is read.
-  await updatePendingMoves();
+  await updatePendingMovesIfAny();
   const [{ items, total }, counts, thresholds] = await Promise.all([listMoveItems(filter), openMoveCounts(), moveThresholds()]);
   const analyst = hasRole(user.role, "ANALYST");
   const [spark, nearby] = await Promise.all([

@@ -6,7 +6,9 @@ import { startBoss } from "@/lib/jobs/boss";
 import { startRefreshWorker } from "@/lib/market-data/refresh-jobs";
 import { refreshCron } from "@/lib/market-data/refresh-schedule";
 import { providerFor } from "@/lib/runtime/providers";
-import { updatePendingMoves } from "@/lib/triage/update-moves";
+import { updatePendingMoves, updatePendingMovesIfAny } from "@/lib/triage/update-moves";
+
+const TRIAGE_SWEEP = "triage-sweep";
 
 export async function startWorker(env: Env, url: string, log: (l: string) => void): Promise<() => Promise<void>> {
   const boss = await startBoss({ connectionString: url, supervise: true });
@@ -25,6 +27,14 @@ export async function startWorker(env: Env, url: string, log: (l: string) => voi
         updatePendingMoves().catch((err: unknown) => log(`triage update after ${o.symbol}: ${err instanceof Error ? err.message : String(err)}`));
       }
     },
+  });
+  // Events, exposures and benchmarks saved since the last drain queued their assets for a rescore (database triggers):
+  // score them within a minute, once across all instances (pg-boss runs a schedule on one of them).
+  await boss.createQueue(TRIAGE_SWEEP, { name: TRIAGE_SWEEP, policy: "singleton", retryLimit: 0 });
+  await boss.schedule(TRIAGE_SWEEP, "* * * * *", {}, { tz: "UTC" });
+  await boss.work(TRIAGE_SWEEP, async () => {
+    const summary = await updatePendingMovesIfAny();
+    if (summary?.opened.length) log(`triage: ${summary.opened.length} new move(s) to explain`);
   });
   log(cron ? `price refresh every ${env.REFRESH_INTERVAL_MINUTES} min (cron ${cron} UTC)` : "scheduled price refresh is off");
   return () => boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -5,6 +5,7 @@
 import "server-only";
 import type pg from "pg";
 import { detectMoves, MOVE_DETECTION_DEFAULTS, type DetectedMove } from "@/lib/analytics";
+import { pgPool } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/transaction";
 import { logger } from "@/lib/logger";
 import { readScanInputs } from "@/lib/triage/scan-inputs";
@@ -128,6 +129,16 @@ export async function updatePendingMoves(): Promise<MoveUpdateSummary> {
     }
   }
   return summary;
+}
+
+/**
+ * What the triage page and the overview card call before reading the queue: one indexed read when nothing is
+ * pending (the usual case, as the worker drains the queue every minute and refreshes and imports drain it at once),
+ * so a page view writes only when a change since the last drain (an event saved a moment ago) is still unscored.
+ */
+export async function updatePendingMovesIfAny(): Promise<MoveUpdateSummary | null> {
+  const { rows } = await pgPool().query<{ pending: boolean }>("SELECT EXISTS (SELECT 1 FROM move_scan_pending) AS pending");
+  return rows[0]?.pending ? updatePendingMoves() : null;
 }
 
 /** Rescores every asset from its first price (after a change of method, or for the benchmark). */

@@ -3,10 +3,10 @@ import { Card, Metric, Text } from "@tremor/react";
 import Link from "next/link";
 import { listMoveItems, openMoveCounts } from "@/lib/triage/queries";
 import { moveFilterSchema } from "@/lib/triage/schemas";
-import { updatePendingMoves } from "@/lib/triage/update-moves";
+import { updatePendingMovesIfAny } from "@/lib/triage/update-moves";
 
 export async function TriageCard() {
-  await updatePendingMoves();
+  await updatePendingMovesIfAny();
   const [counts, { items }] = await Promise.all([openMoveCounts(), listMoveItems(moveFilterSchema.parse({}), 3)]);
   const open = counts.explain + counts.checkData;
   return (
