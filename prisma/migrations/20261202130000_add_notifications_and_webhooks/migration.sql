@@ -136,8 +136,6 @@ ALTER TABLE "webhook_delivery" ADD CONSTRAINT "webhook_delivery_webhook_id_fkey"
 
 -- AddForeignKey
 ALTER TABLE "event_verdict" ADD CONSTRAINT "event_verdict_event_id_fkey" FOREIGN KEY ("event_id") REFERENCES "event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
--- AddForeignKey
-ALTER TABLE "event_verdict" ADD CONSTRAINT "event_verdict_event_id_fkey" FOREIGN KEY ("event_id") REFERENCES "event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- A subscription follows exactly one thing.
 ALTER TABLE "subscription" ADD CONSTRAINT "subscription_one_target" CHECK (num_nonnulls("asset_id", "event_id", "theme_id") = 1);
