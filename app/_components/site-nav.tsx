@@ -20,6 +20,8 @@ interface Props {
   /** The signed-in user's account link, e.g. "Ada · Admin"; null when nobody is signed in. */
   account: NavLink | null;
   theme: ThemeChoice;
+  /** Unread notifications of the signed-in user: the bell shows it; null when nobody is signed in. */
+  unread?: number | null;
 }
 
 // 24 × 24 px minimum targets (WCAG 2.5.8): every item gets vertical padding, more inside the phone menu.
@@ -31,7 +33,7 @@ function isCurrent(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function SiteNav({ links, account, theme }: Props) {
+export function SiteNav({ links, account, theme, unread = null }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [openedAt, setOpenedAt] = useState(pathname);
@@ -79,10 +81,11 @@ export function SiteNav({ links, account, theme }: Props) {
       <Link href="/" className="rounded-tremor-small px-1 py-1 font-semibold tracking-tight text-tremor-content-strong dark:text-dark-tremor-content-strong">
         Faultline
       </Link>
+      {unread !== null && <Bell unread={unread} current={isCurrent(pathname, "/inbox")} />}
       <button
         ref={button}
         type="button"
-        className="ml-auto inline-flex min-h-[44px] min-w-[44px] items-center gap-2 rounded-tremor-small border border-tremor-border px-3 text-tremor-default font-medium text-tremor-content-emphasis lg:hidden dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis"
+        className={`${unread !== null ? "" : "ml-auto"} inline-flex min-h-[44px] min-w-[44px] items-center gap-2 rounded-tremor-small border border-tremor-border px-3 text-tremor-default font-medium text-tremor-content-emphasis lg:hidden dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis`}
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => {
@@ -122,5 +125,30 @@ export function SiteNav({ links, account, theme }: Props) {
         </div>
       </div>
     </nav>
+  );
+}
+
+/** The inbox link with the unread count; last in the row on wide screens, beside the menu button on phones. */
+function Bell({ unread, current }: { unread: number; current: boolean }) {
+  const label = unread === 0 ? "Inbox, no unread notifications" : `Inbox, ${unread} unread notification${unread === 1 ? "" : "s"}`;
+  return (
+    <Link
+      href="/inbox"
+      aria-label={label}
+      title={label}
+      aria-current={current ? "page" : undefined}
+      data-testid="bell"
+      className={`relative ml-auto inline-flex min-h-[44px] min-w-[44px] items-center justify-center rounded-tremor-small text-tremor-content-emphasis hover:bg-tremor-background-subtle hover:text-tremor-brand-emphasis lg:order-last lg:ml-1 lg:min-h-[36px] lg:min-w-[36px] dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-subtle dark:hover:text-dark-tremor-brand-emphasis ${current ? CURRENT : ""}`}
+    >
+      <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 && (
+        <span data-testid="bell-count" className="absolute right-0.5 top-0.5 min-w-[18px] rounded-full bg-red-600 px-1 text-center text-[11px] font-semibold leading-[18px] text-white">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      )}
+    </Link>
   );
 }

@@ -1,0 +1,29 @@
+"use server";
+// The signed-in user's own inbox and subscriptions: read state and follows are theirs alone.
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/session";
+import { markAllRead, markRead } from "@/lib/notifications/inbox";
+import { subscribe, unsubscribe } from "@/lib/notifications/subscriptions";
+
+export async function markReadAction(form: FormData): Promise<void> {
+  const user = await requireUser();
+  await markRead(user, { id: form.get("id") });
+  revalidatePath("/", "layout");
+}
+
+export async function markAllReadAction(): Promise<void> {
+  const user = await requireUser();
+  await markAllRead(user);
+  revalidatePath("/", "layout");
+}
+
+/** One button for both: `subscribed` says which way it goes, so a double submit cannot flip it back. */
+export async function toggleSubscriptionAction(form: FormData): Promise<void> {
+  const user = await requireUser();
+  const input = { target: form.get("target") as "asset" | "event" | "theme", id: form.get("id") as string };
+  if (form.get("subscribed") === "true") await unsubscribe(user, input);
+  else await subscribe(user, input);
+  const back = form.get("path");
+  revalidatePath(typeof back === "string" && back.startsWith("/") ? back : "/", "page");
+  revalidatePath("/account");
+}
