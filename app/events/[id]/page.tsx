@@ -15,6 +15,7 @@ import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { ReportDownloads, eventReportLinks } from "../../_components/report-downloads";
 import { EventAggregatePanel, EventAssetStudies } from "./_components/event-study-panels";
 import { EventScoreboard } from "./_components/event-scoreboard";
+import { EventVerdicts } from "./_components/event-verdicts";
 import { StudySettingsForm } from "./_components/study-settings-form";
 import { EventWorkspace } from "./_components/event-workspace";
 import { EventWindowCharts } from "./_components/event-window-charts";
@@ -68,6 +69,9 @@ export default async function EventPage({ params, searchParams }: Props) {
       </div>
       <Suspense fallback={<CardSkeleton label="scoreboard" />}>
         <EventScoreboard eventId={event.id} query={study} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <EventVerdicts eventId={event.id} />
       </Suspense>
       <Card>
         <Title>Summary</Title>

@@ -5,6 +5,7 @@ import { MAX_PRICE_CSV_BYTES, priceImportQuerySchema } from "@/lib/assets/schema
 import { apiHandler, bodyText, queryOf } from "@/lib/http/api-handler";
 import { NotFoundError } from "@/lib/errors";
 import { importPricesOrThrow } from "@/lib/market-data/import-prices";
+import { requestVerdictScoringAfterImport } from "@/lib/verdicts/verdict-jobs";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 // Next has already decoded the path segment once: decoding again would turn `%255E` into `^` and `%25` into an error.
@@ -19,5 +20,6 @@ export const POST = apiHandler<{ symbol: string }>("ANALYST", async (req, user, 
   const q = parseOrThrow(priceImportQuerySchema, queryOf(req));
   const text = await bodyText(req, MAX_PRICE_CSV_BYTES);
   const result = await importPricesOrThrow(user, symbol.toUpperCase(), text, { mode: q.mode, dryRun: q.dryRun });
+  if (!result.dryRun) await requestVerdictScoringAfterImport(result.symbol, result);
   return Response.json(result, { status: result.dryRun ? 200 : 201 });
 });
