@@ -22,7 +22,7 @@ export default async function AccountPage() {
       <Card>
         <Title>Subscriptions</Title>
         <Text className="mt-1">
-          What you follow: new events in a theme, verdicts on an event, moves to explain on an asset reach your <Link href="/inbox" className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">inbox</Link>.
+          What you follow: new events in a theme, verdicts on an event, moves to explain on an asset reach your <Link href="/inbox" className="text-tremor-brand underline dark:text-dark-tremor-brand">inbox</Link>.
         </Text>
         {subscriptions.length === 0 ? (
           <Text className="mt-3">You follow nothing yet: use the Subscribe button on a theme, asset or event page.</Text>

@@ -37,7 +37,7 @@ export default async function InboxPage() {
               <li key={n.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between" data-unread={n.readAt ? undefined : "true"}>
                 <div className="min-w-0">
                   <p className="text-xs text-tremor-content dark:text-dark-tremor-content">
-                    {NOTIFICATION_TYPE_LABEL[n.type as NotificationType] ?? n.type} · <time dateTime={n.createdAt.toISOString()}>{when(n.createdAt)} UTC</time>
+                    {NOTIFICATION_TYPE_LABEL[n.type as NotificationType] ?? n.type} · <time dateTime={n.createdAt.toISOString()} className="whitespace-nowrap">{when(n.createdAt)} UTC</time>
                     {!n.readAt && <span className="ml-2 rounded bg-tremor-brand px-1.5 py-0.5 text-[11px] font-semibold uppercase text-white">new</span>}
                   </p>
                   <p className={`mt-0.5 break-words ${n.readAt ? "" : "font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong"}`}>

@@ -101,8 +101,8 @@ export async function scoreEventIfDue(eventId: number): Promise<ScoredEvent | nu
         title: revision === 1 ? `Verdict scored: ${event.title}` : `Verdict revised (revision ${revision}): ${event.title}`,
         text: sentence(results),
         url: `/events/${eventId}#verdicts`,
+        // The event's creator and followers, not every follower of its assets: a verdict belongs to the event.
         eventId,
-        assetIds: priced,
         userIds: event.createdById ? [event.createdById] : [],
         payload: { eventId, revision, changed: revision > 1, results },
       },

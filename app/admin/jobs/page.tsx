@@ -51,7 +51,7 @@ export default async function JobsPage() {
         <h2 className="mb-2 font-semibold">Webhook deliveries that failed every attempt</h2>
         <Text className="mb-2">
           Retrying gives a delivery a fresh set of attempts with the webhook&apos;s current URL and secret. Manage webhooks on the{" "}
-          <Link href="/admin/webhooks" className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">Webhooks</Link> page.
+          <Link href="/admin/webhooks" className="text-tremor-brand underline dark:text-dark-tremor-brand">Webhooks</Link> page.
         </Text>
         {dead.length === 0 ? <Text>None.</Text> : (
           <DataTable label="Dead webhook deliveries">

@@ -25,7 +25,7 @@ export default async function WebhooksPage() {
         <Text className="mt-1">
           Faultline POSTs each notification of the chosen types as JSON with a Slack-compatible <code>text</code>, signed with
           HMAC-SHA256 in <code>X-Faultline-Signature</code>. Only http(s) URLs; redirects are not followed. Failed deliveries are
-          retried with backoff and then listed on the <Link href="/admin/jobs" className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">Jobs</Link> page.
+          retried with backoff and then listed on the <Link href="/admin/jobs" className="text-tremor-brand underline dark:text-dark-tremor-brand">Jobs</Link> page.
         </Text>
         <div className="mt-4"><CreateWebhookForm options={OPTIONS} liveIds={live.map((h) => h.id)} /></div>
       </Card>
