@@ -36,6 +36,7 @@ function isCurrent(pathname: string, href: string): boolean {
 export function SiteNav({ links, account, theme, unread = null }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const liveUnread = useLiveUnread(unread);
   const [openedAt, setOpenedAt] = useState(pathname);
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -81,7 +82,7 @@ export function SiteNav({ links, account, theme, unread = null }: Props) {
       <Link href="/" className="rounded-tremor-small px-1 py-1 font-semibold tracking-tight text-tremor-content-strong dark:text-dark-tremor-content-strong">
         Faultline
       </Link>
-      {unread !== null && <Bell unread={unread} current={isCurrent(pathname, "/inbox")} />}
+      {liveUnread !== null && <Bell unread={liveUnread} current={isCurrent(pathname, "/inbox")} />}
       <button
         ref={button}
         type="button"
@@ -126,6 +127,21 @@ export function SiteNav({ links, account, theme, unread = null }: Props) {
       </div>
     </nav>
   );
+}
+
+/** Announces the unread count from a page that changes it (the inbox): the root layout is not re-rendered then. */
+export const UNREAD_EVENT = "faultline:unread";
+
+/** The layout's count, replaced by any newer one a page announces, until the layout renders a fresh count. */
+function useLiveUnread(fromLayout: number | null): number | null {
+  const [announced, setAnnounced] = useState<{ count: number; over: number | null } | null>(null);
+  useEffect(() => {
+    const onUnread = (e: Event) => setAnnounced({ count: (e as CustomEvent<number>).detail, over: fromLayout });
+    window.addEventListener(UNREAD_EVENT, onUnread);
+    return () => window.removeEventListener(UNREAD_EVENT, onUnread);
+  }, [fromLayout]);
+  if (fromLayout === null) return null;
+  return announced && announced.over === fromLayout ? announced.count : fromLayout;
 }
 
 /** The inbox link with the unread count; last in the row on wide screens, beside the menu button on phones. */

@@ -11,7 +11,8 @@ export async function markReadAction(form: FormData): Promise<void> {
   revalidatePath("/", "layout");
 }
 
-export async function markAllReadAction(): Promise<void> {
+/** Takes the (empty) form like every action, so the browser posts it as multipart/form-data. */
+export async function markAllReadAction(_form: FormData): Promise<void> {
   const user = await requireUser();
   await markAllRead(user);
   revalidatePath("/", "layout");

@@ -2,10 +2,11 @@ import { Card, Text } from "@tremor/react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { inbox } from "@/lib/notifications/inbox";
+import { inbox, unreadCount } from "@/lib/notifications/inbox";
 import { NOTIFICATION_TYPE_LABEL, type NotificationType } from "@/lib/notifications/types";
 import { secondaryButtonClass } from "../_components/forms/form-feedback";
 import { markAllReadAction, markReadAction } from "./actions";
+import { UnreadSync } from "./unread-sync";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -15,9 +16,10 @@ const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 export default async function InboxPage() {
   const user = await requireUser();
   const items = await inbox(user.id);
-  const unread = items.filter((n) => !n.readAt).length;
+  const unread = await unreadCount(user.id);
   return (
     <div className="space-y-6">
+      <UnreadSync count={unread} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Inbox</h1>
         {unread > 0 && (

@@ -120,5 +120,25 @@ describe("notifications", () => {
     await admin.getByRole("button", { name: "Mark all read" }).waitFor({ state: "detached" });
     await expect.poll(() => bellCount(admin), { timeout: 10_000 }).toBe(0);
     expect(await admin.getByTestId("bell").getAttribute("aria-label")).toBe("Inbox, no unread notifications");
+    expect(await admin.getByTestId("inbox").locator("li[data-unread]").count()).toBe(0);
+    await admin.reload();
+    expect(await bellCount(admin)).toBe(0);
+  });
+
+  it("an admin creates a webhook: the secret is shown once", async () => {
+    lastPage = admin;
+    await admin.goto(`${app.baseUrl}/admin/webhooks`);
+    const form = admin.locator("form", { has: admin.getByRole("button", { name: "Create webhook" }) });
+    await form.getByLabel("Name").fill("Risk desk chat");
+    await form.getByLabel("URL").fill("http://127.0.0.1:9/hooks/faultline");
+    await form.getByRole("button", { name: "Create webhook" }).click();
+    const secret = (await admin.getByTestId("new-webhook-secret").textContent())!;
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+    await admin.screenshot({ path: "test-results/webhooks-1440-light.png", fullPage: true });
+    await admin.reload();
+    expect(await admin.getByTestId("webhook").count()).toBe(1);
+    expect(await admin.content()).not.toContain(secret);
+    await admin.goto(`${app.baseUrl}/admin/jobs`);
+    await admin.getByRole("heading", { name: "Webhook deliveries that failed every attempt" }).waitFor();
   });
 });
