@@ -27,6 +27,9 @@ interface DeliverJob {
   deliveryId: number;
 }
 
+/** A SENDING row older than this was left by a crashed worker and may be claimed again. */
+const STALE_CLAIM = "5 minutes";
+
 export async function ensureWebhookQueues(boss: PgBoss, policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY): Promise<void> {
   await boss.createQueue(WEBHOOK_SWEEP, { name: WEBHOOK_SWEEP, policy: "singleton", retryLimit: 0 });
   await boss.createQueue(WEBHOOK_DELIVER, {
@@ -39,19 +42,20 @@ export async function ensureWebhookQueues(boss: PgBoss, policy: DeliveryPolicy =
   });
 }
 
-/** A SENDING row older than this was left by a crashed worker and may be claimed again. */
-const STALE_CLAIM = "5 minutes";
-
 /**
- * Enqueues one job per delivery that has none yet (or whose job was lost: queued over 10 minutes ago and never
- * claimed). The conditional UPDATE hands each row to one caller, however many instances sweep at once.
+ * Enqueues one job per delivery that has none yet, or whose job was lost: queued over 10 minutes ago and never
+ * claimed, left SENDING by a crashed worker, or waiting for a retry long overdue. The conditional UPDATE hands each
+ * row to one caller, however many instances sweep at once.
  */
 export async function enqueueQueuedDeliveries(boss: PgBoss): Promise<number> {
   const rows = await db().$queryRaw<{ id: number }[]>`
     UPDATE webhook_delivery SET enqueued_at = now()
     WHERE id IN (
       SELECT id FROM webhook_delivery
-      WHERE status = 'PENDING' AND (enqueued_at IS NULL OR enqueued_at < now() - interval '10 minutes')
+      WHERE (enqueued_at IS NULL OR enqueued_at < now() - interval '10 minutes')
+        AND (status = 'PENDING'
+          OR (status = 'SENDING' AND claimed_at < now() - ${STALE_CLAIM}::interval)
+          OR (status = 'RETRY' AND next_attempt_at < now() - interval '15 minutes'))
       ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED)
     RETURNING id`;
   for (const { id } of rows) await boss.send(WEBHOOK_DELIVER, { deliveryId: id } satisfies DeliverJob);

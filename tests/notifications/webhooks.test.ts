@@ -176,6 +176,19 @@ describe("outgoing webhooks", () => {
     expect(await db().auditEntry.count({ where: { entity: "WEBHOOK", entityId: hook.id, action: "UPDATE" } })).toBe(1);
   });
 
+  it("the sweep picks up a delivery a crashed worker left half-sent, and sends it once", async () => {
+    const key = `crashed:${++n}`;
+    const { id } = await db().webhookDelivery.create({
+      data: { webhookId: hook.id, key, type: "event.created", body: { schema: "faultline.notification/1", id: key }, status: "SENDING", attempts: 1 },
+    });
+    // Claimed ten minutes ago and never finished; its job is gone.
+    await db().$executeRaw`UPDATE webhook_delivery SET claimed_at = now() - interval '10 minutes', enqueued_at = now() - interval '20 minutes' WHERE id = ${id}`;
+    const swept = await Promise.all(workers.map((b) => enqueueQueuedDeliveries(b)));
+    expect(swept.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await settled(key)).toMatchObject({ status: "DELIVERED", attempts: 2 });
+    expect(receiver.received.filter((r) => JSON.parse(r.body).id === key)).toHaveLength(1);
+  });
+
   it("an edit takes effect at the next attempt: a new URL is used, a dropped type stops delivery", async () => {
     receiver.script.push("500");
     const first = await publish();
