@@ -9,7 +9,7 @@ import { refreshCron } from "@/lib/market-data/refresh-schedule";
 import { startRefreshAlerts } from "@/lib/market-data/refresh-alerts";
 import { startWebhookWorker } from "@/lib/notifications/webhook-delivery";
 import { db } from "@/lib/db/client";
-import { requestVerdictScoring, startVerdictWorker } from "@/lib/verdicts/verdict-jobs";
+import { requestStartupCatchUp, requestVerdictScoring, startVerdictWorker } from "@/lib/verdicts/verdict-jobs";
 import { providerFor } from "@/lib/runtime/providers";
 
 export async function startWorker(env: Env, url: string, log: (l: string) => void): Promise<() => Promise<void>> {
@@ -33,6 +33,7 @@ export async function startWorker(env: Env, url: string, log: (l: string) => voi
     },
   });
   await startVerdictWorker(boss, (eventId, revision) => log(`verdict scored: event ${eventId}, revision ${revision}`));
+  await requestStartupCatchUp(boss);
   await startRefreshAlerts(boss);
   // Webhook deliveries, with a sweep every minute for any that a web request queued but could not hand to the queue.
   await startWebhookWorker(boss, { cron: true });

@@ -45,6 +45,16 @@ export async function requestVerdictScoringAfterImport(symbol: string, counts: {
   }
 }
 
+/**
+ * At start: one catch-up over every asset with exposures, for events that came due while no worker ran. Instances
+ * starting within ten minutes of each other share one job.
+ */
+export async function requestStartupCatchUp(boss: PgBoss): Promise<string | null> {
+  const assets = await db().exposure.findMany({ where: { event: { deletedAt: null, verdicts: { none: {} } } }, select: { assetId: true }, distinct: ["assetId"] });
+  if (!assets.length) return null;
+  return boss.send(VERDICTS_SCORE, { assetIds: assets.map((a) => a.assetId), corrected: false } satisfies ScoreJob, { singletonKey: "startup", singletonSeconds: 600 });
+}
+
 export async function startVerdictWorker(boss: PgBoss, onScored?: (eventId: number, revision: number) => void): Promise<void> {
   await ensureVerdictQueue(boss);
   await boss.work<ScoreJob>(VERDICTS_SCORE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {

@@ -93,3 +93,27 @@ describe("verdicts as they come due", () => {
     expect(titles).toHaveLength(2);
   });
 });
+
+describe("verdicts on the job queue", () => {
+  it("a scoring job queued after a refresh runs on a worker and stores the verdict", async () => {
+    const { startBoss } = await import("@/lib/jobs/boss");
+    const { requestVerdictScoring, startVerdictWorker } = await import("@/lib/verdicts/verdict-jobs");
+    const boss = await startBoss({ connectionString: process.env.DATABASE_URL!, supervise: true });
+    try {
+      const scored: number[] = [];
+      await startVerdictWorker(boss, (id) => scored.push(id));
+      // A second event on the same asset, due at once.
+      const second = (await db().event.create({
+        data: { title: "Second announcement", occurredAt: new Date(`${SESSIONS[DAY0 - 40]}T00:00:00Z`), category: "ECONOMIC", severity: 2, countries: [], sourceUrls: [], tags: [], createdById: ana.id },
+      })).id;
+      await db().exposure.create({ data: { eventId: second, assetId, direction: "UNCERTAIN" } });
+      expect(await requestVerdictScoring(boss, { assetIds: [assetId], corrected: false })).toBeTruthy();
+      const deadline = Date.now() + 20_000;
+      while (!scored.includes(second) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(scored).toEqual([second]);
+      expect((await verdictsOf(second))[0]!.results).toMatchObject([{ symbol: "JUMP", expected: "UNCERTAIN" }]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  });
+});
