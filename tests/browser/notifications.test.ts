@@ -141,4 +141,18 @@ describe("notifications", () => {
     await admin.goto(`${app.baseUrl}/admin/jobs`);
     await admin.getByRole("heading", { name: "Webhook deliveries that failed every attempt" }).waitFor();
   });
+
+  it("seeded events whose window has closed carry a stored verdict, with a Subscribe button beside the title", async () => {
+    lastPage = admin;
+    await admin.goto(`${app.baseUrl}/events?q=partnership+treaty`);
+    const href = (await admin.getByRole("link", { name: /Comprehensive Strategic Partnership Treaty/ }).first().getAttribute("href"))!;
+    // The worker scores due events once at start; give it a moment on a busy machine.
+    await expect.poll(async () => {
+      await admin.goto(`${app.baseUrl}${href}`);
+      return admin.getByTestId("event-verdicts").count();
+    }, { timeout: 60_000, interval: 2_000 }).toBe(1);
+    expect(await admin.getByTestId("event-verdicts").textContent()).toMatch(/Scored .* UTC on prices up to \d{4}-\d{2}-\d{2} · market model/);
+    expect(await admin.getByTestId("subscribe-button").textContent()).toContain("Subscribe");
+    await admin.getByTestId("event-verdicts").screenshot({ path: "test-results/event-verdicts-1440-light.png" });
+  });
 });
