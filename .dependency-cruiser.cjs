@@ -8,8 +8,8 @@ const FLOORS = [
   ["db"],
   // Who is acting, what they did, and the one owner of stored prices.
   ["audit", "auth", "prices"],
-  // Domains, each using only the ones before it.
-  ["events", "market-data", "jobs", "annotations", "assets", "themes", "dashboard", "studies", "reports", "portfolios", "seed", "triage"],
+  // Domains, each using only the ones before it. Notifications sit low: any domain may publish one.
+  ["jobs", "notifications", "events", "market-data", "annotations", "assets", "themes", "dashboard", "studies", "verdicts", "reports", "portfolios", "seed", "triage"],
   // Process wiring: provider choice, bootstrap, the worker.
   ["runtime"],
   // HTTP: status table, error responses, the API handler, OpenAPI, request ids.

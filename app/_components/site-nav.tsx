@@ -1,9 +1,8 @@
 "use client";
 
-// The header's navigation. From the `lg` breakpoint the links sit in a row, wrapping onto a second line where an
-// admin's full set does not fit (around 1024 px) rather than pushing the page wider than the window; below it
-// (phones, narrow windows) the links fold into a menu behind a disclosure button: it opens by click or keyboard,
-// closes on Escape (focus back on the button), on a click outside, and after following a link.
+// The header's navigation. From the `xl` breakpoint (1280 px; an admin's links and the bell overflow a 1024 px row) every link sits in one row; below it (phones, narrow windows) the
+// links fold into a menu behind a disclosure button: it opens by click or keyboard, closes on Escape (focus back on
+// the button), on a click outside, and after following a link.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
@@ -21,20 +20,23 @@ interface Props {
   /** The signed-in user's account link, e.g. "Ada · Admin"; null when nobody is signed in. */
   account: NavLink | null;
   theme: ThemeChoice;
+  /** Unread notifications of the signed-in user: the bell shows it; null when nobody is signed in. */
+  unread?: number | null;
 }
 
 // 24 × 24 px minimum targets (WCAG 2.5.8): every item gets vertical padding, more inside the phone menu.
 const ITEM =
-  "block whitespace-nowrap rounded-tremor-small px-2 py-2 lg:px-1.5 text-tremor-default text-tremor-content-emphasis hover:bg-tremor-background-subtle hover:text-tremor-brand-emphasis lg:py-1 dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-subtle dark:hover:text-dark-tremor-brand-emphasis";
+  "block whitespace-nowrap rounded-tremor-small px-2 py-2 xl:px-1.5 text-tremor-default text-tremor-content-emphasis hover:bg-tremor-background-subtle hover:text-tremor-brand-emphasis xl:py-1 dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-subtle dark:hover:text-dark-tremor-brand-emphasis";
 const CURRENT = "font-semibold text-tremor-brand-emphasis dark:text-dark-tremor-brand-emphasis";
 
 function isCurrent(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function SiteNav({ links, account, theme }: Props) {
+export function SiteNav({ links, account, theme, unread = null }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const liveUnread = useLiveUnread(unread);
   const [openedAt, setOpenedAt] = useState(pathname);
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -80,10 +82,11 @@ export function SiteNav({ links, account, theme }: Props) {
       <Link href="/" className="rounded-tremor-small px-1 py-1 font-semibold tracking-tight text-tremor-content-strong dark:text-dark-tremor-content-strong">
         Faultline
       </Link>
+      {liveUnread !== null && <Bell unread={liveUnread} current={isCurrent(pathname, "/inbox")} />}
       <button
         ref={button}
         type="button"
-        className="ml-auto inline-flex min-h-[44px] min-w-[44px] items-center gap-2 rounded-tremor-small border border-tremor-border px-3 text-tremor-default font-medium text-tremor-content-emphasis lg:hidden dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis"
+        className={`${unread !== null ? "" : "ml-auto"} inline-flex min-h-[44px] min-w-[44px] items-center gap-2 rounded-tremor-small border border-tremor-border px-3 text-tremor-default font-medium text-tremor-content-emphasis xl:hidden dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis`}
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => {
@@ -99,16 +102,16 @@ export function SiteNav({ links, account, theme }: Props) {
       <div
         ref={panel}
         id={menuId}
-        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 max-h-[calc(100vh-4rem)] flex-col gap-1 overflow-y-auto border-b border-tremor-border bg-tremor-background px-3 pb-4 pt-2 shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background lg:static lg:z-auto lg:flex lg:min-w-0 lg:max-h-none lg:flex-1 lg:flex-row lg:items-center lg:gap-x-1 lg:overflow-visible lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none lg:dark:bg-transparent`}
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 max-h-[calc(100vh-4rem)] flex-col gap-1 overflow-y-auto border-b border-tremor-border bg-tremor-background px-3 pb-4 pt-2 shadow-tremor-dropdown dark:border-dark-tremor-border dark:bg-dark-tremor-background xl:static xl:z-auto xl:flex xl:min-w-0 xl:max-h-none xl:flex-1 xl:flex-row xl:items-center xl:gap-x-1 xl:overflow-visible xl:border-0 xl:bg-transparent xl:p-0 xl:shadow-none xl:dark:bg-transparent`}
       >
         {links.length > 0 && (
-          <ul className="flex flex-col gap-1 lg:min-w-0 lg:flex-row lg:flex-wrap lg:items-center lg:gap-x-0.5">
+          <ul className="flex flex-col gap-1 xl:min-w-0 xl:flex-row xl:flex-wrap xl:items-center xl:gap-x-0.5">
             {links.map((l) => (
               <li key={l.href}>{linkItem(l)}</li>
             ))}
           </ul>
         )}
-        <div className="mt-2 flex flex-col gap-1 border-t border-tremor-border pt-2 lg:ml-auto lg:mt-0 lg:flex-row lg:items-center lg:gap-x-1 lg:border-0 lg:pt-0 dark:border-dark-tremor-border">
+        <div className="mt-2 flex flex-col gap-1 border-t border-tremor-border pt-2 xl:ml-auto xl:mt-0 xl:flex-row xl:items-center xl:gap-x-1 xl:border-0 xl:pt-0 dark:border-dark-tremor-border">
           <ThemeSelect initial={theme} />
           {account && (
             <>
@@ -123,5 +126,45 @@ export function SiteNav({ links, account, theme }: Props) {
         </div>
       </div>
     </nav>
+  );
+}
+
+/** Announces the unread count from a page that changes it (the inbox): the root layout is not re-rendered then. */
+export const UNREAD_EVENT = "faultline:unread";
+
+/** The layout's count, replaced by any newer one a page announces, until the layout renders a fresh count. */
+function useLiveUnread(fromLayout: number | null): number | null {
+  const [announced, setAnnounced] = useState<{ count: number; over: number | null } | null>(null);
+  useEffect(() => {
+    const onUnread = (e: Event) => setAnnounced({ count: (e as CustomEvent<number>).detail, over: fromLayout });
+    window.addEventListener(UNREAD_EVENT, onUnread);
+    return () => window.removeEventListener(UNREAD_EVENT, onUnread);
+  }, [fromLayout]);
+  if (fromLayout === null) return null;
+  return announced && announced.over === fromLayout ? announced.count : fromLayout;
+}
+
+/** The inbox link with the unread count; last in the row on wide screens, beside the menu button on phones. */
+function Bell({ unread, current }: { unread: number; current: boolean }) {
+  const label = unread === 0 ? "Inbox, no unread notifications" : `Inbox, ${unread} unread notification${unread === 1 ? "" : "s"}`;
+  return (
+    <Link
+      href="/inbox"
+      aria-label={label}
+      title={label}
+      aria-current={current ? "page" : undefined}
+      data-testid="bell"
+      className={`relative ml-auto inline-flex min-h-[44px] min-w-[44px] items-center justify-center rounded-tremor-small text-tremor-content-emphasis hover:bg-tremor-background-subtle hover:text-tremor-brand-emphasis xl:order-last xl:ml-1 xl:min-h-[36px] xl:min-w-[36px] dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-subtle dark:hover:text-dark-tremor-brand-emphasis ${current ? CURRENT : ""}`}
+    >
+      <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 && (
+        <span data-testid="bell-count" className="absolute right-0.5 top-0.5 min-w-[18px] rounded-full bg-red-600 px-1 text-center text-[11px] font-semibold leading-[18px] text-white">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      )}
+    </Link>
   );
 }

@@ -1,6 +1,7 @@
 // The header's links for the signed-in user, by role, handed to the navigation. Display only — pages check roles.
 import { hasRole, ROLE_LABEL } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
+import { unreadCount } from "@/lib/notifications/inbox";
 import type { ThemeChoice } from "@/lib/preferences/theme";
 import { SiteNav, type NavLink } from "./site-nav";
 
@@ -20,5 +21,6 @@ export async function UserMenu({ theme }: { theme: ThemeChoice }) {
   if (user.role === "ADMIN") {
     links.push({ href: "/admin/users", label: "Accounts" }, { href: "/admin/tokens", label: "API tokens" }, { href: "/admin/jobs", label: "Jobs" }, { href: "/admin/deleted", label: "Deleted" });
   }
-  return <SiteNav links={links} account={{ href: "/account", label: `${user.name} · ${ROLE_LABEL[user.role]}` }} theme={theme} />;
+  const unread = await unreadCount(user.id);
+  return <SiteNav links={links} account={{ href: "/account", label: `${user.name} · ${ROLE_LABEL[user.role]}` }} theme={theme} unread={unread} />;
 }

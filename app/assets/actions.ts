@@ -13,6 +13,7 @@ import { FLAG_SAMPLE_ROWS, importPricesOrThrow, type PriceChangeSet, type PriceI
 import { QUALITY_FLAG_KIND } from "@/lib/market-data/quality";
 import { updatePendingMoves } from "@/lib/triage/update-moves";
 import { parseOrThrow } from "@/lib/validation/parse";
+import { requestVerdictScoringAfterImport } from "@/lib/verdicts/verdict-jobs";
 import { MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
 
 export async function addAssetAction(_prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
@@ -74,7 +75,10 @@ export async function importPricesAction(_prev: ActionResult<ImportSummary> | nu
     const firstFlags = o.flags.slice(0, FLAG_SAMPLE_ROWS).map((f) => ({ date: f.date, kind: QUALITY_FLAG_KIND[f.code], message: f.message }));
     return { mode: o.mode, dryRun: o.dryRun, inserted: o.inserted, updated: o.updated, removed: o.removed, flags: o.flags.length, firstFlags, changes: o.changes };
   });
-  if (result.ok && !result.data.dryRun) revalidatePath(`/assets/${encodeURIComponent(symbol)}`);
+  if (result.ok && !result.data.dryRun) {
+    revalidatePath(`/assets/${encodeURIComponent(symbol)}`);
+    await requestVerdictScoringAfterImport(symbol, result.data);
+  }
   return result;
 }
 

@@ -45,6 +45,8 @@ const schema = z.object({
     .default(60),
   /** Calendar days re-fetched before the last stored bar, to pick up the provider's corrections. */
   REFRESH_LOOKBACK_DAYS: z.coerce.number().int().min(0).max(366).default(7),
+  /** Admins are notified when an asset's refresh has been failing for longer than this many hours. */
+  REFRESH_FAILING_ALERT_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(6),
   /** History fetched when an asset is added. */
   BACKFILL_YEARS: z.coerce.number().int().min(1).max(50).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),

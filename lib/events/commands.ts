@@ -9,6 +9,7 @@ import { staleVersionConflict } from "@/lib/events/conflict";
 import { linkInitialExposures } from "@/lib/events/exposures";
 import { eventInputSchema, eventUpdateSchema, eventVersionSchema, type EventInput, type EventUpdateInput, type ValidEvent } from "@/lib/events/schemas";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { publishNotification, sendQueuedWebhooks } from "@/lib/notifications/publish";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 const SNAPSHOT_FIELDS = {
@@ -59,13 +60,35 @@ async function guardedUpdate(tx: Tx, actor: Principal, id: number, version: numb
 export async function createEvent(actor: Principal, input: EventInput) {
   assertRole(actor, "ANALYST");
   const data = parseOrThrow(eventInputSchema, input);
-  return writeTransaction(async (tx) => {
+  const { created, published } = await writeTransaction(async (tx) => {
     await assertThemeExists(tx, data.themeId);
     const created = await tx.event.create({ data: { ...columns(data), createdById: actor.id, updatedById: actor.id }, select: SNAPSHOT_FIELDS });
     await recordAudit(tx, actor, { entity: "EVENT", entityId: created.id, eventId: created.id, action: "CREATE", after: created });
     await linkInitialExposures(tx, actor, created.id, data.exposures);
-    return created;
+    return { created, published: await announceEvent(tx, actor, created) };
   });
+  if (published?.deliveries) await sendQueuedWebhooks();
+  return created;
+}
+
+/** Tells the followers of the event's theme, in the event's own transaction; the author is not told. */
+async function announceEvent(tx: Tx, actor: Principal, event: { id: number; title: string; themeId: number | null; occurredAt: Date }) {
+  if (event.themeId === null) return null;
+  const theme = await tx.theme.findUniqueOrThrow({ where: { id: event.themeId }, select: { name: true } });
+  return publishNotification(
+    {
+      type: "event.created",
+      key: `event.created:${event.id}`,
+      title: `New event in ${theme.name}: ${event.title}`,
+      text: `${actor.name} logged "${event.title}" (${event.occurredAt.toISOString().slice(0, 10)}) in the theme ${theme.name}.`,
+      url: `/events/${event.id}`,
+      eventId: event.id,
+      themeIds: [event.themeId],
+      excludeUserIds: [actor.id],
+      payload: { eventId: event.id, themeId: event.themeId, occurredAt: event.occurredAt.toISOString(), createdBy: actor.name },
+    },
+    tx,
+  );
 }
 
 export async function updateEvent(actor: Principal, id: number, input: EventUpdateInput) {

@@ -1,10 +1,15 @@
-// The background side of an app instance: the pg-boss supervisor and the price-refresh worker. Every instance runs
-// one; pg-boss makes sure a scheduled cycle and each symbol's refresh run once however many instances there are.
+// The background side of an app instance: the pg-boss supervisor, the price-refresh worker, verdicts as they come due,
+// the triage sweep, failing-refresh alerts and webhook deliveries. Every instance runs one; pg-boss makes sure a scheduled cycle and
+// each symbol's refresh run once however many instances there are.
 import "server-only";
 import type { Env } from "@/lib/config/env";
 import { startBoss } from "@/lib/jobs/boss";
 import { startRefreshWorker } from "@/lib/market-data/refresh-jobs";
 import { refreshCron } from "@/lib/market-data/refresh-schedule";
+import { startRefreshAlerts } from "@/lib/market-data/refresh-alerts";
+import { startWebhookWorker } from "@/lib/notifications/webhook-delivery";
+import { db } from "@/lib/db/client";
+import { requestStartupCatchUp, requestVerdictScoring, startVerdictWorker } from "@/lib/verdicts/verdict-jobs";
 import { providerFor } from "@/lib/runtime/providers";
 import { updatePendingMoves, updatePendingMovesIfAny } from "@/lib/triage/update-moves";
 
@@ -25,6 +30,10 @@ export async function startWorker(env: Env, url: string, log: (l: string) => voi
         log(`refresh ${o.symbol}: ${o.inserted} new, ${o.updated} corrected bars`);
         // The new bars queued the asset for a rescore: score the new sessions now, not at the next page view.
         updatePendingMoves().catch((err: unknown) => log(`triage update after ${o.symbol}: ${err instanceof Error ? err.message : String(err)}`));
+        // New sessions may close an event window; corrected bars may change a stored verdict.
+        void db().asset.findUnique({ where: { symbol: o.symbol }, select: { id: true } })
+          .then((a) => (a ? requestVerdictScoring(boss, { assetIds: [a.id], corrected: o.updated > 0 }) : null))
+          .catch((err: unknown) => log(`verdicts for ${o.symbol} not queued: ${err instanceof Error ? err.message : String(err)}`));
       }
     },
   });
@@ -36,6 +45,11 @@ export async function startWorker(env: Env, url: string, log: (l: string) => voi
     const summary = await updatePendingMovesIfAny();
     if (summary?.opened.length) log(`triage: ${summary.opened.length} new move(s) to explain`);
   });
+  await startVerdictWorker(boss, (eventId, revision) => log(`verdict scored: event ${eventId}, revision ${revision}`));
+  await requestStartupCatchUp(boss);
+  await startRefreshAlerts(boss);
+  // Webhook deliveries, with a sweep every minute for any that a web request queued but could not hand to the queue.
+  await startWebhookWorker(boss, { cron: true });
   log(cron ? `price refresh every ${env.REFRESH_INTERVAL_MINUTES} min (cron ${cron} UTC)` : "scheduled price refresh is off");
   return () => boss.stop({ graceful: true, wait: true, timeout: 10_000 });
 }

@@ -41,6 +41,8 @@ const PAGES: Record<string, Access> = {
   "/portfolios/[id]/edit": "ANALYST",
   "/portfolios/new": "ANALYST",
   "/portfolios/import": "ANALYST",
+  "/admin/webhooks": "ADMIN",
+  "/inbox": "VIEWER",
 };
 
 const ROUTES: Record<string, Access> = {
@@ -104,6 +106,14 @@ const ACTIONS: Record<string, Access> = {
   "admin/users/actions.deleteUserAction": "ADMIN",
   "admin/tokens/actions.issueTokenAction": "ADMIN",
   "admin/tokens/actions.revokeTokenAction": "ADMIN",
+  "admin/webhooks/actions.createWebhookAction": "ADMIN",
+  "admin/webhooks/actions.updateWebhookAction": "ADMIN",
+  "admin/webhooks/actions.revokeWebhookAction": "ADMIN",
+  "admin/webhooks/actions.pingWebhookAction": "ADMIN",
+  "admin/webhooks/actions.retryDeliveryAction": "ADMIN",
+  "inbox/actions.markReadAction": "VIEWER",
+  "inbox/actions.markAllReadAction": "VIEWER",
+  "inbox/actions.toggleSubscriptionAction": "VIEWER",
   "events/actions.createEventAction": "ANALYST",
   "events/actions.updateEventAction": "ANALYST",
   "events/actions.deleteEventAction": "ANALYST",

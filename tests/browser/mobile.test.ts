@@ -24,10 +24,12 @@ describe("on a phone", () => {
     await expect(menu.getAttribute("aria-expanded")).resolves.toBe("false");
     expect(await events.isVisible()).toBe(false);
 
-    // Tab order: skip link, the brand, then the menu button.
+    // Tab order: skip link, the brand, the inbox bell (outside the menu, at every width), then the menu button.
     await page.keyboard.press("Tab");
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Skip to main content");
     await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("href"))).resolves.toBe("/inbox");
     await page.keyboard.press("Tab");
     await expect(menu.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
 

@@ -81,10 +81,10 @@ interface ManifestEntry {
   filename?: string;
 }
 
-/** The product's rule for actions: signing in and first-run setup are public, account self-service needs a session, the admin area an admin, the rest an analyst. */
+/** The product's rule for actions: signing in and first-run setup are public, account self-service (the account page, one's own inbox and subscriptions) needs a session, the admin area an admin, the rest an analyst. */
 function actionRank(name: string): Rank {
   if (/^(login|setup)\//.test(name)) return -1;
-  if (name.startsWith("account/")) return 0;
+  if (name.startsWith("account/") || name.startsWith("inbox/")) return 0;
   if (name.startsWith("admin/") || /\.restore\w*Action$/.test(name)) return 2;
   return 1;
 }

@@ -3,6 +3,9 @@ import { DataTable } from "../../_components/data-table";
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { jobMetrics } from "@/lib/jobs/job-metrics";
+import Link from "next/link";
+import { deadDeliveries } from "@/lib/notifications/webhooks";
+import { RetryDeliveryButton } from "../webhooks/webhook-forms";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -13,7 +16,7 @@ const at = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " 
 // refresh status, so a stuck or failing refresh is visible without reading logs.
 export default async function JobsPage() {
   await requireUser("ADMIN");
-  const m = await jobMetrics();
+  const [m, dead] = await Promise.all([jobMetrics(), deadDeliveries()]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Jobs</h1>
@@ -38,6 +41,39 @@ export default async function JobsPage() {
                   <TableCell className="text-right">{q.medianSeconds === null ? "—" : `${q.medianSeconds.toFixed(1)} s`}</TableCell>
                   <TableCell>{at(q.lastCompletedAt)}</TableCell>
                   <TableCell className="whitespace-normal">{q.lastFailure ? `${at(q.lastFailure.at)}: ${q.lastFailure.message}` : "—"}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </DataTable>
+        )}
+      </Card>
+      <Card>
+        <h2 className="mb-2 font-semibold">Webhook deliveries that failed every attempt</h2>
+        <Text className="mb-2">
+          Retrying gives a delivery a fresh set of attempts with the webhook&apos;s current URL and secret. Manage webhooks on the{" "}
+          <Link href="/admin/webhooks" className="text-tremor-brand underline dark:text-dark-tremor-brand">Webhooks</Link> page.
+        </Text>
+        {dead.length === 0 ? <Text>None.</Text> : (
+          <DataTable label="Dead webhook deliveries">
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell>Webhook</TableHeaderCell>
+                <TableHeaderCell>Notification</TableHeaderCell>
+                <TableHeaderCell className="text-right">attempts</TableHeaderCell>
+                <TableHeaderCell>last error</TableHeaderCell>
+                <TableHeaderCell>queued (UTC)</TableHeaderCell>
+                <TableHeaderCell><span className="sr-only">Retry</span></TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {dead.map((d) => (
+                <TableRow key={d.id} data-testid="dead-delivery">
+                  <TableCell className="whitespace-normal">{d.webhook.name}{d.webhook.revokedAt ? " (revoked)" : ""}</TableCell>
+                  <TableCell className="whitespace-normal">{d.type} · {d.key}</TableCell>
+                  <TableCell className="text-right">{d.attempts}</TableCell>
+                  <TableCell className="whitespace-normal">{d.lastError ?? "—"}</TableCell>
+                  <TableCell>{at(d.createdAt)}</TableCell>
+                  <TableCell>{d.webhook.revokedAt ? "—" : <RetryDeliveryButton id={d.id} />}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -9,6 +9,7 @@ import { findAssetBySymbol } from "@/lib/assets/queries";
 import { lastBarDate } from "@/lib/prices/bars";
 import { hasRole } from "@/lib/auth/roles";
 import { currentUser, requireUser } from "@/lib/auth/session";
+import { SubscribeButton } from "../../_components/subscribe-button";
 import { defaultRange } from "@/lib/charts/default-range";
 import { CardSkeleton } from "../../_components/card-skeleton";
 import { AssetChart } from "../../_components/chart/asset-chart";
@@ -66,6 +67,7 @@ export default async function AssetPage({ params, searchParams }: Props) {
         <Badge size="xs">{asset.assetClass.replace("_", " ").toLowerCase()}</Badge>
         <Text>{[asset.exchange, asset.currency, asset.timeZone].filter(Boolean).join(" · ")}</Text>
         {asset.source === "DEMO" && <SyntheticBadge />}
+        <SubscribeButton target="asset" id={asset.id} path={`/assets/${encodeURIComponent(asset.symbol)}`} label={asset.symbol} />
         <Text>
           Data as of {last ?? "—"}
           {asset.refreshError ? ` · last refresh failed: ${asset.refreshError}` : ""}

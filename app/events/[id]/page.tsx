@@ -6,6 +6,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
+import { SubscribeButton } from "../../_components/subscribe-button";
 import { findEvent } from "@/lib/events/queries";
 import { CATEGORY_LABEL, DIRECTION_LABEL, assetHref, formatDate } from "../../_components/format";
 import { CardSkeleton } from "../../_components/card-skeleton";
@@ -14,6 +15,7 @@ import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { ReportDownloads, eventReportLinks } from "../../_components/report-downloads";
 import { EventAggregatePanel, EventAssetStudies } from "./_components/event-study-panels";
 import { EventScoreboard } from "./_components/event-scoreboard";
+import { EventVerdicts } from "./_components/event-verdicts";
 import { StudySettingsForm } from "./_components/study-settings-form";
 import { EventWorkspace } from "./_components/event-workspace";
 import { EventWindowCharts } from "./_components/event-window-charts";
@@ -55,7 +57,10 @@ export default async function EventPage({ params, searchParams }: Props) {
             <Badge key={c} size="xs" color="gray">{c}</Badge>
           ))}
         </div>
-        <h1 className="mt-2 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{event.title}</h1>
+          <SubscribeButton target="event" id={event.id} path={`/events/${event.id}`} label={event.title} />
+        </div>
         {event.theme && (
           <Text className="mt-1">
             Theme: <Link href={`/themes/${event.theme.id}`} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">{event.theme.name}</Link>
@@ -64,6 +69,9 @@ export default async function EventPage({ params, searchParams }: Props) {
       </div>
       <Suspense fallback={<CardSkeleton label="scoreboard" />}>
         <EventScoreboard eventId={event.id} query={study} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <EventVerdicts eventId={event.id} />
       </Suspense>
       <Card>
         <Title>Summary</Title>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
+import { SubscribeButton } from "../../_components/subscribe-button";
 import { findThemeWithEvents } from "@/lib/themes/theme-timeline";
 import { CardSkeleton } from "../../_components/card-skeleton";
 import { ReportDownloads, themeReportLinks } from "../../_components/report-downloads";
@@ -36,7 +37,10 @@ export default async function ThemePage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <div>
         <Text>Theme</Text>
-        <h1 className="mt-1 text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{theme.name}</h1>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">{theme.name}</h1>
+          <SubscribeButton target="theme" id={theme.id} path={`/themes/${theme.id}`} label={theme.name} />
+        </div>
         {theme.description && <Text className="mt-2 max-w-4xl">{theme.description}</Text>}
       </div>
       <ThemeTimeline

@@ -6,6 +6,7 @@ import { apiHandler, bodyText, queryOf } from "@/lib/http/api-handler";
 import { NotFoundError } from "@/lib/errors";
 import { importPricesOrThrow } from "@/lib/market-data/import-prices";
 import { updatePendingMoves } from "@/lib/triage/update-moves";
+import { requestVerdictScoringAfterImport } from "@/lib/verdicts/verdict-jobs";
 import { parseOrThrow } from "@/lib/validation/parse";
 
 // Next has already decoded the path segment once: decoding again would turn `%255E` into `^` and `%25` into an error.
@@ -22,5 +23,6 @@ export const POST = apiHandler<{ symbol: string }>("ANALYST", async (req, user, 
   const result = await importPricesOrThrow(user, symbol.toUpperCase(), text, { mode: q.mode, dryRun: q.dryRun });
   // The import's prices queued the asset (and those it benchmarks) for a rescore: the triage queue is current on return.
   if (!result.dryRun) await updatePendingMoves();
+  if (!result.dryRun) await requestVerdictScoringAfterImport(result.symbol, result);
   return Response.json(result, { status: result.dryRun ? 200 : 201 });
 });
