@@ -8,6 +8,7 @@ import { detectMoves, MOVE_DETECTION_DEFAULTS, type DetectedMove } from "@/lib/a
 import { pgPool } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/transaction";
 import { logger } from "@/lib/logger";
+import { publishNotification } from "@/lib/notifications/publish";
 import { readScanInputs } from "@/lib/triage/scan-inputs";
 
 /** An item that just entered the open queue: new, or back because the event that explained it went away. */
@@ -21,14 +22,39 @@ export interface DetectedMoveItem {
   symbols: string[];
 }
 
+/** "^KS11, EWY and KRW=X" */
+function listSymbols(symbols: readonly string[]): string {
+  const shown = symbols.slice(0, 3);
+  const rest = symbols.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : (shown[0] ?? "");
+}
+
 /**
  * Called once per update, after the commit, with the items that entered the open queue (new sessions, or items back
- * because the event that explained them was deleted or moved); never with an empty list. This is where notifications
- * (the in-app inbox, webhooks) attach: until they do it does nothing. A failure here is logged and does not undo the
- * update.
+ * because the event that explained them was deleted or moved); never with an empty list. Each item is announced to
+ * the followers of its assets and to webhooks taking `move.detected`, once: the key names the item and its assets, so
+ * a recompute that finds the same move again adds nothing. A failure here is logged and does not undo the update.
  */
 export async function onMovesDetected(items: readonly DetectedMoveItem[]): Promise<void> {
-  void items;
+  for (const item of items) {
+    const who = listSymbols(item.symbols);
+    const together = item.symbols.length > 1 ? " moved together" : " moved";
+    const title = item.kind === "CHECK_DATA" ? `Check the data: ${who} on ${item.session}` : `${who}${together} on ${item.session} with no logged event`;
+    const text =
+      item.kind === "CHECK_DATA"
+        ? `A quality flag marks the prices of ${item.session}; the move (largest |z| ${item.maxAbsZ.toFixed(1)}) may be a data error.`
+        : `Largest abnormal return ${item.maxAbsZ.toFixed(1)} standard deviations; no live event exposing ${item.symbols.length > 1 ? "these assets" : "it"} has its day 0 within a session.`;
+    await publishNotification({
+      type: "move.detected",
+      title,
+      text,
+      url: `/triage?status=ALL&from=${item.session}&to=${item.session}`,
+      assetIds: item.assetIds,
+      key: `move.detected:${item.session}:${[...item.assetIds].sort((a, b) => a - b).join(",")}`,
+      payload: { itemId: item.id, session: item.session, kind: item.kind, maxAbsZ: item.maxAbsZ, symbols: item.symbols },
+    });
+  }
 }
 
 export interface MoveUpdateSummary {

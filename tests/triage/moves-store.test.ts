@@ -11,6 +11,8 @@ import { dismissMove, linkMoveToEvent, reopenMove, resolveMoveByEvent, setMoveTh
 import { listMoveItems, openMoveCounts, sparklines } from "@/lib/triage/queries";
 import { moveFilterSchema } from "@/lib/triage/schemas";
 import { queueFullMoveScan, updatePendingMoves } from "@/lib/triage/update-moves";
+import { inbox } from "@/lib/notifications/inbox";
+import { subscribe } from "@/lib/notifications/subscriptions";
 import { createSignedInUser } from "../helpers/request-context";
 
 const A = 0.01;
@@ -68,6 +70,8 @@ beforeAll(async () => {
   bm = await asset("TBM");
   aa = await asset("TAA", bm);
   bb = await asset("TBB", bm);
+  // Vic follows BB: he is told of the moves BB takes part in, Ana (following nothing) of none.
+  await subscribe(vic, { target: "asset", id: bb });
   await insertBars(bm, dates, prices(N, {}, true));
   // Return index t ends on dates[t + 1]. AA: +6σ at return 300; BB: −5σ at 300 and +4σ at 290 (outside the window that scores 300).
   await insertBars(aa, dates.slice(0, 400), prices(400, { 300: 6 * SIGMA }));
@@ -89,6 +93,17 @@ describe("stored moves", () => {
     expect(single!.moves[0]!.z).toBeCloseTo(4, 6);
     expect(await openMoveCounts()).toEqual({ explain: 2, checkData: 0 });
     expect((await updatePendingMoves()).assets).toBe(0); // the queue is empty until something changes
+  });
+
+  it("tells the followers of a moved asset once, however often the moves are recomputed", async () => {
+    const moveNotes = async (userId: string) => (await inbox(userId)).filter((n) => n.type === "move.detected");
+    const told = await moveNotes(vic.id);
+    expect(told.map((n) => n.title).sort()).toEqual([`TAA and TBB moved together on ${dates[301]} with no logged event`, `TBB moved on ${dates[291]} with no logged event`].sort());
+    expect(told.every((n) => n.url.startsWith("/triage?"))).toBe(true);
+    expect(await moveNotes(ana.id)).toEqual([]);
+    await queueFullMoveScan();
+    await updatePendingMoves();
+    expect(await moveNotes(vic.id)).toHaveLength(2);
   });
 
   it("rescored only the new sessions after new prices, with the figures of a full recompute", async () => {
