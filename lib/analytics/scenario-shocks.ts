@@ -52,6 +52,65 @@ export function pairCovariance(x: Numeric, y: Numeric, method: CovarianceMethod,
   return c;
 }
 
+/**
+ * Covariances of many pairs of one set of aligned columns, each a dot product of prepared columns: the sample covariance
+ * from demeaned columns, the EWMA one in closed form, λ^m C_seed + Σ_t (1 − λ) λ^(m−1−t) x_t y_t over the m returns after
+ * the seed — the recursion of `pairCovariance` unrolled, so each pair costs one pass with no branches.
+ */
+function covarianceKernel(columns: readonly Numeric[], method: CovarianceMethod, lambda: number, seedWindow: number): (i: number, j: number) => number {
+  const T = columns.length === 0 ? 0 : (columns[0] as Numeric).length;
+  const m = method === "sample" ? T : Math.min(seedWindow, T);
+  const seedScale = method === "sample" ? 1 / (T - 1) : Math.pow(lambda, T - m) / (m - 1);
+  const tail = T - m;
+  const w = new Float64Array(tail);
+  for (let t = 0; t < tail; t++) w[t] = (1 - lambda) * Math.pow(lambda, tail - 1 - t);
+  // Per column, one row of length T: the demeaned seed returns, then the tail returns (weighted in `weighted`).
+  const plain: (Float64Array | undefined)[] = new Array(columns.length);
+  const weighted: (Float64Array | undefined)[] = new Array(columns.length);
+  const prepare = (i: number) => {
+    const x = columns[i] as Numeric;
+    const c = new Float64Array(T);
+    const v = new Float64Array(T);
+    let mean = 0;
+    for (let t = 0; t < m; t++) mean += x[t] as number;
+    mean /= m;
+    for (let t = 0; t < m; t++) {
+      const d = (x[t] as number) - mean;
+      c[t] = d;
+      v[t] = d * seedScale;
+    }
+    for (let t = m; t < T; t++) {
+      const y = x[t] as number;
+      c[t] = y;
+      v[t] = (w[t - m] as number) * y;
+    }
+    plain[i] = c;
+    weighted[i] = v;
+  };
+  return (i: number, j: number) => {
+    if (!weighted[i]) prepare(i);
+    if (!plain[j]) prepare(j);
+    return dot(weighted[i] as Float64Array, plain[j] as Float64Array, T);
+  };
+}
+
+/** Σ a_t b_t with four accumulators (the additions interleave; the order is fixed, so results are reproducible). */
+function dot(a: Float64Array, b: Float64Array, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t = 0;
+  for (; t + 3 < n; t += 4) {
+    s0 += (a[t] as number) * (b[t] as number);
+    s1 += (a[t + 1] as number) * (b[t + 1] as number);
+    s2 += (a[t + 2] as number) * (b[t + 2] as number);
+    s3 += (a[t + 3] as number) * (b[t + 3] as number);
+  }
+  for (; t < n; t++) s0 += (a[t] as number) * (b[t] as number);
+  return s0 + s1 + (s2 + s3);
+}
+
 /** Full covariance matrix (row-major) of aligned return columns. */
 export function covarianceMatrix(columns: readonly Numeric[], method: CovarianceMethod, lambda = SHOCK_EWMA_LAMBDA): Float64Array {
   const n = columns.length;
@@ -116,7 +175,18 @@ export function propagateShocks(input: {
       `shocks.${input.names[shocked[0] as number]}`,
     );
   }
-  const cov = (i: number, j: number) => pairCovariance(columns[i] as Numeric, columns[j] as Numeric, method, lambda);
+  const isShocked = new Int32Array(N).fill(-1);
+  shocked.forEach((s, a) => (isShocked[s] = a));
+  // The book over the non-shocked columns, as one more return series: its covariances give vᵀ C v without Σ_oo.
+  const book = new Float64Array(T);
+  for (let i = 0; i < N; i++) {
+    const v = values[i] as number;
+    if (v === 0 || isShocked[i] !== -1) continue;
+    const c = columns[i] as Numeric;
+    for (let t = 0; t < T; t++) book[t] = (book[t] as number) + v * (c[t] as number);
+  }
+  const cov = covarianceKernel([...columns, book], method, lambda, SHOCK_EWMA_SEED);
+  const BOOK = N;
   // Σ_ss and its checks.
   const sss = new Float64Array(k * k);
   for (let a = 0; a < k; a++) {
@@ -138,17 +208,7 @@ export function propagateShocks(input: {
       "shocks",
     );
   }
-  const isShocked = new Int32Array(N).fill(-1);
-  shocked.forEach((s, a) => (isShocked[s] = a));
   const x = choleskySolve(l, k, shocks); // Σ_ss⁻¹ r_s
-  // The book over the non-shocked columns, as one more return series: its covariances give vᵀ C v without Σ_oo.
-  const book = new Float64Array(T);
-  for (let i = 0; i < N; i++) {
-    const v = values[i] as number;
-    if (v === 0 || isShocked[i] !== -1) continue;
-    const c = columns[i] as Numeric;
-    for (let t = 0; t < T; t++) book[t] = (book[t] as number) + v * (c[t] as number);
-  }
   const expected = new Float64Array(N);
   const conditionalSd = new Float64Array(N);
   const sos = new Float64Array(N * k); // Σ_os rows (zero for shocked columns)
@@ -170,11 +230,11 @@ export function propagateShocks(input: {
     for (let b = 0; b < k; b++) reduce += (sos[i * k + b] as number) * (z[b] as number);
     conditionalSd[i] = Math.sqrt(Math.max(0, horizon * (cov(i, i) - reduce)));
   }
-  const sbook = Float64Array.from(shocked, (s) => pairCovariance(book, columns[s] as Numeric, method, lambda));
+  const sbook = Float64Array.from(shocked, (s) => cov(BOOK, s));
   const zb = choleskySolve(l, k, sbook);
   let bookReduce = 0;
   for (let b = 0; b < k; b++) bookReduce += (sbook[b] as number) * (zb[b] as number);
-  const portfolioVariance = horizon * (pairCovariance(book, book, method, lambda) - bookReduce);
+  const portfolioVariance = horizon * (cov(BOOK, BOOK) - bookReduce);
   let portfolioExpected = 0;
   for (let i = 0; i < N; i++) portfolioExpected += (values[i] as number) * (expected[i] as number);
   let conditionalCovariance: Float64Array | null = null;
