@@ -85,6 +85,8 @@ interface ProxyContext {
   book: ResolvedBook;
   window: SessionWindow;
   aligned: Map<number, { dates: string[]; asset: Float64Array; benchmark: Float64Array }>;
+  /** Day 0 per event, calendar, benchmark calendar and venue: positions sharing all four share it. */
+  dayZeros: Map<string, { beforeData: boolean; date: string | null; index: number }>;
 }
 
 function positionOutcome(ctx: ProxyContext, p: ResolvedPosition, event: EventRef): Outcome {
@@ -94,9 +96,18 @@ function positionOutcome(ctx: ProxyContext, p: ResolvedPosition, event: EventRef
   const bench = a.benchmark ? (book.series.get(a.benchmark.id) as BookSeries) : null;
   const ev = { id: event.id, occurredAt: event.occurredAt, timePrecision: event.timePrecision };
   const horizon = `[${window[0]},+${window[1]}]`;
-  const beforeData = s.dates.length === 0 || eventDateOnExchange(ev, a.timeZone) < (s.dates[0] as string);
-  const dz = beforeData ? null : dayZeroOnChart(ev, s.dates, a, bench && bench.dates.length >= 2 ? { symbol: a.benchmark!.symbol, sessions: bench.dates } : null);
-  const i = dz ? lowerBound(s.dates, dz.date) : -1;
+  const useBench = bench !== null && bench.dates.length >= 2;
+  const key = `${event.id}|${s.calendar}|${useBench ? bench.calendar : -1}|${a.exchange}|${a.timeZone}|${a.assetClass}`;
+  let placed = ctx.dayZeros.get(key);
+  if (!placed) {
+    const beforeData = s.dates.length === 0 || eventDateOnExchange(ev, a.timeZone) < (s.dates[0] as string);
+    const z = beforeData ? null : dayZeroOnChart(ev, s.dates, a, useBench ? { symbol: a.benchmark!.symbol, sessions: bench.dates } : null);
+    placed = { beforeData, date: z?.date ?? null, index: z ? lowerBound(s.dates, z.date) : -1 };
+    ctx.dayZeros.set(key, placed);
+  }
+  const { beforeData } = placed;
+  const dz = placed.date === null ? null : { date: placed.date };
+  const i = placed.index;
   if (!beforeData && (dz === null || i + window[1] >= s.dates.length)) {
     return { ok: false, reason: `the ${horizon} window after this event is not complete for ${a.symbol} (prices end ${s.dates.at(-1) ?? "—"})` };
   }
@@ -139,23 +150,40 @@ function positionOutcome(ctx: ProxyContext, p: ResolvedPosition, event: EventRef
 /** Sessions on which every position has a base-currency close, within [from, to], with each position's closes on them. */
 function commonCalendar(book: ResolvedBook, from: string, to: string): { dates: string[]; prices: Float64Array[] } {
   const all = book.positions.map((p) => book.series.get(p.asset.id) as BookSeries);
-  let dates = (all[0]?.dates ?? []).filter((d) => d >= from && d <= to);
-  for (const s of all.slice(1)) {
-    const have = new Set(s.dates);
+  const calendars = new Map<number, string[]>();
+  for (const s of all) calendars.set(s.calendar, s.dates);
+  const distinct = [...calendars.values()];
+  let dates = (distinct[0] ?? []).filter((d) => d >= from && d <= to);
+  for (const c of distinct.slice(1)) {
+    const have = new Set(c);
     dates = dates.filter((d) => have.has(d));
   }
-  const prices = all.map((s) => {
-    const out = new Float64Array(dates.length);
+  // Where each common date sits in each calendar, found once per calendar.
+  const positionsIn = new Map<number, Int32Array>();
+  for (const [id, c] of calendars) {
+    const at = new Int32Array(dates.length);
     let j = 0;
-    dates.forEach((d, i) => {
-      while (s.dates[j] !== d) j++;
-      out[i] = s.base[j] as number;
-    });
+    for (let i = 0; i < dates.length; i++) {
+      while (c[j] !== dates[i]) j++;
+      at[i] = j;
+    }
+    positionsIn.set(id, at);
+  }
+  // A date where some FX close is missing cannot be valued: drop it from every series.
+  const keep = new Uint8Array(dates.length).fill(1);
+  for (const s of all) {
+    const at = positionsIn.get(s.calendar) as Int32Array;
+    for (let i = 0; i < dates.length; i++) if (!Number.isFinite(s.base[at[i] as number] as number)) keep[i] = 0;
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < dates.length; i++) if (keep[i]) kept.push(i);
+  const prices = all.map((s) => {
+    const at = positionsIn.get(s.calendar) as Int32Array;
+    const out = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) out[k] = s.base[at[kept[k] as number] as number] as number;
     return out;
   });
-  // A date where some FX close is missing cannot be valued: drop it from every series.
-  const keep = dates.map((_, i) => prices.every((p) => Number.isFinite(p[i] as number)));
-  return { dates: dates.filter((_, i) => keep[i]), prices: prices.map((p) => p.filter((_, i) => keep[i])) };
+  return { dates: kept.map((i) => dates[i] as string), prices };
 }
 
 /** Loads, checks and runs Scenario 1; throws ValidationError (422) naming the field for bad input. */
@@ -188,7 +216,7 @@ export async function runAnalogueScenario(request: unknown, options: { today?: s
 }
 
 function analogueResult(book: ResolvedBook, events: EventRef[], params: AnalogueScenarioParams, window: SessionWindow): AnalogueScenarioResult {
-  const ctx: ProxyContext = { book, window, aligned: new Map() };
+  const ctx: ProxyContext = { book, window, aligned: new Map(), dayZeros: new Map() };
   const used: { event: EventRef; cells: AnalogueCell[] }[] = [];
   const excluded: AnalogueScenarioResult["excluded"] = [];
   let incomplete = 0;

@@ -2,7 +2,7 @@
 // base currency, and its value. Unknown symbols, missing prices and missing FX series are refused with 422 naming the
 // field; nothing is skipped.
 import "server-only";
-import { loadAdjustedCloses, type PriceSeries } from "@/lib/prices/adjusted-closes";
+import { loadAdjustedClosesBulk, type PriceSeries } from "@/lib/prices/adjusted-closes";
 import { readQuery } from "@/lib/db/read-routing";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { lowerBound } from "@/lib/analytics/sorted-dates";
@@ -39,10 +39,32 @@ export interface ResolvedPosition {
 
 /** Closes of one asset: local, and converted into the base currency date by date (NaN before the FX series starts). */
 export interface BookSeries {
+  /** Shared by every series with the same sessions (one KRX calendar for all KRX stocks), so work per calendar is done once. */
   dates: string[];
+  /** Identifies `dates`: equal ids, identical calendars. */
+  calendar: number;
   local: Float64Array;
   base: Float64Array;
   legs: FxLeg[];
+}
+
+/** Returns the one shared array for each distinct calendar, and its id. */
+function calendarInterner(): (dates: string[]) => { dates: string[]; calendar: number } {
+  const known = new Map<string, { dates: string[]; calendar: number }[]>();
+  let next = 0;
+  return (dates) => {
+    const key = `${dates.length}|${dates[0] ?? ""}|${dates.at(-1) ?? ""}`;
+    const candidates = known.get(key) ?? [];
+    for (const c of candidates) {
+      let same = true;
+      for (let i = 0; i < dates.length && same; i++) same = c.dates[i] === dates[i];
+      if (same) return c;
+    }
+    const fresh = { dates, calendar: next++ };
+    candidates.push(fresh);
+    known.set(key, candidates);
+    return fresh;
+  };
 }
 
 export interface ResolvedBook {
@@ -144,17 +166,20 @@ export async function resolveBook(
   const fxIds = new Map<string, number>();
   for (const legs of routes.values()) for (const l of legs) fxIds.set(l.symbol, (fxAssets.get(l.symbol) as BookAsset).id);
   const ids = new Set<number>([...all.map((a) => a.id), ...all.flatMap((a) => (a.benchmark ? [a.benchmark.id] : [])), ...fxIds.values()]);
-  const closes = await loadAdjustedCloses([...ids], options.asOf, options.from);
+  const closes = await loadAdjustedClosesBulk([...ids], options.asOf, options.from);
   const fx = new Map<string, PriceSeries>([...fxIds].map(([symbol, id]) => [symbol, closes.get(id) as PriceSeries]));
   const legsOf = (currency: string) => routes.get(currency) ?? [];
   const series = new Map<number, BookSeries>();
+  const intern = calendarInterner();
   const seriesOf = (id: number, currency: string) => {
     const known = series.get(id);
     if (known) return known;
     const s = closes.get(id) as PriceSeries;
     const legs = routes.get(currency);
     const rates = legs ? fxRatesOn(s.dates, legs, fx) : new Float64Array(s.dates.length).fill(NaN);
-    const out: BookSeries = { dates: s.dates, local: s.values, base: Float64Array.from(s.values, (v, i) => v * (rates[i] as number)), legs: legs ?? [] };
+    const base = new Float64Array(s.values.length);
+    for (let i = 0; i < base.length; i++) base[i] = (s.values[i] as number) * (rates[i] as number);
+    const out: BookSeries = { ...intern(s.dates), local: s.values, base, legs: legs ?? [] };
     series.set(id, out);
     return out;
   };

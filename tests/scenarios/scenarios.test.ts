@@ -128,3 +128,19 @@ describe("Scenario 2: shocks", () => {
     expect(short["shocks.0.symbol"]![0]).toMatch(/too little price history/);
   });
 });
+
+describe("bulk closes", () => {
+  it("reads the same series as loadAdjustedCloses, as raw bytes in parallel slices", async () => {
+    const { loadAdjustedCloses, loadAdjustedClosesBulk } = await import("@/lib/prices/adjusted-closes");
+    const { db } = await import("@/lib/db/client");
+    const ids = (await db().asset.findMany({ select: { id: true } })).map((a) => a.id);
+    const a = await loadAdjustedCloses(ids, DATES[350], DATES[10]);
+    const b = await loadAdjustedClosesBulk([...ids, 999_999], DATES[350], DATES[10], 3);
+    expect(b.get(999_999)!.dates).toEqual([]);
+    for (const id of ids) {
+      expect(b.get(id)!.dates).toEqual(a.get(id)!.dates);
+      expect(Array.from(b.get(id)!.values)).toEqual(Array.from(a.get(id)!.values));
+    }
+    expect(b.get(ids[0]!)!.dates[0]).toBe(DATES[10]);
+  });
+});
