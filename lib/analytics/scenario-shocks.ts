@@ -64,50 +64,50 @@ function covarianceKernel(columns: readonly Numeric[], method: CovarianceMethod,
   const tail = T - m;
   const w = new Float64Array(tail);
   for (let t = 0; t < tail; t++) w[t] = (1 - lambda) * Math.pow(lambda, tail - 1 - t);
-  // Per column, one row of length T: the demeaned seed returns, then the tail returns (weighted in `weighted`).
-  const plain: (Float64Array | undefined)[] = new Array(columns.length);
-  const weighted: (Float64Array | undefined)[] = new Array(columns.length);
+  // Per column, one row of length T: the demeaned seed returns, then the tail returns (weighted in `weighted`); all rows
+  // in two allocations, filled on first use.
+  const plain = new Float64Array(columns.length * T);
+  const weighted = new Float64Array(columns.length * T);
+  const ready = new Uint8Array(columns.length);
   const prepare = (i: number) => {
     const x = columns[i] as Numeric;
-    const c = new Float64Array(T);
-    const v = new Float64Array(T);
+    const o = i * T;
     let mean = 0;
     for (let t = 0; t < m; t++) mean += x[t] as number;
     mean /= m;
     for (let t = 0; t < m; t++) {
       const d = (x[t] as number) - mean;
-      c[t] = d;
-      v[t] = d * seedScale;
+      plain[o + t] = d;
+      weighted[o + t] = d * seedScale;
     }
     for (let t = m; t < T; t++) {
       const y = x[t] as number;
-      c[t] = y;
-      v[t] = (w[t - m] as number) * y;
+      plain[o + t] = y;
+      weighted[o + t] = (w[t - m] as number) * y;
     }
-    plain[i] = c;
-    weighted[i] = v;
+    ready[i] = 1;
   };
   return (i: number, j: number) => {
-    if (!weighted[i]) prepare(i);
-    if (!plain[j]) prepare(j);
-    return dot(weighted[i] as Float64Array, plain[j] as Float64Array, T);
+    if (ready[i] === 0) prepare(i);
+    if (ready[j] === 0) prepare(j);
+    return dot(weighted, i * T, plain, j * T, T);
   };
 }
 
 /** Σ a_t b_t with four accumulators (the additions interleave; the order is fixed, so results are reproducible). */
-function dot(a: Float64Array, b: Float64Array, n: number): number {
+function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
   let t = 0;
   for (; t + 3 < n; t += 4) {
-    s0 += (a[t] as number) * (b[t] as number);
-    s1 += (a[t + 1] as number) * (b[t + 1] as number);
-    s2 += (a[t + 2] as number) * (b[t + 2] as number);
-    s3 += (a[t + 3] as number) * (b[t + 3] as number);
+    s0 += (a[ao + t] as number) * (b[bo + t] as number);
+    s1 += (a[ao + t + 1] as number) * (b[bo + t + 1] as number);
+    s2 += (a[ao + t + 2] as number) * (b[bo + t + 2] as number);
+    s3 += (a[ao + t + 3] as number) * (b[bo + t + 3] as number);
   }
-  for (; t < n; t++) s0 += (a[t] as number) * (b[t] as number);
+  for (; t < n; t++) s0 += (a[ao + t] as number) * (b[bo + t] as number);
   return s0 + s1 + (s2 + s3);
 }
 
@@ -212,6 +212,7 @@ export function propagateShocks(input: {
   const expected = new Float64Array(N);
   const conditionalSd = new Float64Array(N);
   const sos = new Float64Array(N * k); // Σ_os rows (zero for shocked columns)
+  const scratch = new Float64Array(k);
   for (let i = 0; i < N; i++) {
     const a = isShocked[i] as number;
     if (a !== -1) {
@@ -225,9 +226,15 @@ export function propagateShocks(input: {
       e += c * (x[b] as number);
     }
     expected[i] = e;
-    const z = choleskySolve(l, k, sos.subarray(i * k, i * k + k));
+    // Σ_io Σ_ss⁻¹ Σ_oi = ‖L⁻¹ Σ_si‖²: one forward substitution into a reused scratch row.
     let reduce = 0;
-    for (let b = 0; b < k; b++) reduce += (sos[i * k + b] as number) * (z[b] as number);
+    for (let a2 = 0; a2 < k; a2++) {
+      let v = sos[i * k + a2] as number;
+      for (let b = 0; b < a2; b++) v -= (l[a2 * k + b] as number) * (scratch[b] as number);
+      v /= l[a2 * k + a2] as number;
+      scratch[a2] = v;
+      reduce += v * v;
+    }
     conditionalSd[i] = Math.sqrt(Math.max(0, horizon * (cov(i, i) - reduce)));
   }
   const sbook = Float64Array.from(shocked, (s) => cov(BOOK, s));
