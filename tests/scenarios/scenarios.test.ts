@@ -144,3 +144,16 @@ describe("bulk closes", () => {
     expect(b.get(ids[0]!)!.dates[0]).toBe(DATES[10]);
   });
 });
+
+describe("Scenario 2 from Scenario 1", () => {
+  it("shocks the three positions whose median analogue move is largest, by that median", async () => {
+    const { shocksFromAnalogues } = await import("@/lib/scenarios");
+    const r = await runAnalogueScenario({ book, analogues: { eventIds: [m.events.e1, m.events.e2, m.events.e3] }, asOf });
+    const medianOf = (symbol: string) => r.analogues.map((a) => a.cells.find((c) => c.symbol === symbol)!.return).sort((x, y) => x - y)[1]!;
+    const shocks = shocksFromAnalogues(r);
+    expect(shocks).toHaveLength(3);
+    for (const s of shocks) expect(s.shock).toBe(medianOf(s.symbol));
+    const sizes = shocks.map((s) => Math.abs(s.shock));
+    expect(sizes).toEqual([...sizes].sort((x, y) => y - x));
+  });
+});
