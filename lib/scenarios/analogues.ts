@@ -28,8 +28,12 @@ import { describeAnalogueScenario, num, positionJson, statsJson, type Num, type 
 export const PROXY_BETA_SESSIONS = DEFAULT_EVENT_STUDY_CONFIG.estimationWindow[1] - DEFAULT_EVENT_STUDY_CONFIG.estimationWindow[0] + 1;
 /** Fewest aligned returns a proxy's β may rest on (the study engine's minimum estimation observations). */
 export const PROXY_MIN_OBSERVATIONS = DEFAULT_EVENT_STUDY_CONFIG.minEstimationObservations;
-/** Calendar days of history loaded before the earliest analogue: room for the β window and day 0. */
-const HISTORY_BEFORE_EVENTS = 420;
+/**
+ * Calendar days loaded before the earliest analogue (and the ordinary days): room for the close before a window that
+ * starts up to 10 sessions before day 0. A proxy's β never needs more, since a position is proxied only when its own
+ * history starts after the event, and its β then rests on its first returns.
+ */
+const HISTORY_BEFORE_EVENTS = 40;
 
 export interface AnalogueCell {
   symbol: string;
