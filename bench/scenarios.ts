@@ -33,6 +33,7 @@ const RUNS = Number(argValue("runs", "15"));
 const python = process.env.BENCH_PYTHON ?? "/usr/bin/python3";
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const dir = mkdtempSync(path.join(tmpdir(), "faultline-bench-scenarios-"));
+const loadAtStart = os.loadavg()[0]!;
 
 function gaussian(random: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -233,7 +234,8 @@ try {
     say(`| POST /api/v1/scenarios/analogues: ${P} positions, ${e.analoguesCount} analogues, [0, +5], 5 years of ordinary days, ${e.bars.toLocaleString("en-US")} bars stored | ${median(e.analogues).toFixed(0)} | ${Math.max(...e.analogues).toFixed(0)} | ${median(e.serviceAnalogues).toFixed(0)} | 300 |`);
     say(`| POST /api/v1/scenarios/shocks: ${P} positions, 5 shocks, EWMA over 252 sessions | ${median(e.shocks).toFixed(0)} | ${Math.max(...e.shocks).toFixed(0)} | ${median(e.serviceShocks).toFixed(0)} | 300 |`);
   }
-  const header = `Run ${new Date().toISOString().slice(0, 16)}Z on ${os.arch()}, Node ${process.version}, ${spawnSync(python, ["-c", "import numpy, pandas, sys; print(f'Python {sys.version.split()[0]}, numpy {numpy.__version__}, pandas {pandas.__version__}')"], { encoding: "utf8" }).stdout.trim()}, ${os.cpus().length} CPUs (shared).`;
+  const loadAtEnd = os.loadavg()[0]!.toFixed(1);
+  const header = `Run ${new Date().toISOString().slice(0, 16)}Z on ${os.arch()}, Node ${process.version}, ${spawnSync(python, ["-c", "import numpy, pandas, sys; print(f'Python {sys.version.split()[0]}, numpy {numpy.__version__}, pandas {pandas.__version__}')"], { encoding: "utf8" }).stdout.trim()}, ${os.cpus().length} CPUs shared with other work (load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd} at the end).`;
   const text = [header, "", ...lines].join("\n");
   await writeFile("bench/results/scenarios.md", `## Stress scenarios\n\n${text}\n`);
   if (process.argv.includes("--docs")) await replaceSection("docs/performance.md", "scenarios", text);
