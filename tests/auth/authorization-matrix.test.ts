@@ -78,6 +78,9 @@ const ROUTES: Record<string, Access> = {
   "DELETE /api/v1/annotations/[id]": "ANALYST",
   "GET /api/reports/[report]": "VIEWER",
   "POST /api/reports/[report]": "VIEWER",
+  // Computations on a book sent in the body: nothing is written, so they are reads.
+  "POST /api/v1/scenarios/analogues": "VIEWER",
+  "POST /api/v1/scenarios/shocks": "VIEWER",
 };
 
 const ACTIONS: Record<string, Access> = {
