@@ -9,7 +9,7 @@ const FLOORS = [
   // Who is acting, what they did, and the one owner of stored prices.
   ["audit", "auth", "prices"],
   // Domains, each using only the ones before it.
-  ["events", "market-data", "jobs", "annotations", "assets", "themes", "dashboard", "studies", "reports", "portfolios", "seed"],
+  ["events", "market-data", "jobs", "annotations", "assets", "themes", "dashboard", "studies", "reports", "portfolios", "scenarios", "seed"],
   // Process wiring: provider choice, bootstrap, the worker.
   ["runtime"],
   // HTTP: status table, error responses, the API handler, OpenAPI, request ids.

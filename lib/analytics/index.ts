@@ -84,3 +84,43 @@ export { scoreHypothesis, describeCar, type ExpectedDirection, type HypothesisSc
 export { MIN_CROSS_SECTIONAL_ASSETS, TOO_FEW_ASSETS, scoreboard, ordinal, describePlacebo, type Scoreboard, type ScoreboardEntry, type DirectionalHeadline } from "./scoreboard";
 export { dayZero, describeDayZero, datesWithin, type DayZero, type DayZeroEvent } from "./day-zero";
 export { holdingReturns, portfolioRisk, type PortfolioRisk, type PortfolioRiskInput, type RiskFigure } from "./portfolio-risk";
+export { cholesky, choleskySolve, symmetricEigenvalues, correlationConditionNumber } from "./linear-algebra";
+export {
+  SCENARIO_QUANTILE,
+  SCENARIO_ES_TAIL,
+  MIN_ANALOGUES,
+  BOOTSTRAP_DRAWS,
+  BOOTSTRAP_CONFIDENCE,
+  SCENARIO_PLACEBO_DRAWS,
+  SCENARIO_SEED,
+  tailMeanSorted,
+  distributionStats,
+  bootstrapMeanAndES,
+  unconditionalWindowReturns,
+  analoguePlacebo,
+  analogueScenario,
+  betaToBenchmark,
+  betaProxyReturn,
+  type SessionWindow,
+  type AnalogueReturns,
+  type DistributionStats,
+  type BootstrapInterval,
+  type AnaloguePlacebo,
+  type Contribution,
+  type AnalogueOutcome,
+  type PositionContribution,
+  type AnalogueScenario,
+} from "./scenario-analogues";
+export {
+  SHOCK_EWMA_LAMBDA,
+  SHOCK_EWMA_SEED,
+  MIN_SHOCK_OBSERVATIONS,
+  MAX_SHOCK_CONDITION,
+  ShockInputError,
+  pairCovariance,
+  covarianceMatrix,
+  propagateShocks,
+  shocksFromAnalogueMedians,
+  type CovarianceMethod,
+  type ShockPropagation,
+} from "./scenario-shocks";

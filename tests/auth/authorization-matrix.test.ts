@@ -89,6 +89,9 @@ const ROUTES: Record<string, Access> = {
   "GET /api/v1/portfolios/[id]/valuation": "VIEWER",
   "GET /api/reports/[report]": "VIEWER",
   "POST /api/reports/[report]": "VIEWER",
+  // Computations on a book sent in the body: nothing is written, so they are reads.
+  "POST /api/v1/scenarios/analogues": "VIEWER",
+  "POST /api/v1/scenarios/shocks": "VIEWER",
 };
 
 const ACTIONS: Record<string, Access> = {
