@@ -20,7 +20,7 @@ import { ValidationError } from "@/lib/errors";
 import { dayZeroOnChart, eventDateOnExchange } from "@/lib/prices/day-zero";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { daysBefore, resolveBook, type BookAsset, type BookSeries, type ResolvedBook, type ResolvedPosition } from "./book";
-import { fxRateOn } from "./fx";
+import { fxRateOn } from "@/lib/portfolios/fx";
 import { analogueScenarioSchema, type AnalogueScenarioParams } from "./schemas";
 import { describeAnalogueScenario, num, positionJson, statsJson, type Num, type PositionJson, type StatsJson } from "./dto";
 

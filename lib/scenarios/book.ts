@@ -6,14 +6,18 @@ import { loadAdjustedClosesBulk, type PriceSeries } from "@/lib/prices/adjusted-
 import { readQuery } from "@/lib/db/read-routing";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { lowerBound } from "@/lib/analytics/sorted-dates";
-import { fxCandidates, fxRateOn, fxRatesOn, fxRoute, MissingFxSeriesError, seriesToAdd, type FxLeg } from "./fx";
+import { fxCandidates, fxRateOn, fxRatesOn, fxRoute, majorCurrency, type FxLeg } from "@/lib/portfolios/fx";
+import { MissingFxSeriesError } from "./missing-fx";
 import type { ParsedBook } from "./schemas";
 
 export interface BookAsset {
   id: number;
   symbol: string;
   name: string;
+  /** ISO currency of the price (USD for a price in US cents). */
   currency: string;
+  /** Turns a stored price into `currency` (0.01 for a price in cents, else 1). */
+  priceFactor: number;
   exchange: string;
   timeZone: string;
   assetClass: string;
@@ -111,14 +115,15 @@ export async function assetsBySymbol(symbols: readonly string[]): Promise<Map<st
         id: r.id,
         symbol: r.symbol,
         name: r.name,
-        currency: r.currency.toUpperCase(),
+        currency: majorCurrency(r.currency).currency,
+        priceFactor: majorCurrency(r.currency).factor,
         exchange: r.exchange,
         timeZone: r.time_zone,
         assetClass: r.asset_class,
         benchmark:
           r.b_id === null
             ? null
-            : { id: r.b_id, symbol: r.b_symbol as string, exchange: r.b_exchange as string, timeZone: r.b_time_zone as string, assetClass: r.b_asset_class as string, currency: (r.b_currency as string).toUpperCase() },
+            : { id: r.b_id, symbol: r.b_symbol as string, exchange: r.b_exchange as string, timeZone: r.b_time_zone as string, assetClass: r.b_asset_class as string, currency: majorCurrency(r.b_currency as string).currency },
       },
     ]),
   );
@@ -158,9 +163,10 @@ export async function resolveBook(
   const routes = new Map<string, FxLeg[]>();
   const missing: { from: string; to: string; add: string[] }[] = [];
   for (const c of currencies) {
-    const route = fxRoute(c, base, stored);
-    if (route) routes.set(c, route);
-    else if (held.some((a) => a.currency === c) || extras.some((a) => a.currency === c)) missing.push({ from: c, to: base, add: seriesToAdd(c, base, stored) });
+    const route = fxRoute(c, base, (symbol) => stored.has(symbol));
+    if (route.kind === "same") routes.set(c, []);
+    else if (route.kind === "route") routes.set(c, route.legs);
+    else if (all.some((a) => a.currency === c)) missing.push({ from: c, to: base, add: route.symbols });
   }
   if (missing.length > 0) throw new MissingFxSeriesError(missing);
   const fxIds = new Map<string, number>();
@@ -209,7 +215,7 @@ export async function resolveBook(
       return;
     }
     const price = s.local[k] as number;
-    const value = p.quantity !== undefined ? p.quantity * price * fxRate : (p.weight as number) * (book.notional as number);
+    const value = p.quantity !== undefined ? p.quantity * price * a.priceFactor * fxRate : (p.weight as number) * (book.notional as number);
     positions.push({
       symbol: a.symbol,
       name: a.name,

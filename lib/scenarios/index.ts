@@ -13,5 +13,5 @@ export {
   type AnalogueScenarioRequest,
   type ShockScenarioRequest,
 } from "./schemas";
-export { MissingFxSeriesError, fxRoute } from "./fx";
+export { MissingFxSeriesError } from "./missing-fx";
 export { describeAnalogueScenario, type PositionJson, type StatsJson } from "./dto";
