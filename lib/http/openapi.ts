@@ -9,7 +9,7 @@ import { eventQuerySchema } from "@/lib/events/search";
 import { riskQuerySchema, studyParamsSchema, themeStudyQuerySchema } from "@/lib/studies/study-params";
 import { themeInputSchema, themeMergeSchema } from "@/lib/themes/schemas";
 import { portfolioInputSchema, portfolioUpdateFields } from "@/lib/portfolios/schemas";
-import { analogueScenarioSchema, shockScenarioSchema } from "@/lib/scenarios";
+import { analogueScenarioSchema, saveScenarioSchema, shockScenarioSchema } from "@/lib/scenarios";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -257,6 +257,25 @@ export function openApiDocument() {
             "a shocked asset with too little history is a 422 naming the shock. Nothing is written (viewer)",
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ShockScenario" } } } },
           responses: { "200": json({}), ...ERRORS },
+        },
+      },
+      "/portfolios/{id}/scenarios": {
+        get: { summary: "The portfolio's saved scenarios, newest first, each with its parameters, data-as-of date and the URL that re-runs it on today's data", parameters: [idParam], responses: { "200": json({ type: "object", properties: { data: { type: "array", items: {} } } }), ...ERRORS } },
+        post: {
+          summary: "Run Scenario 1 (kind analogues) or Scenario 2 (kind shocks) on the portfolio and save it with its parameters, data vintage and result (analyst); a 422 writes nothing",
+          parameters: [idParam],
+          requestBody: body(saveScenarioSchema),
+          responses: { "201": json({}, "Saved"), ...ERRORS },
+        },
+      },
+      "/scenarios/{id}": {
+        get: { summary: "One saved scenario: parameters, data vintage (last close and refresh per asset) and the stored result", parameters: [idParam], responses: { "200": json({}), ...ERRORS } },
+      },
+      "/scenarios/{id}/bundle": {
+        get: {
+          summary: "A saved scenario as a ZIP bundle: manifest.json (parameters, data vintage, who and when) and one CSV of the stored result; text cells neutralised against formulas",
+          parameters: [idParam],
+          responses: { "200": { description: "ZIP", content: { "application/zip": { schema: { type: "string", format: "binary" } } } }, ...ERRORS },
         },
       },
       "/annotations": {

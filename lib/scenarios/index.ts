@@ -7,6 +7,7 @@ export {
   analogueSelectionSchema,
   analogueScenarioSchema,
   shockScenarioSchema,
+  saveScenarioSchema,
   horizonSchema,
   WEIGHT_SUM_TOLERANCE,
   type ScenarioBook,

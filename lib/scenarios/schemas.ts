@@ -129,3 +129,16 @@ export const shockScenarioSchema = z.object({
 });
 export type ShockScenarioRequest = z.input<typeof shockScenarioSchema>;
 export type ShockScenarioParams = z.output<typeof shockScenarioSchema>;
+
+const nameSchema = z.string({ error: "Give the scenario a name" }).trim().min(1, "Give the scenario a name").max(120, "A name has at most 120 characters");
+export const savedAnalogueParametersSchema = analogueScenarioSchema.omit({ book: true });
+export const savedShockParametersSchema = shockScenarioSchema.omit({ book: true });
+
+/** What a save names: the kind, a name, and the scenario's parameters without the book (the portfolio is the book). */
+export const saveScenarioSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("analogues"), name: nameSchema, parameters: savedAnalogueParametersSchema }),
+  z.object({ kind: z.literal("shocks"), name: nameSchema, parameters: savedShockParametersSchema }),
+], { error: "kind is analogues or shocks" });
+export type SaveScenarioInput = z.input<typeof saveScenarioSchema>;
+export type SavedAnalogueParameters = z.output<typeof savedAnalogueParametersSchema>;
+export type SavedShockParameters = z.output<typeof savedShockParametersSchema>;
