@@ -41,6 +41,7 @@ const PAGES: Record<string, Access> = {
   "/portfolios/[id]/edit": "ANALYST",
   "/portfolios/new": "ANALYST",
   "/portfolios/import": "ANALYST",
+  "/portfolios/[id]/scenarios/[sid]": "VIEWER",
 };
 
 const ROUTES: Record<string, Access> = {
@@ -87,6 +88,10 @@ const ROUTES: Record<string, Access> = {
   "PATCH /api/v1/portfolios/[id]": "ANALYST",
   "DELETE /api/v1/portfolios/[id]": "ANALYST",
   "GET /api/v1/portfolios/[id]/valuation": "VIEWER",
+  "GET /api/v1/portfolios/[id]/scenarios": "VIEWER",
+  "POST /api/v1/portfolios/[id]/scenarios": "ANALYST",
+  "GET /api/v1/scenarios/[id]": "VIEWER",
+  "GET /api/v1/scenarios/[id]/bundle": "VIEWER",
   "GET /api/reports/[report]": "VIEWER",
   "POST /api/reports/[report]": "VIEWER",
   // Computations on a book sent in the body: nothing is written, so they are reads.
@@ -130,6 +135,7 @@ const ACTIONS: Record<string, Access> = {
   "portfolios/actions.updatePortfolioAction": "ANALYST",
   "portfolios/actions.deletePortfolioAction": "ANALYST",
   "portfolios/actions.importPortfolioAction": "ANALYST",
+  "portfolios/actions.saveScenarioAction": "ANALYST",
 };
 
 /** Actions whose success is itself a redirect to /login. */
