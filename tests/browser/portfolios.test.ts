@@ -111,10 +111,14 @@ describe("portfolios", () => {
     // The analogue view stays: both scenarios live in the one URL.
     expect(page.url()).toMatch(/countries=KP/);
     await page.getByTestId("shock-results").waitFor();
-    expect(await page.locator("[data-testid=shock-table] tbody tr").count()).toBe(4);
-    expect(await page.locator("[data-testid=shock-table] tr[data-symbol=EWY] td").nth(2).textContent()).toMatch(/−?\d+\.\d\d % … −?\d+\.\d\d %/);
+    expect(await page.locator("[data-testid=shock-table] tbody tr").count()).toBe(4); // three positions and the book
+    expect(await page.locator("[data-testid=shock-table] tr[data-symbol=EWY] td").nth(3).textContent()).toMatch(/−?\d+\.\d\d % … −?\d+\.\d\d %/);
+    // The book's P&L is the sum of the positions' (each shown to the cent).
     const bookPnl = numberIn((await page.getByTestId("shock-book-pnl").textContent()) ?? "");
-    expect(bookPnl).toBeLessThan(0);
+    const positionPnls = await page.locator("[data-testid=shock-table] tbody tr[data-symbol]").evaluateAll((trs) => trs.map((tr) => tr.children[2]?.textContent ?? ""));
+    expect(positionPnls).toHaveLength(3);
+    expect(Math.abs(positionPnls.reduce((s, t) => s + Number(t.replace(/[^0-9.-]/g, "")), 0) - bookPnl)).toBeLessThanOrEqual(0.02);
+    expect(bookPnl).not.toBe(0);
 
     // The shortcut fills Scenario 2 with the analogues' median moves.
     await page.getByTestId("median-shocks").click();
@@ -146,6 +150,7 @@ describe("portfolios", () => {
     // The portfolio lists it, with the link that re-runs it on today's data.
     await page.goto(portfolioUrl);
     const saved = page.getByTestId("saved-scenarios");
+    await saved.getByRole("link", { name: "KP analogues, journey" }).waitFor();
     expect(await saved.getByRole("link", { name: "KP analogues, journey" }).count()).toBe(1);
     expect(await saved.getByRole("link", { name: "Re-run on today's data" }).getAttribute("href")).toMatch(/countries=KP&horizon=0%2C5#scenarios$/);
   });

@@ -11,9 +11,9 @@ export function SaveScenario({ portfolioId, kind, query, defaultName }: { portfo
       <input type="hidden" name="portfolioId" value={portfolioId} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="query" value={query} />
-      <label className="text-tremor-default text-tremor-content dark:text-dark-tremor-content">
+      <label className="w-full max-w-xl text-tremor-default text-tremor-content dark:text-dark-tremor-content sm:w-auto sm:flex-1">
         Save as
-        <input name="name" defaultValue={defaultName} maxLength={120} className={`${inputClass} mt-1 block w-72 max-w-full`} />
+        <input name="name" defaultValue={defaultName} maxLength={120} className={inputClass} />
         <FieldError state={state} name="name" />
       </label>
       <button type="submit" disabled={pending} className={secondaryButtonClass}>{pending ? "Saving…" : "Save scenario"}</button>

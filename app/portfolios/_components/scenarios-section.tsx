@@ -131,7 +131,7 @@ export function AnalogueResults({ r }: { r: AnalogueScenarioResult }) {
       )}
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-5" data-testid="analogue-stats">
         {stats.map(([k, v]) => (
-          <div key={k}>
+          <div key={k} className={k.includes("CI") ? "col-span-2 sm:col-span-1" : undefined}>
             <dt className="text-xs text-tremor-content dark:text-dark-tremor-content">{k}</dt>
             <dd className="font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">{v}</dd>
           </div>
@@ -188,10 +188,10 @@ function ShockFormView({ id, f, other, errors }: { id: number; f: ShockForm; oth
         {rows.map((s, i) => (
           <div key={i} className="grid grid-cols-[1fr_5.5rem] gap-2">
             <Field label={`Shocked asset ${i + 1}`} name={`ss.${i}`} errors={errors}>
-              <input name="ss" defaultValue={s.symbol} className={inputClass} placeholder="^KS11" />
+              <input name="ss" defaultValue={s.symbol} className={inputClass} placeholder={i === 0 ? "e.g. ^KS11" : undefined} />
             </Field>
             <Field label="Move %" name={`sp.${i}`} errors={errors}>
-              <input name="sp" defaultValue={s.percent} inputMode="decimal" className={inputClass} placeholder="-5" />
+              <input name="sp" defaultValue={s.percent} inputMode="decimal" className={inputClass} placeholder={i === 0 ? "e.g. -5" : undefined} />
             </Field>
           </div>
         ))}
@@ -228,8 +228,8 @@ export function ShockResults({ r }: { r: ShockScenarioResult }) {
             <tr className="border-b border-tremor-border text-left dark:border-dark-tremor-border">
               <th className={cell}>Position</th>
               <th className={`${cell} text-right`}>Expected move</th>
-              <th className={`${cell} text-right`}>Band (± 1 sd)</th>
               <th className={`${cell} text-right`}>P&amp;L ({base})</th>
+              <th className={`${cell} text-right`}>Band (± 1 sd)</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
@@ -237,15 +237,15 @@ export function ShockResults({ r }: { r: ShockScenarioResult }) {
               <tr key={m.symbol} data-symbol={m.symbol}>
                 <td className={cell}>{m.symbol}{m.shocked && <> <Badge color="blue">shocked</Badge></>}</td>
                 <td className={`${cell} text-right whitespace-nowrap`}>{pct(m.expected)}</td>
-                <td className={`${cell} text-right whitespace-nowrap`}>{m.conditionalSd === null ? "—" : `${pct(m.expected - m.conditionalSd)} … ${pct(m.expected + m.conditionalSd)}`}</td>
                 <td className={`${cell} text-right whitespace-nowrap`}>{formatPrice(m.pnl)}</td>
+                <td className={`${cell} text-right whitespace-nowrap`}>{m.conditionalSd === null ? "—" : `${pct(m.expected - m.conditionalSd)} … ${pct(m.expected + m.conditionalSd)}`}</td>
               </tr>
             ))}
             <tr className="font-semibold">
               <td className={cell}>Book</td>
               <td className={`${cell} text-right whitespace-nowrap`}>{pct(r.return)}</td>
-              <td className={`${cell} text-right whitespace-nowrap`}>{r.returnSd === null ? "—" : `${pct(r.return - r.returnSd)} … ${pct(r.return + r.returnSd)}`}</td>
               <td className={`${cell} text-right whitespace-nowrap`} data-testid="shock-book-pnl">{formatPrice(r.pnl)}</td>
+              <td className={`${cell} text-right whitespace-nowrap`}>{r.returnSd === null ? "—" : `${pct(r.return - r.returnSd)} … ${pct(r.return + r.returnSd)}`}</td>
             </tr>
           </tbody>
         </table>
