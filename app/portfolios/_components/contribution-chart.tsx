@@ -4,11 +4,6 @@ import { BarChart } from "@tremor/react";
 
 export function ContributionChart({ rows, base }: { rows: { symbol: string; pnl: number }[]; base: string }) {
   const data = rows.map((r) => ({ position: r.symbol, [`Mean P&L (${base})`]: r.pnl }));
-  // Gains and losses on one axis through zero: without explicit bounds a positive bar is clipped when most are losses.
-  const values = rows.map((r) => r.pnl);
-  const span = Math.max(...values.map(Math.abs), 1);
-  const minValue = Math.min(0, ...values) - 0.05 * span;
-  const maxValue = Math.max(0, ...values) + 0.05 * span;
   return (
     <BarChart
       className="mt-3 h-56"
@@ -20,8 +15,6 @@ export function ContributionChart({ rows, base }: { rows: { symbol: string; pnl:
       yAxisWidth={88}
       valueFormatter={(v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 0 })}
       showLegend={false}
-      minValue={minValue}
-      maxValue={maxValue}
     />
   );
 }
