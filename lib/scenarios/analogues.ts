@@ -19,7 +19,7 @@ import { selectEvents, type EventRef } from "@/lib/events/search";
 import { ValidationError } from "@/lib/errors";
 import { dayZeroOnChart, eventDateOnExchange } from "@/lib/prices/day-zero";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { daysBefore, resolveBook, type BookAsset, type BookSeries, type ResolvedBook, type ResolvedPosition } from "./book";
+import { daysBefore, resolveBook, type BookSeries, type ResolvedBook, type ResolvedPosition } from "./book";
 import { fxRateOn } from "./fx";
 import { analogueScenarioSchema, type AnalogueScenarioParams } from "./schemas";
 import { describeAnalogueScenario, num, positionJson, statsJson, type Num, type PositionJson, type StatsJson } from "./dto";
@@ -314,4 +314,3 @@ export function shocksFromAnalogues(result: AnalogueScenarioResult, count = 3): 
   return shocksFromAnalogueMedians(returns, symbols.length, { count }).map((s) => ({ symbol: symbols[s.position] as string, shock: s.shock }));
 }
 
-export type { BookAsset };
