@@ -19,7 +19,7 @@ import { selectEvents, type EventRef } from "@/lib/events/search";
 import { ValidationError } from "@/lib/errors";
 import { dayZeroOnChart, eventDateOnExchange } from "@/lib/prices/day-zero";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { daysBefore, resolveBook, type BookAsset, type BookSeries, type ResolvedBook, type ResolvedPosition } from "./book";
+import { daysBefore, resolveBook, type BookSeries, type ResolvedBook, type ResolvedPosition } from "./book";
 import { fxRateOn } from "@/lib/portfolios/fx";
 import { analogueScenarioSchema, type AnalogueScenarioParams } from "./schemas";
 import { describeAnalogueScenario, num, positionJson, statsJson, type Num, type PositionJson, type StatsJson } from "./dto";
@@ -35,6 +35,7 @@ export const PROXY_MIN_OBSERVATIONS = DEFAULT_EVENT_STUDY_CONFIG.minEstimationOb
  */
 const HISTORY_BEFORE_EVENTS = 40;
 
+/** One position's outcome for one analogue, as the service works it out. */
 export interface AnalogueCell {
   symbol: string;
   /** Base-currency simple return over the horizon. */
@@ -53,8 +54,14 @@ export interface AnalogueRow {
   return: number;
   pnl: number;
   topContributors: { symbol: string; pnl: number; contribution: number }[];
+  /** Day 0 on the book's calendar: the earliest day 0 of the positions measured (not proxied); null if none was. */
+  day0: string | null;
+  /** Per position, in the order of `positions`: its base-currency simple return over the horizon. */
+  returns: number[];
+  /** Symbols of the positions whose return is a β proxy. */
   proxied: string[];
-  cells: AnalogueCell[];
+  /** Each proxy: the β it used and the benchmark's day 0. */
+  proxies: { symbol: string; beta: number; day0: string }[];
 }
 
 export interface AnalogueScenarioResult {
@@ -251,8 +258,8 @@ function analogueResult(book: ResolvedBook, events: EventRef[], params: Analogue
   }
   const weights = book.positions.map((p) => p.value / book.netValue);
   const unconditional = unconditionalWindowReturns(cal.prices, weights, window);
-  const analogueStarts = used.map(({ cells }) => {
-    const first = cells.filter((c) => !c.proxied).map((c) => c.day0).sort()[0];
+  const firstDay0 = used.map(({ cells }) => cells.filter((c) => !c.proxied).map((c) => c.day0).sort()[0] ?? null);
+  const analogueStarts = firstDay0.map((first) => {
     if (!first || first < (cal.dates[0] as string) || first > (cal.dates.at(-1) as string)) return null;
     return lowerBound(cal.dates, first);
   });
@@ -282,8 +289,10 @@ function analogueResult(book: ResolvedBook, events: EventRef[], params: Analogue
         return: a.return,
         pnl: a.pnl,
         topContributors: a.topContributors.map((c) => ({ symbol: sym(c.position), pnl: c.pnl, contribution: c.contribution })),
+        day0: firstDay0[k] ?? null,
+        returns: u.cells.map((c) => c.return),
         proxied: a.proxiedPositions.map(sym),
-        cells: u.cells,
+        proxies: u.cells.filter((c) => c.proxied).map((c) => ({ symbol: c.symbol, beta: c.beta as number, day0: c.day0 })),
       };
     }),
     excluded,
@@ -310,8 +319,7 @@ function analogueResult(book: ResolvedBook, events: EventRef[], params: Analogue
 /** Scenario 2's shocks from Scenario 1: the median analogue move of the `count` positions that moved most. */
 export function shocksFromAnalogues(result: AnalogueScenarioResult, count = 3): { symbol: string; shock: number }[] {
   const symbols = result.positions.map((p) => p.symbol);
-  const returns = result.analogues.map((a) => a.cells.map((c) => c.return));
+  const returns = result.analogues.map((a) => a.returns);
   return shocksFromAnalogueMedians(returns, symbols.length, { count }).map((s) => ({ symbol: symbols[s.position] as string, shock: s.shock }));
 }
 
-export type { BookAsset };

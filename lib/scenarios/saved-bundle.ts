@@ -55,7 +55,7 @@ function analogueRows(r: AnalogueScenarioResult): Row[] {
     const date = a.occurredAt.slice(0, 10);
     out.push(row("analogue", { eventId: a.eventId, event: a.title, date, metric: "return", value: a.return, proxied: a.proxied.length > 0 }));
     out.push(row("analogue", { eventId: a.eventId, event: a.title, date, metric: "pnl", value: a.pnl, proxied: a.proxied.length > 0, text: a.topContributors.map((c) => c.symbol).join(";") }));
-    for (const c of a.cells) out.push(row("cell", { eventId: a.eventId, event: a.title, date, symbol: c.symbol, metric: "return", value: c.return, proxied: c.proxied }));
+    r.positions.forEach((p, i) => out.push(row("cell", { eventId: a.eventId, event: a.title, date, symbol: p.symbol, metric: "return", value: a.returns[i] ?? null, proxied: a.proxied.includes(p.symbol) })));
   }
   for (const e of r.excluded) out.push(row("analogue", { eventId: e.eventId, event: e.title, metric: "excluded", text: e.reason }));
   return out;

@@ -41,23 +41,24 @@ describe("Scenario 1: historical analogues", () => {
 
   it("a window return is the base-currency close at day 0 + 5 over the close before day 0", () => {
     const a2 = r.analogues.find((a) => a.eventId === m.events.e2)!;
-    const ks = a2.cells.find((c) => c.symbol === "KS")!;
+    const k = r.positions.findIndex((p) => p.symbol === "KS");
     const base = (i: number) => m.prices.KS![i]! / m.prices["KRW=X"]![i]!;
-    expect(ks.day0).toBe(DATES[E2]);
-    expect(ks.proxied).toBe(false);
-    expect(ks.return).toBeCloseTo(base(E2 + 5) / base(E2 - 1) - 1, 12);
-    const pnl = a2.cells.reduce((s, c) => s + c.return * r.positions.find((p) => p.symbol === c.symbol)!.value, 0);
+    expect(a2.day0).toBe(DATES[E2]);
+    expect(a2.proxied).not.toContain("KS");
+    expect(a2.returns[k]).toBeCloseTo(base(E2 + 5) / base(E2 - 1) - 1, 12);
+    const pnl = a2.returns.reduce((s, ret, i) => s + ret * r.positions[i]!.value, 0);
     expect(a2.pnl).toBeCloseTo(pnl, 9);
   });
 
   it("proxies a position without data by β × its benchmark's window return, and flags it", () => {
     const a1 = r.analogues.find((a) => a.eventId === m.events.e1)!;
-    const cell = a1.cells.find((c) => c.symbol === "NEW")!;
+    const k = r.positions.findIndex((p) => p.symbol === "NEW");
+    const proxy = a1.proxies.find((x) => x.symbol === "NEW")!;
     expect(E1).toBeLessThan(NEW_FROM);
-    expect(cell.proxied).toBe(true);
-    expect(cell.beta).toBeCloseTo(NEW_BETA, 9);
+    expect(proxy.beta).toBeCloseTo(NEW_BETA, 9);
+    expect(proxy.day0).toBe(DATES[E1]);
     const spx = m.prices.SPX!;
-    expect(cell.return).toBeCloseTo(NEW_BETA * (spx[E1 + 5]! / spx[E1 - 1]! - 1), 9);
+    expect(a1.returns[k]).toBeCloseTo(NEW_BETA * (spx[E1 + 5]! / spx[E1 - 1]! - 1), 9);
     expect(a1.proxied).toEqual(["NEW"]);
     expect(r.contributions.find((c) => c.symbol === "NEW")!.proxiedIn).toBe(1);
     expect(r.analogues.find((a) => a.eventId === m.events.e2)!.proxied).toEqual([]);
@@ -149,7 +150,7 @@ describe("Scenario 2 from Scenario 1", () => {
   it("shocks the three positions whose median analogue move is largest, by that median", async () => {
     const { shocksFromAnalogues } = await import("@/lib/scenarios");
     const r = await runAnalogueScenario({ book, analogues: { eventIds: [m.events.e1, m.events.e2, m.events.e3] }, asOf });
-    const medianOf = (symbol: string) => r.analogues.map((a) => a.cells.find((c) => c.symbol === symbol)!.return).sort((x, y) => x - y)[1]!;
+    const medianOf = (symbol: string) => r.analogues.map((a) => a.returns[r.positions.findIndex((p) => p.symbol === symbol)]!).sort((x, y) => x - y)[1]!;
     const shocks = shocksFromAnalogues(r);
     expect(shocks).toHaveLength(3);
     for (const s of shocks) expect(s.shock).toBe(medianOf(s.symbol));
