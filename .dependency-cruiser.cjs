@@ -9,7 +9,7 @@ const FLOORS = [
   // Who is acting, what they did, and the one owner of stored prices.
   ["audit", "auth", "prices"],
   // Domains, each using only the ones before it. Notifications sit low: any domain may publish one.
-  ["jobs", "notifications", "events", "market-data", "annotations", "assets", "themes", "dashboard", "studies", "verdicts", "reports", "portfolios", "seed", "triage"],
+  ["jobs", "notifications", "events", "market-data", "annotations", "assets", "themes", "dashboard", "studies", "verdicts", "reports", "portfolios", "scenarios", "seed", "triage"],
   // Process wiring: provider choice, bootstrap, the worker.
   ["runtime"],
   // HTTP: status table, error responses, the API handler, OpenAPI, request ids.

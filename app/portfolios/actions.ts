@@ -8,6 +8,8 @@ import { type ActionResult, runAction } from "@/lib/http/errors";
 import { createPortfolio, deletePortfolio, updatePortfolio } from "@/lib/portfolios/commands";
 import { previewPortfolioImport, type ImportPreview } from "@/lib/portfolios/import-preview";
 import type { PortfolioInput, PortfolioUpdateInput } from "@/lib/portfolios/schemas";
+import { saveParametersFromQuery } from "@/lib/scenarios/page-params";
+import { saveScenario } from "@/lib/scenarios/saved";
 import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
@@ -77,6 +79,22 @@ export async function importPortfolioAction(_prev: ActionResult<ImportStep> | nu
   if (result.ok && "id" in result.data) {
     revalidatePath("/portfolios");
     redirect(`/portfolios/${result.data.id}`);
+  }
+  return result;
+}
+
+/** Runs the scenario the page shows (its query string) on the portfolio and saves it; opens the saved result. */
+export async function saveScenarioAction(_prev: ActionResult<{ id: number; portfolioId: number }> | null, form: FormData): Promise<ActionResult<{ id: number; portfolioId: number }>> {
+  const user = await requireUser("ANALYST");
+  const result = await runAction(async () => {
+    const portfolioId = parseOrThrow(idSchema("Portfolio"), form.get("portfolioId"));
+    const kind = text(form, "kind") ?? "";
+    const saved = await saveScenario(user, portfolioId, { kind, name: text(form, "name"), parameters: saveParametersFromQuery(kind, text(form, "query") ?? "") });
+    return { id: saved.id, portfolioId };
+  });
+  if (result.ok) {
+    revalidatePath(`/portfolios/${result.data.portfolioId}`);
+    redirect(`/portfolios/${result.data.portfolioId}/scenarios/${result.data.id}`);
   }
   return result;
 }

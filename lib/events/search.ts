@@ -135,3 +135,45 @@ export async function eventDto(id: number): Promise<EventDto | null> {
   const row = await db().event.findFirst({ where: { id, deletedAt: null }, include: INCLUDE });
   return row ? toEventDto(row) : null;
 }
+
+/** What a stress scenario selects its analogue events by: ids, or filters that must all hold (countries and tags: any of). */
+export interface EventSelection {
+  ids?: readonly number[];
+  themeId?: number;
+  category?: EventDto["category"];
+  countries?: readonly string[];
+  severityMin?: number;
+  tags?: readonly string[];
+  from?: string;
+  to?: string;
+}
+
+export interface EventRef {
+  id: number;
+  title: string;
+  occurredAt: Date;
+  timePrecision: EventDto["timePrecision"];
+  severity: number;
+}
+
+/** Live events matching a selection, oldest first, at most `limit`. */
+export async function selectEvents(s: EventSelection, limit = 500): Promise<EventRef[]> {
+  const where: Prisma.EventWhereInput = {
+    deletedAt: null,
+    ...(s.ids ? { id: { in: [...s.ids] } } : {}),
+    ...(s.from || s.to
+      ? { occurredAt: { ...(s.from ? { gte: new Date(`${s.from}T00:00:00Z`) } : {}), ...(s.to ? { lt: new Date(new Date(`${s.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      : {}),
+    ...(s.themeId ? { themeId: s.themeId } : {}),
+    ...(s.category ? { category: s.category } : {}),
+    ...(s.countries?.length ? { countries: { hasSome: [...s.countries] } } : {}),
+    ...(s.severityMin ? { severity: { gte: s.severityMin } } : {}),
+    ...(s.tags?.length ? { tags: { hasSome: [...s.tags] } } : {}),
+  };
+  return readDb().event.findMany({
+    where,
+    select: { id: true, title: true, occurredAt: true, timePrecision: true, severity: true },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+}

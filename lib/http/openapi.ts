@@ -9,6 +9,7 @@ import { eventQuerySchema } from "@/lib/events/search";
 import { riskQuerySchema, studyParamsSchema, themeStudyQuerySchema } from "@/lib/studies/study-params";
 import { themeInputSchema, themeMergeSchema } from "@/lib/themes/schemas";
 import { portfolioInputSchema, portfolioUpdateFields } from "@/lib/portfolios/schemas";
+import { analogueScenarioSchema, saveScenarioSchema, shockScenarioSchema } from "@/lib/scenarios";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -84,6 +85,8 @@ export function openApiDocument() {
         AssetInput: schemaOf(addAssetSchema),
         AssetUpdate: schemaOf(assetUpdateSchema),
         PortfolioInput: schemaOf(portfolioInputSchema),
+        AnalogueScenario: schemaOf(analogueScenarioSchema),
+        ShockScenario: schemaOf(shockScenarioSchema),
       },
     },
     paths: {
@@ -233,6 +236,46 @@ export function openApiDocument() {
           summary: "The valuation as CSV: one row per position with close, data-as-of date, FX rate and series, value, share and status; text cells neutralised against formulas",
           parameters: [idParam, { name: "bom", in: "query", required: false, schema: { type: "boolean" } }],
           responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...ERRORS },
+        },
+      },
+      "/scenarios/analogues": {
+        post: {
+          summary:
+            "Scenario 1 on a book (positions as quantities, or weights of a notional, valued in the base currency through stored FX series): " +
+            "the book's P&L over the horizon after each analogue event (picked by id or by filter), top contributors, proxied positions, " +
+            "mean/median/worst/best, 10 % quantile, ES of the worst 20 %, seeded bootstrap intervals, the unconditional same-horizon ES, the " +
+            "tail ratio and a placebo p-value; fewer than 3 analogues still computes with a warning. Nothing is written (viewer)",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/AnalogueScenario" } } } },
+          responses: { "200": json({}), ...ERRORS },
+        },
+      },
+      "/scenarios/shocks": {
+        post: {
+          summary:
+            "Scenario 2 on a book: shocks on a few tracked assets propagated to every position, E[r_o | r_s] = Σ_os Σ_ss⁻¹ r_s over an EWMA " +
+            "(λ = 0.94) or sample covariance, with conditional standard deviations per position and for the book. An ill-conditioned Σ_ss or " +
+            "a shocked asset with too little history is a 422 naming the shock. Nothing is written (viewer)",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ShockScenario" } } } },
+          responses: { "200": json({}), ...ERRORS },
+        },
+      },
+      "/portfolios/{id}/scenarios": {
+        get: { summary: "The portfolio's saved scenarios, newest first, each with its parameters, data-as-of date and the URL that re-runs it on today's data", parameters: [idParam], responses: { "200": json({ type: "object", properties: { data: { type: "array", items: {} } } }), ...ERRORS } },
+        post: {
+          summary: "Run Scenario 1 (kind analogues) or Scenario 2 (kind shocks) on the portfolio and save it with its parameters, data vintage and result (analyst); a 422 writes nothing",
+          parameters: [idParam],
+          requestBody: body(saveScenarioSchema),
+          responses: { "201": json({}, "Saved"), ...ERRORS },
+        },
+      },
+      "/scenarios/{id}": {
+        get: { summary: "One saved scenario: parameters, data vintage (last close and refresh per asset) and the stored result", parameters: [idParam], responses: { "200": json({}), ...ERRORS } },
+      },
+      "/scenarios/{id}/bundle": {
+        get: {
+          summary: "A saved scenario as a ZIP bundle: manifest.json (parameters, data vintage, who and when) and one CSV of the stored result; text cells neutralised against formulas",
+          parameters: [idParam],
+          responses: { "200": { description: "ZIP", content: { "application/zip": { schema: { type: "string", format: "binary" } } } }, ...ERRORS },
         },
       },
       "/annotations": {

@@ -2,6 +2,7 @@
 // `XXXYYY=X` is YYY per XXX (EURUSD=X = USD per EUR) and `YYY=X` is YYY per USD (KRW=X = KRW per USD). A pair is used
 // directly, inverted, or crossed through USD; when none of these is stored, the route names the series to add.
 // Pure: the caller says which symbols are stored and supplies the closes.
+import { lowerBound } from "@/lib/analytics/sorted-dates";
 
 export interface FxLeg {
   symbol: string;
@@ -66,4 +67,52 @@ export function fxRate(legs: readonly FxLeg[], closeOf: (symbol: string) => numb
     const close = closeOf(leg.symbol);
     return rate * (leg.invert ? 1 / close : close);
   }, 1);
+}
+
+/** Every stored symbol a conversion from `from` to `to` could use (direct or through USD), to look up in one query. */
+export function fxCandidates(from: string, to: string): string[] {
+  if (from === to) return [];
+  const out = directLegs(from, to).map((l) => l.symbol);
+  if (from !== "USD" && to !== "USD") out.push(...directLegs(from, "USD").map((l) => l.symbol), ...directLegs("USD", to).map((l) => l.symbol));
+  return [...new Set(out)];
+}
+
+export interface DatedSeries {
+  dates: readonly string[];
+  values: ArrayLike<number>;
+}
+
+function seriesOf(symbol: string, series: ReadonlyMap<string, DatedSeries>): DatedSeries {
+  const s = series.get(symbol);
+  if (!s) throw new Error(`FX series ${symbol} was not loaded`);
+  return s;
+}
+
+/**
+ * Units of `to` per unit of `from` on each of `dates` (ascending): each leg's close on that date or, when the FX series
+ * has no close that day, its last close before it; NaN before a series starts.
+ */
+export function fxRatesOn(dates: readonly string[], legs: readonly FxLeg[], series: ReadonlyMap<string, DatedSeries>): Float64Array {
+  const out = new Float64Array(dates.length).fill(1);
+  for (const leg of legs) {
+    const s = seriesOf(leg.symbol, series);
+    let j = 0;
+    for (let i = 0; i < dates.length; i++) {
+      const d = dates[i] as string;
+      while (j < s.dates.length && (s.dates[j] as string) <= d) j++;
+      const close = j === 0 ? NaN : (s.values[j - 1] as number);
+      out[i] = (out[i] as number) * (leg.invert ? 1 / close : close);
+    }
+  }
+  return out;
+}
+
+/** The rate on one date, by the same rule as `fxRatesOn`. */
+export function fxRateOn(date: string, legs: readonly FxLeg[], series: ReadonlyMap<string, DatedSeries>): number {
+  return fxRate(legs, (symbol) => {
+    const s = seriesOf(symbol, series);
+    const j = lowerBound(s.dates, date);
+    const k = s.dates[j] === date ? j : j - 1;
+    return k < 0 ? NaN : (s.values[k] as number);
+  });
 }

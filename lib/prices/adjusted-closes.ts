@@ -1,6 +1,7 @@
 // The one place bars are read for analytics: adjusted closes (close when no adjusted close is stored), one query for
 // every asset a view needs, dated as YYYY-MM-DD strings straight from PostgreSQL.
 import "server-only";
+import os from "node:os";
 import type { Series } from "@/lib/analytics";
 import { readQuery } from "@/lib/db/read-routing";
 
@@ -34,6 +35,54 @@ export async function loadAdjustedCloses(assetIds: readonly number[], asOf?: str
   );
   for (const row of rows) {
     out.set(row.asset_id, { dates: JSON.parse(row.dates) as string[], values: Float64Array.from(JSON.parse(row.prices) as number[]) });
+  }
+  return out;
+}
+
+const DAY_MS = 86_400_000;
+const isoOfDay = new Map<number, string>();
+function isoDay(days: number): string {
+  let s = isoOfDay.get(days);
+  if (s === undefined) isoOfDay.set(days, (s = new Date(days * DAY_MS).toISOString().slice(0, 10)));
+  return s;
+}
+
+/**
+ * `loadAdjustedCloses` for books of hundreds of assets: the same rows, sent as raw big-endian int4 day numbers and
+ * float8 closes (no number-to-text conversion on either side) and read in `parallel` queries over slices of the ids.
+ */
+export async function loadAdjustedClosesBulk(assetIds: readonly number[], asOf?: string, from?: string, parallel = 4): Promise<Map<number, PriceSeries>> {
+  const ids = [...new Set(assetIds)];
+  const out = new Map<number, PriceSeries>(ids.map((id) => [id, EMPTY]));
+  if (ids.length === 0) return out;
+  const size = Math.ceil(ids.length / Math.max(1, parallel));
+  const slices = Array.from({ length: Math.ceil(ids.length / size) }, (_, k) => ids.slice(k * size, (k + 1) * size));
+  const results = await Promise.all(
+    slices.map((slice) =>
+      readQuery<{ asset_id: number; days: Buffer; prices: Buffer }>(
+        `SELECT asset_id, string_agg(int4send(date - DATE '1970-01-01'), ''::bytea ORDER BY date) AS days,
+                string_agg(float8send(COALESCE(adj_close, close)), ''::bytea ORDER BY date) AS prices
+         FROM price_bar
+         WHERE asset_id = ANY($1::int[])
+           AND COALESCE(adj_close, close) > 0 AND COALESCE(adj_close, close) < 'Infinity'::float8
+           AND ($2::date IS NULL OR date <= $2::date)
+           AND ($3::date IS NULL OR date >= $3::date)
+         GROUP BY asset_id`,
+        [slice, asOf ?? null, from ?? null],
+      ),
+    ),
+  );
+  for (const { rows } of results) {
+    for (const row of rows) {
+      const n = row.prices.length / 8;
+      const values = new Float64Array(n);
+      const bytes = Buffer.from(values.buffer);
+      row.prices.copy(bytes);
+      if (os.endianness() === "LE") bytes.swap64();
+      const dates = new Array<string>(n);
+      for (let i = 0; i < n; i++) dates[i] = isoDay(row.days.readInt32BE(4 * i));
+      out.set(row.asset_id, { dates, values });
+    }
   }
   return out;
 }

@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from scenarios import scenario_crosscheck
+
 D = sys.argv[1]
 prices = pd.read_csv(f"{D}/prices.csv", dtype={"symbol": str, "date": str, "adj_close": float})
 assets = pd.read_csv(f"{D}/assets.csv", dtype=str)
@@ -318,6 +320,8 @@ for s in syms:
     g = [ok[f"{e}|{s}|market"] for e in eids if f"{e}|{s}|market" in ok]
     if len(g) >= 2:
         out["aggregates"][f"asset:{s}"] = aggregate(g)
+
+out["scenarios"] = scenario_crosscheck(series, events)
 
 with open(f"{D}/python.json", "w") as f:
     json.dump(clean(out), f)

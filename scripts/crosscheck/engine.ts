@@ -20,6 +20,7 @@ import {
   type Series,
 } from "@/lib/analytics";
 import { ASSETS, BENCHMARK, EVENTS, generatePrices } from "./dataset";
+import { scenarioCrosscheck } from "./scenarios";
 
 const outDir = process.argv[2];
 if (!outDir) throw new Error("usage: engine.ts <out-dir>");
@@ -147,6 +148,8 @@ for (const a of ASSETS) {
   const group = EVENTS.map((e) => market(e.id, a.symbol)).filter((s): s is EventStudyOk => s !== undefined);
   if (group.length >= 2) out.aggregates![`asset:${a.symbol}`] = aggregateJson(aggregateEventStudies(group));
 }
+
+out.scenarios = scenarioCrosscheck(series, EVENTS);
 
 writeFileSync(path.join(outDir, "faultline.json"), JSON.stringify(out));
 console.log(`faultline: ${Object.keys(out.studies!).length} studies, ${Object.keys(out.aggregates!).length} aggregates → ${outDir}/faultline.json`);

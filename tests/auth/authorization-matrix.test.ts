@@ -44,6 +44,7 @@ const PAGES: Record<string, Access> = {
   "/portfolios/import": "ANALYST",
   "/admin/webhooks": "ADMIN",
   "/inbox": "VIEWER",
+  "/portfolios/[id]/scenarios/[sid]": "VIEWER",
 };
 
 const ROUTES: Record<string, Access> = {
@@ -90,8 +91,15 @@ const ROUTES: Record<string, Access> = {
   "PATCH /api/v1/portfolios/[id]": "ANALYST",
   "DELETE /api/v1/portfolios/[id]": "ANALYST",
   "GET /api/v1/portfolios/[id]/valuation": "VIEWER",
+  "GET /api/v1/portfolios/[id]/scenarios": "VIEWER",
+  "POST /api/v1/portfolios/[id]/scenarios": "ANALYST",
+  "GET /api/v1/scenarios/[id]": "VIEWER",
+  "GET /api/v1/scenarios/[id]/bundle": "VIEWER",
   "GET /api/reports/[report]": "VIEWER",
   "POST /api/reports/[report]": "VIEWER",
+  // Computations on a book sent in the body: nothing is written, so they are reads.
+  "POST /api/v1/scenarios/analogues": "VIEWER",
+  "POST /api/v1/scenarios/shocks": "VIEWER",
 };
 
 const ACTIONS: Record<string, Access> = {
@@ -142,6 +150,7 @@ const ACTIONS: Record<string, Access> = {
   "portfolios/actions.updatePortfolioAction": "ANALYST",
   "portfolios/actions.deletePortfolioAction": "ANALYST",
   "portfolios/actions.importPortfolioAction": "ANALYST",
+  "portfolios/actions.saveScenarioAction": "ANALYST",
 };
 
 /** Actions whose success is itself a redirect to /login. */

@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { mkdir } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import { unzip } from "../reports/helpers";
 import { signInAs } from "./sign-in";
 import { signedInPageForFile } from "./signed-in-page";
 
@@ -72,6 +74,87 @@ describe("portfolios", () => {
     expect(await page.locator("tr[data-symbol=EWY] td").nth(4).textContent()).toBe("120");
   });
 
+  it("runs both scenarios on the CSV-built portfolio, saves one and downloads its bundle", async () => {
+    const { page, app } = session;
+    await page.goto(`${app.baseUrl}/portfolios`);
+    await page.getByRole("link", { name: "Journey book" }).click();
+    await page.waitForURL(/\/portfolios\/\d+$/);
+    const portfolioUrl = page.url();
+
+    // Bad input: the 422 message sits beside the field, and nothing runs.
+    const analogueForm = page.getByTestId("analogue-form");
+    await analogueForm.getByLabel("Countries").fill("XX");
+    await analogueForm.getByRole("button", { name: "Run analogues" }).click();
+    await page.waitForURL(/countries=XX/);
+    expect(await page.locator("[data-field-error=countries]").textContent()).toMatch(/XX is not an ISO 3166-1 alpha-2 country code/);
+    expect(await page.getByTestId("analogue-results").count()).toBe(0);
+
+    // Scenario 1 on the seeded North Korea events, [0, +5].
+    await page.getByTestId("analogue-form").getByLabel("Countries").fill("KP");
+    await page.getByTestId("analogue-form").getByRole("button", { name: "Run analogues" }).click();
+    await page.waitForURL(/countries=KP/);
+    expect(page.url()).toMatch(/horizon=0%2C5/);
+    const summary = (await page.getByTestId("analogue-summary").textContent()) ?? "";
+    const n = Number(/^Across (\d+) analogues?/.exec(summary)?.[1]);
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(summary).toMatch(/over \[0, ?\+5\]/);
+    expect(await page.locator("[data-testid=analogue-table] tbody tr").count()).toBe(n);
+    expect(await page.locator("[data-testid=analogue-table] a[href^='/events/']").count()).toBe(n);
+    expect(await page.getByTestId("analogue-stats").textContent()).toMatch(/Tail ratio.*Placebo p/);
+
+    // Scenario 2: a KOSPI shock propagated to every position, with its band and the book's P&L.
+    const shockForm = page.getByTestId("shock-form");
+    await shockForm.getByLabel("Shocked asset 1").fill("^KS11");
+    await shockForm.getByLabel("Move %").first().fill("-5");
+    await shockForm.getByRole("button", { name: "Run shocks" }).click();
+    await page.waitForURL(/ss=%5EKS11/);
+    // The analogue view stays: both scenarios live in the one URL.
+    expect(page.url()).toMatch(/countries=KP/);
+    await page.getByTestId("shock-results").waitFor();
+    expect(await page.locator("[data-testid=shock-table] tbody tr").count()).toBe(4); // three positions and the book
+    expect(await page.locator("[data-testid=shock-table] tr[data-symbol=EWY] td").nth(3).textContent()).toMatch(/−?\d+\.\d\d % … −?\d+\.\d\d %/);
+    // The book's P&L is the sum of the positions' (each shown to the cent).
+    const bookPnl = numberIn((await page.getByTestId("shock-book-pnl").textContent()) ?? "");
+    const positionPnls = await page.locator("[data-testid=shock-table] tbody tr[data-symbol]").evaluateAll((trs) => trs.map((tr) => tr.children[2]?.textContent ?? ""));
+    expect(positionPnls).toHaveLength(3);
+    expect(Math.abs(positionPnls.reduce((s, t) => s + Number(t.replace(/[^0-9.-]/g, "")), 0) - bookPnl)).toBeLessThanOrEqual(0.02);
+    expect(bookPnl).not.toBe(0);
+
+    // The shortcut fills Scenario 2 with the analogues' median moves.
+    await page.getByTestId("median-shocks").click();
+    await page.waitForURL(/ss=/);
+    expect(await page.getByTestId("shock-summary").textContent()).toMatch(/^Given /);
+
+    // Reproducible: the same URL in a fresh load shows the same summary.
+    const url = page.url();
+    await page.goto(url);
+    expect(await page.getByTestId("analogue-summary").textContent()).toBe(summary);
+
+    // Save Scenario 1 and download its bundle.
+    const save = page.getByTestId("save-analogues");
+    await save.getByLabel("Save as").fill("KP analogues, journey");
+    await save.getByRole("button", { name: "Save scenario" }).click();
+    await page.waitForURL(/\/portfolios\/\d+\/scenarios\/\d+$/);
+    expect(await page.getByTestId("saved-name").textContent()).toBe("KP analogues, journey");
+    expect(await page.getByTestId("analogue-summary").textContent()).toBe(summary);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("saved-bundle").click()]);
+    const files = unzip(await readFile((await download.path())!));
+    const manifest = JSON.parse(files.get("manifest.json")!.toString("utf8")) as { report: string; rows: number; parameters: { kind: string; horizon: number[] } };
+    expect(manifest).toMatchObject({ report: "saved-scenario", parameters: { kind: "analogues", horizon: [0, 5] } });
+    const csvName = [...files.keys()].find((k) => k.endsWith(".csv"))!;
+    const lines = files.get(csvName)!.toString("utf8").trim().split("\r\n");
+    expect(lines[0]).toBe("section,event_id,event,date,symbol,metric,value,proxied,text");
+    expect(lines).toHaveLength(manifest.rows + 1);
+    expect(lines.filter((l) => l.startsWith("analogue,") && l.includes(",pnl,"))).toHaveLength(n);
+
+    // The portfolio lists it, with the link that re-runs it on today's data.
+    await page.goto(portfolioUrl);
+    const saved = page.getByTestId("saved-scenarios");
+    await saved.getByRole("link", { name: "KP analogues, journey" }).waitFor();
+    expect(await saved.getByRole("link", { name: "KP analogues, journey" }).count()).toBe(1);
+    expect(await saved.getByRole("link", { name: "Re-run on today's data" }).getAttribute("href")).toMatch(/countries=KP&horizon=0%2C5#scenarios$/);
+  });
+
   it("names a missing FX series and links to adding it", async () => {
     const { page, app } = session;
     await page.goto(`${app.baseUrl}/portfolios/new`);
@@ -103,6 +186,11 @@ describe("portfolios", () => {
         await page.getByTestId("risk-panel").getByText("Historical VaR").waitFor({ timeout: 30_000 });
         expect(await page.getByText("example", { exact: true }).count()).toBeGreaterThan(0);
         await page.screenshot({ path: path.join(dir, `portfolio-${width}-${scheme}.png`), fullPage: true });
+        // The example opens with both scenarios run on the seeded North Korea events and a KOSPI/won shock.
+        await page.getByTestId("analogue-summary").waitFor();
+        await page.getByTestId("shock-summary").waitFor();
+        expect(await page.getByTestId("shock-summary").textContent()).toMatch(/\^KS11 −5\.0 %, KRW=X 3\.0 %/);
+        if (width !== 1024) await page.getByTestId("scenarios").screenshot({ path: path.join(dir, `scenarios-${width}-${scheme}.png`) });
       }
       await context.close();
     }

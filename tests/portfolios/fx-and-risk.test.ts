@@ -1,7 +1,7 @@
 // FX routes under Yahoo's naming and the portfolio VaR/ES maths, on cases worked out by hand.
 import { describe, expect, it } from "vitest";
 import { holdingReturns, normalPdf, portfolioRisk } from "@/lib/analytics";
-import { fxRate, fxRoute, majorCurrency } from "@/lib/portfolios/fx";
+import { fxCandidates, fxRate, fxRateOn, fxRatesOn, fxRoute, majorCurrency } from "@/lib/portfolios/fx";
 
 const stored = (...symbols: string[]) => (s: string) => symbols.includes(s);
 
@@ -37,6 +37,27 @@ describe("FX routes", () => {
     expect(fxRoute("USD", "GBP", stored())).toEqual({ kind: "missing", symbols: ["GBPUSD=X"] });
     expect(fxRoute("KRW", "EUR", stored("KRW=X"))).toEqual({ kind: "missing", symbols: ["EURUSD=X"] });
     expect(fxRoute("USD", "USD", stored())).toEqual({ kind: "same" });
+  });
+
+  it("lists every series a conversion could use, so one query finds them all", () => {
+    expect(fxCandidates("KRW", "KRW")).toEqual([]);
+    expect(fxCandidates("KRW", "USD").sort()).toEqual(["KRW=X", "KRWUSD=X", "USDKRW=X"]);
+    expect(fxCandidates("KRW", "EUR")).toEqual(expect.arrayContaining(["KRWEUR=X", "EURKRW=X", "KRW=X", "EURUSD=X"]));
+  });
+
+  it("takes each date's rate from the FX close on or before it, NaN before the series starts", () => {
+    // KRW=X: 1000 KRW per USD on 2 Jan, 1250 on 4 Jan; EURUSD=X: 1.25 USD per EUR from 1 Jan.
+    const series = new Map([
+      ["KRW=X", { dates: ["2024-01-02", "2024-01-04"], values: [1000, 1250] }],
+      ["EURUSD=X", { dates: ["2024-01-01"], values: [1.25] }],
+    ]);
+    const route = fxRoute("KRW", "EUR", stored("KRW=X", "EURUSD=X"));
+    if (route.kind !== "route") throw new Error("expected a route");
+    const rates = fxRatesOn(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"], route.legs, series);
+    expect(rates[0]).toBeNaN();
+    [0.0008, 0.0008, 0.00064].forEach((want, i) => expect(rates[i + 1]).toBeCloseTo(want, 15));
+    expect(fxRateOn("2024-01-03", route.legs, series)).toBeCloseTo(0.0008, 15);
+    expect(fxRateOn("2023-12-31", route.legs, series)).toBeNaN();
   });
 
   it("reads minor-unit quotes (USX = US cents) as a hundredth of the major currency", () => {

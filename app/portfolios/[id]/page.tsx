@@ -15,6 +15,9 @@ import { ScrollRegion } from "../../_components/scroll-region";
 import { SyntheticBadge } from "../../_components/synthetic-badge";
 import { DeletePortfolio } from "../_components/delete-portfolio";
 import { PortfolioRiskPanel } from "../_components/risk-panel";
+import { SavedScenarios } from "../_components/saved-scenarios";
+import { ScenariosSection } from "../_components/scenarios-section";
+import { EXAMPLE_FORMS, formsFromSearchParams } from "@/lib/scenarios/page-params";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -37,7 +40,7 @@ function ValueCell({ p, base }: { p: PositionValuation; base: string }) {
 }
 
 /** A portfolio's positions valued in its base currency, each with its data-as-of date, and its ex-ante risk. */
-export default async function PortfolioPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PortfolioPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const id = idSchema("Portfolio").safeParse((await params).id);
   const portfolio = id.success ? await findPortfolio(id.data) : null;
@@ -47,6 +50,9 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
   const weights = portfolio.kind === "weight";
   const cell = "px-3 py-2";
   const synthetic = portfolio.positions.some((p) => p.source === "DEMO");
+  const asked = formsFromSearchParams(await searchParams);
+  // The example opens with its demo scenarios; any other portfolio runs what its URL asks for.
+  const forms = !asked.analogues && !asked.shocks && portfolio.isExample ? EXAMPLE_FORMS : asked;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -133,6 +139,14 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
 
       <Suspense fallback={<CardSkeleton label="risk" height="h-40" />}>
         <PortfolioRiskPanel valuation={v} />
+      </Suspense>
+
+      <Suspense fallback={<CardSkeleton label="scenarios" height="h-96" />}>
+        <ScenariosSection portfolio={portfolio} forms={forms} canSave={hasRole(user.role, "ANALYST")} />
+      </Suspense>
+
+      <Suspense fallback={<CardSkeleton label="saved scenarios" height="h-24" />}>
+        <SavedScenarios portfolioId={portfolio.id} />
       </Suspense>
 
       <Card>
