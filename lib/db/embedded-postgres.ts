@@ -105,23 +105,24 @@ function ensurePostgresUser(): RunAs {
   return created;
 }
 
-/** Whether `user` can execute `file` and enter `dir` (which implies every parent of it is searchable). */
-function canReach(user: RunAs, file: string, dir: string): boolean {
-  const res = spawnSync("/bin/sh", ["-c", 'test -x "$1" && test -x "$2"', "sh", file, dir], {
-    uid: user.uid,
-    gid: user.gid,
-    stdio: "ignore",
-  });
+/** Whether `user` passes `test <flag> path` (-x on a file: can run it; -x on a folder: can enter it and every parent). */
+function userCan(user: RunAs, flag: "-x", target: string): boolean {
+  const res = spawnSync("/bin/sh", ["-c", `test ${flag} "$1"`, "sh", target], { uid: user.uid, gid: user.gid, stdio: "ignore" });
   return res.status === 0;
 }
 
-/** As root, make sure the postgres user can run the binaries and own the data directory; relocate if not. */
+/**
+ * As root, make sure the postgres user can run the binaries and own the data directory. Each is moved under
+ * /var/lib/faultline only when that user cannot reach it: binaries inside a checkout only root can enter are copied
+ * there, and the data directory follows only when its own folder is out of reach — a data directory the postgres
+ * user can reach stays where it was asked to be.
+ */
 async function prepareForRoot(bins: Binaries, dataDir: string, onLog: (l: string) => void) {
   const user = ensurePostgresUser();
   await mkdir(path.dirname(dataDir), { recursive: true });
   let binaries = bins;
   let dir = dataDir;
-  if (!canReach(user, bins.initdb, path.dirname(dataDir))) {
+  if (!userCan(user, "-x", bins.initdb)) {
     const version = (await readFile(path.join(path.dirname(bins.postgres), "..", "..", "package.json"), "utf8").then(
       (t) => (JSON.parse(t) as { version: string }).version,
     ));
@@ -132,8 +133,15 @@ async function prepareForRoot(bins: Binaries, dataDir: string, onLog: (l: string
     }
     await chmod(ROOT_FALLBACK_DIR, 0o755);
     binaries = { postgres: path.join(nativeCopy, "bin", "postgres"), initdb: path.join(nativeCopy, "bin", "initdb") };
-    const hash = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
-    dir = path.join(ROOT_FALLBACK_DIR, `data-${hash}`);
+  }
+  const hash = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
+  const relocated = path.join(ROOT_FALLBACK_DIR, `data-${hash}`);
+  // A cluster already kept there for this data directory (earlier versions moved it along with the binaries) stays in use.
+  const keptThere = existsSync(path.join(relocated, "PG_VERSION")) && !existsSync(path.join(dataDir, "PG_VERSION"));
+  if (keptThere || !userCan(user, "-x", path.dirname(dataDir))) {
+    await mkdir(ROOT_FALLBACK_DIR, { recursive: true, mode: 0o755 });
+    await chmod(ROOT_FALLBACK_DIR, 0o755);
+    dir = relocated;
     await writeFile(path.join(path.dirname(dataDir), "pgdata-location"), `${dir}\n`);
     onLog(`the postgres user cannot enter ${path.dirname(dataDir)}; database files are kept in ${dir}`);
   }
