@@ -45,6 +45,8 @@ export async function startWorker(env: Env, url: string, log: (l: string) => voi
     const summary = await updatePendingMovesIfAny();
     if (summary?.opened.length) log(`triage: ${summary.opened.length} new move(s) to explain`);
   });
+  // What the seed or an import queued before this start is scored now rather than at the first sweep.
+  await boss.send(TRIAGE_SWEEP, {}).catch(() => null);
   await startVerdictWorker(boss, (eventId, revision) => log(`verdict scored: event ${eventId}, revision ${revision}`));
   await requestStartupCatchUp(boss);
   await startRefreshAlerts(boss);

@@ -1,8 +1,10 @@
 // Read side of the triage queue: items by size with their moves, counts, and the prices around each session for the
 // sparklines. Reads the stored moves only; `updatePendingMoves` keeps them current.
 import "server-only";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { readQuery } from "@/lib/db/read-routing";
-import type { DismissReasonCode, MoveFilter, MoveKind, MoveStatus } from "@/lib/triage/schemas";
+import { updatePendingMovesIfAny } from "@/lib/triage/update-moves";
+import { moveFilterSchema, type DismissReasonCode, type MoveFilter, type MoveKind, type MoveStatus } from "@/lib/triage/schemas";
 
 export const PAGE_SIZE = 20;
 /** Sessions either side of the move the sparkline shows. */
@@ -136,4 +138,20 @@ export async function moveThresholds(): Promise<{ global: number; assets: { symb
     readQuery<{ symbol: string; threshold: number }>("SELECT a.symbol, t.threshold FROM asset_move_threshold t JOIN asset a ON a.id = t.asset_id ORDER BY a.symbol"),
   ]);
   return { global: g.rows[0]?.threshold ?? 3, assets: a.rows };
+}
+
+/**
+ * The overview card's figures: the open counts and the three largest open items, after scoring what is pending (one
+ * indexed read when nothing is); null while the database is unreachable, so the card says so instead of failing the
+ * overview.
+ */
+export async function triageCardData(): Promise<{ counts: { explain: number; checkData: number }; items: MoveItemView[] } | null> {
+  try {
+    await updatePendingMovesIfAny();
+    const [counts, { items }] = await Promise.all([openMoveCounts(), listMoveItems(moveFilterSchema.parse({}), 3)]);
+    return { counts, items };
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) return null;
+    throw err;
+  }
 }

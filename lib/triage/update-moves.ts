@@ -5,6 +5,7 @@
 import "server-only";
 import type pg from "pg";
 import { detectMoves, MOVE_DETECTION_DEFAULTS, type DetectedMove } from "@/lib/analytics";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { pgPool } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/transaction";
 import { logger } from "@/lib/logger";
@@ -151,7 +152,9 @@ export async function updatePendingMoves(): Promise<MoveUpdateSummary> {
     try {
       await onMovesDetected(summary.opened);
     } catch (err) {
-      logger().error({ err }, "triage: onMovesDetected failed");
+      // The database going away mid-way is an outage, logged once elsewhere: one line here, no stack.
+      if (isDatabaseUnavailable(err)) logger().warn("triage: new moves not announced, the database is unavailable");
+      else logger().error({ err }, "triage: onMovesDetected failed");
     }
   }
   return summary;

@@ -1,13 +1,19 @@
 // The overview's pointer to the triage queue: how many moves wait for an explanation, and the largest of them.
 import { Card, Metric, Text } from "@tremor/react";
 import Link from "next/link";
-import { listMoveItems, openMoveCounts } from "@/lib/triage/queries";
-import { moveFilterSchema } from "@/lib/triage/schemas";
-import { updatePendingMovesIfAny } from "@/lib/triage/update-moves";
+import { triageCardData } from "@/lib/triage/queries";
 
 export async function TriageCard() {
-  await updatePendingMovesIfAny();
-  const [counts, { items }] = await Promise.all([openMoveCounts(), listMoveItems(moveFilterSchema.parse({}), 3)]);
+  const data = await triageCardData();
+  if (!data) {
+    return (
+      <Card decoration="top" decorationColor="gray" data-testid="triage-card">
+        <Text>Unexplained moves</Text>
+        <Text className="mt-1 text-tremor-label">The database can&apos;t be reached; the queue shows again once it is back.</Text>
+      </Card>
+    );
+  }
+  const { counts, items } = data;
   const open = counts.explain + counts.checkData;
   return (
     <Card decoration="top" decorationColor={open ? "blue" : "emerald"} data-testid="triage-card">
