@@ -42,11 +42,15 @@ export async function startWorker(env: Env, url: string, log: (l: string) => voi
   await boss.createQueue(TRIAGE_SWEEP, { name: TRIAGE_SWEEP, policy: "singleton", retryLimit: 0 });
   await boss.schedule(TRIAGE_SWEEP, "* * * * *", {}, { tz: "UTC" });
   await boss.work(TRIAGE_SWEEP, async () => {
-    const summary = await updatePendingMovesIfAny();
-    if (summary?.opened.length) log(`triage: ${summary.opened.length} new move(s) to explain`);
+    // Never throws: a sweep that fails (the database going away) is simply the next minute's work, and a failed job
+    // would make pg-boss write its failure over a connection that may be gone.
+    try {
+      const summary = await updatePendingMovesIfAny();
+      if (summary?.opened.length) log(`triage: ${summary.opened.length} new move(s) to explain`);
+    } catch (err) {
+      log(`triage sweep: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    }
   });
-  // What the seed or an import queued before this start is scored now rather than at the first sweep.
-  await boss.send(TRIAGE_SWEEP, {}).catch(() => null);
   await startVerdictWorker(boss, (eventId, revision) => log(`verdict scored: event ${eventId}, revision ${revision}`));
   await requestStartupCatchUp(boss);
   await startRefreshAlerts(boss);
