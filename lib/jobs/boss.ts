@@ -3,6 +3,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 export type { PgBoss };
 
@@ -25,6 +26,27 @@ export async function startBoss({ connectionString, supervise }: BossOptions): P
   boss.on("error", (err) => console.error(`faultline jobs: ${err.message}`));
   await boss.start();
   return boss;
+}
+
+let outageGuarded = false;
+
+/**
+ * pg-boss 10 records a finished job (`complete`, or `fail` when the handler threw) without awaiting it, so when
+ * PostgreSQL goes away while a job runs that write rejects with nobody to catch it, and Node ends the process. In the
+ * process that runs workers, such a rejection is the outage itself, which pages already report and recover from: it is
+ * logged as one line and the job is left to pg-boss, which retries it when its lease expires. Any other unhandled
+ * rejection is still a bug and still ends the process, with its stack.
+ */
+export function survivesDatabaseOutages(log: (line: string) => void): void {
+  if (outageGuarded) return;
+  outageGuarded = true;
+  process.on("unhandledRejection", (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      log(`a job's result was not recorded, the database is unavailable: ${reason instanceof Error ? reason.message.split("\n")[0] : String(reason)}`);
+      return;
+    }
+    throw reason;
+  });
 }
 
 const globalForBoss = globalThis as unknown as { faultlineBoss?: Promise<PgBoss> };

@@ -3,7 +3,7 @@
 // each symbol's refresh run once however many instances there are.
 import "server-only";
 import type { Env } from "@/lib/config/env";
-import { startBoss } from "@/lib/jobs/boss";
+import { startBoss, survivesDatabaseOutages } from "@/lib/jobs/boss";
 import { startRefreshWorker } from "@/lib/market-data/refresh-jobs";
 import { refreshCron } from "@/lib/market-data/refresh-schedule";
 import { startRefreshAlerts } from "@/lib/market-data/refresh-alerts";
@@ -16,6 +16,7 @@ import { updatePendingMoves, updatePendingMovesIfAny } from "@/lib/triage/update
 const TRIAGE_SWEEP = "triage-sweep";
 
 export async function startWorker(env: Env, url: string, log: (l: string) => void): Promise<() => Promise<void>> {
+  survivesDatabaseOutages(log);
   const boss = await startBoss({ connectionString: url, supervise: true });
   const cron = refreshCron(env.REFRESH_INTERVAL_MINUTES);
   await startRefreshWorker(boss, {

@@ -56,5 +56,8 @@ describe("pages during a database outage", () => {
     expect(status).toBe(200);
     expect(Date.now() - backAt).toBeLessThan(5_000);
     expect(app.output().slice(logFrom)).toMatch(/database reachable again/);
+    // The background jobs live in the same process: an outage mid-job must not have ended it.
+    expect(app.process.exitCode).toBeNull();
+    expect(app.output().slice(logFrom)).not.toMatch(/^Node\.js v/m);
   });
 });
