@@ -2,7 +2,7 @@
 // base currency, and its value. Unknown symbols, missing prices and missing FX series are refused with 422 naming the
 // field; nothing is skipped.
 import "server-only";
-import { loadAdjustedClosesBulk, type PriceSeries } from "@/lib/prices/adjusted-closes";
+import { loadAdjustedCloses, type PriceSeries } from "@/lib/prices/adjusted-closes";
 import { readQuery } from "@/lib/db/read-routing";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { lowerBound } from "@/lib/analytics/sorted-dates";
@@ -172,7 +172,7 @@ export async function resolveBook(
   const fxIds = new Map<string, number>();
   for (const legs of routes.values()) for (const l of legs) fxIds.set(l.symbol, (fxAssets.get(l.symbol) as BookAsset).id);
   const ids = new Set<number>([...all.map((a) => a.id), ...all.flatMap((a) => (a.benchmark ? [a.benchmark.id] : [])), ...fxIds.values()]);
-  const closes = await loadAdjustedClosesBulk([...ids], options.asOf, options.from);
+  const closes = await loadAdjustedCloses([...ids], options.asOf, options.from, 4);
   const fx = new Map<string, PriceSeries>([...fxIds].map(([symbol, id]) => [symbol, closes.get(id) as PriceSeries]));
   const legsOf = (currency: string) => routes.get(currency) ?? [];
   const series = new Map<number, BookSeries>();

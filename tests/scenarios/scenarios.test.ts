@@ -130,19 +130,28 @@ describe("Scenario 2: shocks", () => {
   });
 });
 
-describe("bulk closes", () => {
-  it("reads the same series as loadAdjustedCloses, as raw bytes in parallel slices", async () => {
-    const { loadAdjustedCloses, loadAdjustedClosesBulk } = await import("@/lib/prices/adjusted-closes");
+describe("adjusted closes", () => {
+  it("reads the stored closes in the window exactly, one query or parallel slices alike", async () => {
+    const { loadAdjustedCloses } = await import("@/lib/prices/adjusted-closes");
     const { db } = await import("@/lib/db/client");
     const ids = (await db().asset.findMany({ select: { id: true } })).map((a) => a.id);
-    const a = await loadAdjustedCloses(ids, DATES[350], DATES[10]);
-    const b = await loadAdjustedClosesBulk([...ids, 999_999], DATES[350], DATES[10], 3);
-    expect(b.get(999_999)!.dates).toEqual([]);
+    // The same rows read plainly, one per bar, as the reference.
+    const rows = await db().$queryRawUnsafe<{ asset_id: number; date: string; price: number }[]>(
+      `SELECT asset_id, to_char(date, 'YYYY-MM-DD') AS date, COALESCE(adj_close, close)::float8 AS price FROM price_bar
+       WHERE date BETWEEN $1::date AND $2::date AND COALESCE(adj_close, close) > 0 ORDER BY asset_id, date`,
+      DATES[10], DATES[350],
+    );
+    const one = await loadAdjustedCloses(ids, DATES[350], DATES[10]);
+    const sliced = await loadAdjustedCloses([...ids, 999_999], DATES[350], DATES[10], 3);
+    expect(sliced.get(999_999)!.dates).toEqual([]);
     for (const id of ids) {
-      expect(b.get(id)!.dates).toEqual(a.get(id)!.dates);
-      expect(Array.from(b.get(id)!.values)).toEqual(Array.from(a.get(id)!.values));
+      const mine = rows.filter((r) => r.asset_id === id);
+      expect(one.get(id)!.dates).toEqual(mine.map((r) => r.date));
+      expect(Array.from(one.get(id)!.values)).toEqual(mine.map((r) => r.price));
+      expect(sliced.get(id)!.dates).toEqual(one.get(id)!.dates);
+      expect(Array.from(sliced.get(id)!.values)).toEqual(Array.from(one.get(id)!.values));
     }
-    expect(b.get(ids[0]!)!.dates[0]).toBe(DATES[10]);
+    expect(one.get(ids[0]!)!.dates[0]).toBe(DATES[10]);
   });
 });
 
