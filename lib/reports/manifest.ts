@@ -70,8 +70,8 @@ export async function assetDataStatus(assetIds: readonly number[]): Promise<Asse
 }
 
 export async function buildManifest(input: {
-  report: ReportDefinition;
-  run: ReportRun;
+  report: Pick<ReportDefinition, "slug" | "title" | "grain">;
+  run: Pick<ReportRun, "assetIds" | "rowCount" | "settings">;
   file: string;
   parameters: Record<string, unknown>;
   filters: unknown;

@@ -22,24 +22,14 @@ export function statsJson(s: DistributionStats): StatsJson {
   return { n: s.n, mean: num(s.mean), median: num(s.median), worst: num(s.worst), best: num(s.best), quantile: num(s.quantile), expectedShortfall: num(s.expectedShortfall) };
 }
 
-export interface PositionJson {
-  symbol: string;
-  name: string;
-  currency: string;
-  quantity: number | null;
-  weight: number | null;
-  price: number;
-  /** The close the value uses: the last session on or before the as-of date. */
-  priceDate: string;
-  fxRate: number;
-  fxSeries: string[];
-  value: number;
+/** A resolved position as JSON: everything but the asset's internals, plus its share of the book. */
+export type PositionJson = Omit<ResolvedPosition, "asset"> & {
   /** value / net value. */
   share: number;
-}
+};
 
-export function positionJson(p: ResolvedPosition, netValue: number): PositionJson {
-  return { symbol: p.symbol, name: p.name, currency: p.currency, quantity: p.quantity, weight: p.weight, price: p.price, priceDate: p.priceDate, fxRate: p.fxRate, fxSeries: p.fxSeries, value: p.value, share: p.value / netValue };
+export function positionJson({ asset: _asset, ...p }: ResolvedPosition, netValue: number): PositionJson {
+  return { ...p, share: p.value / netValue };
 }
 
 const pct = (x: number, digits = 1) => `${x < 0 ? "−" : ""}${Math.abs(100 * x).toFixed(digits)} %`;

@@ -9,8 +9,7 @@ import { col, UNIT, type Column } from "@/lib/reports/columns";
 import type { Cell } from "@/lib/reports/csv-cells";
 import { csvHeader, csvLines } from "@/lib/reports/csv-stream";
 import { contentDisposition, reportFilename } from "@/lib/reports/filename";
-import { assetDataStatus, type ReportManifest } from "@/lib/reports/manifest";
-import packageJson from "@/package.json";
+import { buildManifest } from "@/lib/reports/manifest";
 import type { AnalogueScenarioResult } from "./analogues";
 import type { SavedScenario } from "./saved";
 import type { ShockScenarioResult } from "./shocks";
@@ -83,24 +82,17 @@ export async function savedScenarioBundle(s: SavedScenario, principal: Principal
   const csvName = reportFilename("scenario", s.name, now, "csv");
   const symbols = [...s.results.positions.map((p) => p.symbol), ...(s.results.kind === "shocks" ? s.results.shocks.map((x) => x.symbol) : [])];
   const ids = (await db().asset.findMany({ where: { symbol: { in: symbols } }, select: { id: true } })).map((a) => a.id);
-  const data = await assetDataStatus(ids);
-  const manifest: ReportManifest = {
-    report: "saved-scenario",
-    title: `Saved scenario: ${s.name}`,
+  const manifest = await buildManifest({
+    report: { slug: "saved-scenario", title: `Saved scenario: ${s.name}`, grain: "one row per figure of the stored result" },
+    run: { assetIds: ids, rowCount: async () => rows, settings: s.results.parameters as unknown as Record<string, unknown> },
     file: csvName,
-    grain: "one row per figure of the stored result",
-    rows,
-    columns: SCENARIO_COLUMNS.map((c) => c.name),
     parameters: { portfolioId: s.portfolioId, kind: s.kind, ...s.parameters },
     filters: { savedScenarioId: s.id, portfolio: s.portfolioName, dataAsOf: s.dataAsOf, vintage: s.vintage, savedBy: s.createdBy, savedAt: s.createdAt, rerun: s.rerunHref },
-    settings: s.results.parameters as unknown as Record<string, unknown>,
-    data,
-    synthetic: data.some((d) => d.synthetic),
-    app: { name: packageJson.name, version: packageJson.version },
-    generatedAt: now.toISOString(),
-    generatedBy: { id: principal.id, name: principal.name, via: principal.via },
-    format: { encoding: "UTF-8", delimiter: ",", recordSeparator: "CRLF", bom: false, dates: "YYYY-MM-DD", timestamps: "ISO 8601 UTC", decimals: "'.' separator, shortest exact representation of the double" },
-  };
+    principal,
+    generatedAt: now,
+    bom: false,
+    columns: SCENARIO_COLUMNS.map((c) => c.name),
+  });
   const body = zipStream({ manifest: { name: "manifest.json", json: manifest }, csv: { name: csvName, body: new Response(csv).body as ReadableStream<Uint8Array> } });
   return new Response(body, {
     headers: { "cache-control": "no-store", "x-content-type-options": "nosniff", "content-type": "application/zip", "content-disposition": contentDisposition(reportFilename("scenario", s.name, now, "zip")) },
