@@ -53,44 +53,55 @@ export function pairCovariance(x: Numeric, y: Numeric, method: CovarianceMethod,
 }
 
 /**
- * Covariances of many pairs of one set of aligned columns, each a dot product of prepared columns: the sample covariance
- * from demeaned columns, the EWMA one in closed form, λ^m C_seed + Σ_t (1 − λ) λ^(m−1−t) x_t y_t over the m returns after
- * the seed — the recursion of `pairCovariance` unrolled, so each pair costs one pass with no branches.
+ * Covariances of pairs of aligned columns, each a dot product of prepared rows: the sample covariance from demeaned
+ * columns, the EWMA one in closed form, λ^(T−m) C_seed + Σ_t (1 − λ) λ^(T−1−t) x_t y_t over the returns after the m-return
+ * seed — the recursion of `pairCovariance` unrolled, so each pair costs one pass with no branches. A column's `plain` row
+ * is its seed demeaned followed by its later returns; its `weighted` row is the plain row times the day's weight.
  */
-function covarianceKernel(columns: readonly Numeric[], method: CovarianceMethod, lambda: number, seedWindow: number): (i: number, j: number) => number {
+function covarianceKernel(columns: readonly Numeric[], method: CovarianceMethod, lambda: number, seedWindow: number) {
   const T = columns.length === 0 ? 0 : (columns[0] as Numeric).length;
   const m = method === "sample" ? T : Math.min(seedWindow, T);
   const seedScale = method === "sample" ? 1 / (T - 1) : Math.pow(lambda, T - m) / (m - 1);
-  const tail = T - m;
-  const w = new Float64Array(tail);
-  for (let t = 0; t < tail; t++) w[t] = (1 - lambda) * Math.pow(lambda, tail - 1 - t);
-  // Per column, one row of length T: the demeaned seed returns, then the tail returns (weighted in `weighted`); all rows
-  // in two allocations, filled on first use.
-  const plain = new Float64Array(columns.length * T);
-  const weighted = new Float64Array(columns.length * T);
-  const ready = new Uint8Array(columns.length);
-  const prepare = (i: number) => {
-    const x = columns[i] as Numeric;
-    const o = i * T;
+  /** The weight of each day's product: the seed's scale, then (1 − λ) λ^(T−1−t). */
+  const scale = new Float64Array(T);
+  for (let t = 0; t < T; t++) scale[t] = t < m ? seedScale : (1 - lambda) * Math.pow(lambda, T - 1 - t);
+  /** Writes column x's plain row into `plain` (and its weighted row into `weighted`) at offset o; returns Σ_t weighted·plain. */
+  const prepareInto = (x: Numeric, plain: Float64Array, weighted: Float64Array, o: number): number => {
     let mean = 0;
     for (let t = 0; t < m; t++) mean += x[t] as number;
     mean /= m;
+    let self = 0;
     for (let t = 0; t < m; t++) {
       const d = (x[t] as number) - mean;
+      const wd = d * (scale[t] as number);
       plain[o + t] = d;
-      weighted[o + t] = d * seedScale;
+      weighted[o + t] = wd;
+      self += wd * d;
     }
     for (let t = m; t < T; t++) {
-      const y = x[t] as number;
-      plain[o + t] = y;
-      weighted[o + t] = (w[t - m] as number) * y;
+      const d = x[t] as number;
+      const wd = d * (scale[t] as number);
+      plain[o + t] = d;
+      weighted[o + t] = wd;
+      self += wd * d;
     }
-    ready[i] = 1;
+    return self;
   };
-  return (i: number, j: number) => {
-    if (ready[i] === 0) prepare(i);
-    if (ready[j] === 0) prepare(j);
-    return dot(weighted, i * T, plain, j * T, T);
+  const rows = new Map<number, { plain: Float64Array; weighted: Float64Array }>();
+  const row = (i: number) => {
+    let r = rows.get(i);
+    if (!r) {
+      r = { plain: new Float64Array(T), weighted: new Float64Array(T) };
+      prepareInto(columns[i] as Numeric, r.plain, r.weighted, 0);
+      rows.set(i, r);
+    }
+    return r;
+  };
+  return {
+    T,
+    prepareInto,
+    row,
+    cov: (i: number, j: number) => dot(row(i).weighted, 0, row(j).plain, 0, T),
   };
 }
 
@@ -109,6 +120,33 @@ function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number
   }
   for (; t < n; t++) s0 += (a[ao + t] as number) * (b[bo + t] as number);
   return s0 + s1 + (s2 + s3);
+}
+
+/** out[o + b] = Σ_t rows[b·T + t] · v[t] for the k rows, four rows per pass over v. */
+function crossDots(rows: Float64Array, k: number, v: Float64Array, T: number, out: Float64Array, o: number): void {
+  let b = 0;
+  for (; b + 3 < k; b += 4) {
+    const r0 = b * T;
+    const r1 = r0 + T;
+    const r2 = r1 + T;
+    const r3 = r2 + T;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let t = 0; t < T; t++) {
+      const y = v[t] as number;
+      s0 += (rows[r0 + t] as number) * y;
+      s1 += (rows[r1 + t] as number) * y;
+      s2 += (rows[r2 + t] as number) * y;
+      s3 += (rows[r3 + t] as number) * y;
+    }
+    out[o + b] = s0;
+    out[o + b + 1] = s1;
+    out[o + b + 2] = s2;
+    out[o + b + 3] = s3;
+  }
+  for (; b < k; b++) out[o + b] = dot(rows, b * T, v, 0, T);
 }
 
 /** Full covariance matrix (row-major) of aligned return columns. */
@@ -185,7 +223,8 @@ export function propagateShocks(input: {
     const c = columns[i] as Numeric;
     for (let t = 0; t < T; t++) book[t] = (book[t] as number) + v * (c[t] as number);
   }
-  const cov = covarianceKernel([...columns, book], method, lambda, SHOCK_EWMA_SEED);
+  const kernel = covarianceKernel([...columns, book], method, lambda, SHOCK_EWMA_SEED);
+  const cov = kernel.cov;
   const BOOK = N;
   // Σ_ss and its checks.
   const sss = new Float64Array(k * k);
@@ -213,18 +252,22 @@ export function propagateShocks(input: {
   const conditionalSd = new Float64Array(N);
   const sos = new Float64Array(N * k); // Σ_os rows (zero for shocked columns)
   const scratch = new Float64Array(k);
+  // The shocked columns' weighted rows side by side, and one reused plain/weighted row for the column at hand: each
+  // other column is prepared once into it and meets the k shocked rows while it is in cache.
+  const shockedRows = new Float64Array(k * T);
+  for (let b = 0; b < k; b++) shockedRows.set(kernel.row(shocked[b] as number).weighted, b * T);
+  const plainRow = new Float64Array(T);
+  const weightedRow = new Float64Array(T);
   for (let i = 0; i < N; i++) {
     const a = isShocked[i] as number;
     if (a !== -1) {
       expected[i] = shocks[a] as number;
       continue;
     }
+    const variance = kernel.prepareInto(columns[i] as Numeric, plainRow, weightedRow, 0);
+    crossDots(shockedRows, k, plainRow, T, sos, i * k);
     let e = 0;
-    for (let b = 0; b < k; b++) {
-      const c = cov(i, shocked[b] as number);
-      sos[i * k + b] = c;
-      e += c * (x[b] as number);
-    }
+    for (let b = 0; b < k; b++) e += (sos[i * k + b] as number) * (x[b] as number);
     expected[i] = e;
     // Σ_io Σ_ss⁻¹ Σ_oi = ‖L⁻¹ Σ_si‖²: one forward substitution into a reused scratch row.
     let reduce = 0;
@@ -235,7 +278,7 @@ export function propagateShocks(input: {
       scratch[a2] = v;
       reduce += v * v;
     }
-    conditionalSd[i] = Math.sqrt(Math.max(0, horizon * (cov(i, i) - reduce)));
+    conditionalSd[i] = Math.sqrt(Math.max(0, horizon * (variance - reduce)));
   }
   const sbook = Float64Array.from(shocked, (s) => cov(BOOK, s));
   const zb = choleskySolve(l, k, sbook);
