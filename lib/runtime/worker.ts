@@ -38,6 +38,10 @@ export async function startWorker(env: Env, url: string, log: (l: string) => voi
       }
     },
   });
+  // What the first-run seed (or changes made while no instance ran) queued is scored before the web server starts, so
+  // the overview's triage card is right from the first view and no sweep writes while the first requests are served.
+  const startup = await updatePendingMovesIfAny();
+  if (startup?.assets) log(`triage: ${startup.assets} asset(s) scored at start, ${startup.opened.length} new move(s) to explain`);
   // Events, exposures and benchmarks saved since the last drain queued their assets for a rescore (database triggers):
   // score them within a minute, once across all instances (pg-boss runs a schedule on one of them).
   await boss.createQueue(TRIAGE_SWEEP, { name: TRIAGE_SWEEP, policy: "singleton", retryLimit: 0 });

@@ -3,7 +3,6 @@
 import "server-only";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { readQuery } from "@/lib/db/read-routing";
-import { updatePendingMovesIfAny } from "@/lib/triage/update-moves";
 import { moveFilterSchema, type DismissReasonCode, type MoveFilter, type MoveKind, type MoveStatus } from "@/lib/triage/schemas";
 
 export const PAGE_SIZE = 20;
@@ -141,13 +140,13 @@ export async function moveThresholds(): Promise<{ global: number; assets: { symb
 }
 
 /**
- * The overview card's figures: the open counts and the three largest open items, after scoring what is pending (one
- * indexed read when nothing is); null while the database is unreachable, so the card says so instead of failing the
- * overview.
+ * The overview card's figures: the open counts and the three largest open items as stored; null while the database is
+ * unreachable, so the card says so instead of failing the overview. The card does not score what is pending: the
+ * overview is the busiest page, and scoring there put a rescore in every view while analysts were saving events. The
+ * worker scores the queue within a minute, and the triage page scores it before it lists anything.
  */
 export async function triageCardData(): Promise<{ counts: { explain: number; checkData: number }; items: MoveItemView[] } | null> {
   try {
-    await updatePendingMovesIfAny();
     const [counts, { items }] = await Promise.all([openMoveCounts(), listMoveItems(moveFilterSchema.parse({}), 3)]);
     return { counts, items };
   } catch (err) {
