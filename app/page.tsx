@@ -20,9 +20,8 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// Plain table cells: fifty rows of Tremor table components cost more to render than the page's queries.
-const TH = "whitespace-nowrap px-2 py-2 sm:px-3 font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong";
-const TD = "whitespace-nowrap px-2 py-1.5 sm:px-3 sm:py-2";
+// Plain table cells styled by `.data-table` (globals.css): fifty rows of Tremor table components, or of long class
+// lists, cost more to render than the page's queries.
 // The asset column stays in view while the rest scrolls sideways; it needs the card's background to hide what passes under it.
 const STICKY = "sticky left-0 z-10 bg-tremor-background pl-1 sm:pl-3 dark:bg-dark-tremor-background";
 const SORT_LINK = "inline-block py-1 hover:underline";
@@ -40,9 +39,9 @@ const COLUMNS: { key: WatchlistSort; label: string; hint: string }[] = [
   { key: "ewmaVar99", label: "VaR 99%", hint: "1-day parametric VaR with EWMA σ (λ = 0.94)" },
 ];
 
-// Up/down colours that keep 4.5:1 on the card in both themes; the sign is always printed too (colour is not the only cue).
-const UP = "text-emerald-700 dark:text-emerald-400";
-const DOWN = "text-rose-700 dark:text-rose-400";
+// Up/down colours (.text-up / .text-down) keep 4.5:1 on the card in both themes; the sign is always printed too (colour is not the only cue).
+const UP = "text-up";
+const DOWN = "text-down";
 
 function signed(v: number | null) {
   if (v === null) return <span className="text-tremor-content dark:text-dark-tremor-content">—</span>;
@@ -70,7 +69,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
   const rows = sortWatchlist(data.watchlist, sort, dir);
   const sortHref = (key: WatchlistSort) => `/?sort=${key}&dir=${key === sort && dir === "desc" ? "asc" : "desc"}${intensitySymbol ? `&intensity=${encodeURIComponent(intensitySymbol)}` : ""}`;
   const sortable = (c: { key: WatchlistSort; label: string; hint: string }) => (
-    <th key={c.key} className={`${TH} text-right`} aria-sort={c.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+    <th key={c.key} className="num" aria-sort={c.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={sortHref(c.key)} title={c.hint} className={SORT_LINK}>
         {c.label}
         {c.key === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
@@ -86,42 +85,42 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
         <Title>Watchlist</Title>
         <div className="mt-3">
           <ScrollRegion label="Watchlist table" testId="watchlist-scroll">
-            <table className="w-full text-tremor-default" data-testid="watchlist">
+            <table className="data-table w-full text-tremor-default" data-testid="watchlist">
               <thead>
                 <tr className="border-b border-tremor-border text-left dark:border-dark-tremor-border">
-                  <th className={`${TH} ${STICKY}`} aria-sort={sort === "symbol" ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <th className={STICKY} aria-sort={sort === "symbol" ? (dir === "asc" ? "ascending" : "descending") : undefined}>
                     <Link href={sortHref("symbol")} className={SORT_LINK}>Asset</Link>
                   </th>
                   {returns.map(sortable)}
-                  <th className={`${TH} text-right`}>Last close</th>
-                  <th className={TH}>Last 60 sessions</th>
+                  <th className="num">Last close</th>
+                  <th>Last 60 sessions</th>
                   {risk.map(sortable)}
                 </tr>
               </thead>
               <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
                 {rows.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row" className={`${TD} ${STICKY} text-left font-normal`}>
+                    <th scope="row" className={STICKY}>
                       <Link href={assetHref(r.symbol)} className="inline-block py-0.5 font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{r.symbol}</Link>
                       <div className="max-w-[6.5rem] truncate text-tremor-label sm:max-w-[14rem]">{r.name}</div>
                     </th>
-                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1d)}{offDate(r.lastDate, data.watchlistDate)}</td>
-                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1w)}{offDate(r.lastDate, data.watchlistDate)}</td>
-                    <td className={`${TD} text-right tabular-nums`}>{signed(r.return1m)}{offDate(r.lastDate, data.watchlistDate)}</td>
-                    <td className={`${TD} text-right tabular-nums`}>
+                    <td className="num">{signed(r.return1d)}{offDate(r.lastDate, data.watchlistDate)}</td>
+                    <td className="num">{signed(r.return1w)}{offDate(r.lastDate, data.watchlistDate)}</td>
+                    <td className="num">{signed(r.return1m)}{offDate(r.lastDate, data.watchlistDate)}</td>
+                    <td className="num">
                       {formatPrice(r.lastClose)} <span className="text-tremor-label">{r.currency}</span>
                       <div className={`text-tremor-label ${r.lastDate !== data.watchlistDate ? "font-semibold text-amber-700 dark:text-amber-400" : ""}`} data-testid="last-bar-date">
                         {r.lastDate ?? "no prices"}
                         {offDate(r.lastDate, data.watchlistDate)}
                       </div>
                     </td>
-                    <td className={TD}><Sparkline values={r.spark} label={`${r.symbol}, last 60 closes`} /></td>
-                    <td className={`${TD} text-right tabular-nums`}>{r.vol20 === null ? "—" : formatPercent(r.vol20, 1).replace("+", "")}</td>
-                    <td className={`${TD} text-right tabular-nums`}>
+                    <td><Sparkline values={r.spark} label={`${r.symbol}, last 60 closes`} /></td>
+                    <td className="num">{r.vol20 === null ? "—" : formatPercent(r.vol20, 1).replace("+", "")}</td>
+                    <td className="num">
                       {r.volZ === null ? "—" : <span className={`rounded px-1.5 py-0.5 text-tremor-label ${r.volZ > 2 ? "bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-200" : "bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle"}`}>{r.volZ.toFixed(2)}</span>}
                     </td>
-                    <td className={`${TD} text-right tabular-nums`}>{r.drawdown === null ? "—" : formatPercent(-r.drawdown, 1)}</td>
-                    <td className={`${TD} text-right tabular-nums`}>{r.ewmaVar99 === null ? "—" : formatPercent(r.ewmaVar99, 2).replace("+", "")}</td>
+                    <td className="num">{r.drawdown === null ? "—" : formatPercent(-r.drawdown, 1)}</td>
+                    <td className="num">{r.ewmaVar99 === null ? "—" : formatPercent(r.ewmaVar99, 2).replace("+", "")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -19,7 +19,7 @@ export async function UserMenu({ theme }: { theme: ThemeChoice }) {
   ];
   if (hasRole(user.role, "ANALYST")) links.push({ href: "/events/new", label: "New event" }, { href: "/events/import", label: "Import" });
   if (user.role === "ADMIN") {
-    links.push({ href: "/admin/users", label: "Accounts" }, { href: "/admin/tokens", label: "API tokens" }, { href: "/admin/jobs", label: "Jobs" }, { href: "/admin/deleted", label: "Deleted" });
+    links.push({ href: "/admin/users", label: "Accounts" }, { href: "/admin/tokens", label: "API tokens" }, { href: "/admin/jobs", label: "Jobs" }, { href: "/admin/webhooks", label: "Webhooks" }, { href: "/admin/deleted", label: "Deleted" });
   }
   const unread = await unreadCount(user.id);
   return <SiteNav links={links} account={{ href: "/account", label: `${user.name} · ${ROLE_LABEL[user.role]}` }} theme={theme} unread={unread} />;

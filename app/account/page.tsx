@@ -19,7 +19,7 @@ export default async function AccountPage() {
       <Card>
         <Text>{user.name} · {user.email} · {ROLE_LABEL[user.role]}</Text>
       </Card>
-      <Card>
+      <Card id="subscriptions">
         <Title>Subscriptions</Title>
         <Text className="mt-1">
           What you follow: new events in a theme, verdicts on an event, moves to explain on an asset reach your <Link href="/inbox" className="text-tremor-brand underline dark:text-dark-tremor-brand">inbox</Link>.

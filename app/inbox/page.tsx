@@ -28,6 +28,10 @@ export default async function InboxPage() {
           </form>
         )}
       </div>
+      <Text>
+        New events in the themes you follow, verdicts on your events and the ones you follow, and moves to explain on the assets you follow.{" "}
+        <Link href="/account#subscriptions" className="text-tremor-brand underline dark:text-dark-tremor-brand">What you follow</Link>
+      </Text>
       <Card>
         {items.length === 0 ? (
           <Text>

@@ -15,17 +15,13 @@ export const metadata: Metadata = { title: "Triage" };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const CONTROL = "mt-1 block w-full min-h-[32px] rounded-tremor-small border border-tremor-border bg-tremor-background px-2 py-1 text-tremor-default dark:border-dark-tremor-border dark:bg-dark-tremor-background";
-const TH = "whitespace-nowrap px-2 py-1.5 text-left font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong";
-const TD = "whitespace-nowrap px-2 py-1.5 tabular-nums";
-const UP = "text-emerald-700 dark:text-emerald-400";
-const DOWN = "text-rose-700 dark:text-rose-400";
 const BADGE = "rounded px-1.5 py-0.5 text-tremor-label font-medium";
 // Plain elements with Tremor's card look for the repeated items: a Tremor card per item cost more to render than the queries.
 const CARD = "rounded-tremor-default border border-tremor-border bg-tremor-background px-3 py-4 shadow-tremor-card sm:px-6 dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:shadow-dark-tremor-card";
 const NOTE = "mt-1 text-tremor-default text-tremor-content dark:text-dark-tremor-content";
 
 function signedPercent(v: number) {
-  return <span className={v > 0 ? UP : v < 0 ? DOWN : ""}>{formatPercent(v)}</span>;
+  return <span className={v > 0 ? "text-up" : v < 0 ? "text-down" : undefined}>{formatPercent(v)}</span>;
 }
 
 function filterHref(filter: MoveFilter, page: number): string {
@@ -125,30 +121,39 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
               <div className="mt-3">
                 {/* A plain focusable region rather than ScrollRegion: a client boundary per item, each re-sending its table, cost more than the queries. */}
                 <div role="region" aria-label={`Moves on ${item.session}`} tabIndex={0} className="overflow-x-auto">
-                  <table className="w-full text-tremor-default">
+                  {/* Fixed columns from sm up, so the items' tables line up as one list; phones scroll sideways instead. */}
+                  <table className="data-table w-full text-tremor-default sm:table-fixed">
+                    <colgroup>
+                      <col className="sm:w-[28%]" />
+                      <col className="sm:w-[9%]" />
+                      <col className="sm:w-[11%]" />
+                      <col className="sm:w-[13%]" />
+                      <col className="sm:w-[13%]" />
+                      <col className="sm:w-[26%]" />
+                    </colgroup>
                     <thead>
                       <tr className="border-b border-tremor-border dark:border-dark-tremor-border">
-                        <th className={TH}>Asset</th>
-                        <th className={`${TH} text-right`} title="abnormal return / σ of the market model's residuals">z</th>
-                        <th className={`${TH} text-right`} title="abnormal return / EWMA σ (λ = 0.94)">z EWMA</th>
-                        <th className={`${TH} text-right`}>Return</th>
-                        <th className={`${TH} text-right`}>Abnormal</th>
-                        <th className={TH}>±{SPARK_SESSIONS} sessions</th>
+                        <th>Asset</th>
+                        <th className="num" title="abnormal return / σ of the market model's residuals">z</th>
+                        <th className="num" title="abnormal return / EWMA σ (λ = 0.94)">z EWMA</th>
+                        <th className="num">Return</th>
+                        <th className="num">Abnormal</th>
+                        <th>±{SPARK_SESSIONS} sessions</th>
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
                       {item.moves.map((m) => (
                         <tr key={m.assetId} data-testid="move-row">
-                          <th scope="row" className={`${TD} text-left font-normal`}>
+                          <th scope="row">
                             <a href={assetHref(m.symbol)} className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{m.symbol}</a>
                             {m.suspect && <span className="ml-1 text-amber-700 dark:text-amber-400" title="a quality flag marks this session">⚑</span>}
-                            <div className="max-w-[9rem] truncate text-tremor-label sm:max-w-[16rem]">{m.name}</div>
+                            <div className="max-w-[9rem] truncate text-tremor-label sm:max-w-full">{m.name}</div>
                           </th>
-                          <td className={`${TD} text-right font-semibold`}>{m.z.toFixed(1)}</td>
-                          <td className={`${TD} text-right`}>{m.zEwma.toFixed(1)}</td>
-                          <td className={`${TD} text-right`}>{signedPercent(m.ret)}</td>
-                          <td className={`${TD} text-right`}>{signedPercent(m.abnormalReturn)}</td>
-                          <td className={TD}><MoveSparkline points={spark.get(`${m.assetId}:${item.session}`) ?? []} session={item.session} label={`${m.symbol} closes around ${item.session}`} /></td>
+                          <td className="num font-semibold">{m.z.toFixed(1)}</td>
+                          <td className="num">{m.zEwma.toFixed(1)}</td>
+                          <td className="num">{signedPercent(m.ret)}</td>
+                          <td className="num">{signedPercent(m.abnormalReturn)}</td>
+                          <td><MoveSparkline points={spark.get(`${m.assetId}:${item.session}`) ?? []} session={item.session} label={`${m.symbol} closes around ${item.session}`} /></td>
                         </tr>
                       ))}
                     </tbody>

@@ -39,8 +39,8 @@ export function withFileSizeCheck<S>(action: (form: FormData) => void, show: (fa
   };
 }
 
-export const inputClass =
-  "mt-1 block w-full rounded border border-tremor-border bg-white px-2 py-1.5 text-sm text-tremor-content-strong focus:border-tremor-brand dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:text-dark-tremor-content-strong";
-export const buttonClass = "rounded bg-tremor-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-50";
-export const secondaryButtonClass =
-  "rounded border border-tremor-border px-3 py-1.5 text-sm hover:bg-tremor-background-subtle disabled:opacity-50 dark:border-dark-tremor-border dark:hover:bg-dark-tremor-background-subtle";
+// Form controls' looks are classes of app/globals.css: one short name per control instead of the same long utility
+// list on every field and button of a page.
+export const inputClass = "form-input";
+export const buttonClass = "btn-primary";
+export const secondaryButtonClass = "btn-secondary";

@@ -11,10 +11,20 @@ import { timelineSummary } from "@/lib/charts/summary";
 
 type Params = Record<string, string | string[] | undefined>;
 
+/** The chart plots up to this many of the latest matching events… */
+const CHART_EVENTS = 200;
+/** …and the list beside it names the latest of them; the Events page lists them all. */
+const LISTED_EVENTS = 50;
+
+function eventsHref(filters: Record<string, string>): string {
+  const q = new URLSearchParams(filters).toString();
+  return q ? `/events?${q}` : "/events";
+}
+
 /** The event timeline with its filters in the query string, so a link reproduces the view. */
 export async function EventTimeline({ params }: { params: Params }) {
   const raw = eventFilterValues(params);
-  const parsed = eventQuerySchema.safeParse({ ...raw, pageSize: 200 });
+  const parsed = eventQuerySchema.safeParse({ ...raw, pageSize: CHART_EVENTS });
   const themes = await listThemes();
   const errors = parsed.success ? null : fieldErrorsOf(parsed.error);
   const page = parsed.success ? await searchEvents(parsed.data) : null;
@@ -50,7 +60,7 @@ export async function EventTimeline({ params }: { params: Params }) {
             </ChartFigure>
           </div>
           <ul className="mt-3 max-h-96 divide-y divide-tremor-border overflow-auto dark:divide-dark-tremor-border" tabIndex={0} aria-label="Events in the timeline">
-            {page.data.map((e) => (
+            {page.data.slice(0, LISTED_EVENTS).map((e) => (
               <li key={e.id} className="py-2">
                 <div className="flex flex-wrap items-center gap-2 text-tremor-label">
                   <time dateTime={e.occurredAt}>{e.occurredAt.slice(0, 10)}</time>
@@ -63,7 +73,14 @@ export async function EventTimeline({ params }: { params: Params }) {
               </li>
             ))}
           </ul>
-          <Text className="mt-2 text-tremor-label">{page.total} event{page.total === 1 ? "" : "s"}{page.total > page.data.length ? `, the ${page.data.length} latest shown` : ""}.</Text>
+          <Text className="mt-2 text-tremor-label">
+            {page.total} event{page.total === 1 ? "" : "s"}
+            {page.total > page.data.length ? `, the ${page.data.length} latest plotted` : ""}
+            {page.data.length > LISTED_EVENTS ? `, the ${LISTED_EVENTS} latest listed` : ""}.{" "}
+            {page.total > LISTED_EVENTS && (
+              <Link href={eventsHref(raw)} className="text-tremor-brand hover:underline dark:text-dark-tremor-brand">All of them on the Events page</Link>
+            )}
+          </Text>
         </>
       )}
     </Card>
