@@ -36,7 +36,7 @@ function isCurrent(pathname: string, href: string): boolean {
 export function SiteNav({ links, account, theme, unread = null }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const liveUnread = useLiveUnread(unread);
+  const liveUnread = useLiveUnread(unread, pathname);
   const [openedAt, setOpenedAt] = useState(pathname);
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -131,17 +131,83 @@ export function SiteNav({ links, account, theme, unread = null }: Props) {
 
 /** Announces the unread count from a page that changes it (the inbox): the root layout is not re-rendered then. */
 export const UNREAD_EVENT = "faultline:unread";
+/** The signed-in user's unread count, `{"unread": n}`. */
+export const UNREAD_URL = "/api/v1/notifications/unread";
+/** How often the bell asks while the tab is visible; a hidden tab does not ask, and asks at once when shown again. */
+export const UNREAD_POLL_MS = 60_000;
 
-/** The layout's count, replaced by any newer one a page announces, until the layout renders a fresh count. */
-function useLiveUnread(fromLayout: number | null): number | null {
-  const [announced, setAnnounced] = useState<{ count: number; over: number | null } | null>(null);
+/**
+ * The layout's count, replaced by any newer one, until the layout renders a fresh count. Newer counts come from a page
+ * that announces one (UNREAD_EVENT) and from asking the server: after each client-side navigation (the root layout is
+ * not rendered again then), every UNREAD_POLL_MS while the tab is visible, and when it becomes visible. Nobody signed
+ * in (null from the layout): nothing is asked.
+ */
+function useLiveUnread(fromLayout: number | null, pathname: string): number | null {
+  const [live, setLive] = useState<{ count: number; over: number | null } | null>(null);
+  const layout = useRef(fromLayout);
+  /** Bumped by every request and announcement: an answer to a request something newer overtook is dropped. */
+  const generation = useRef(0);
+  /** The path the count was last brought up to date for (the layout's, at first). */
+  const countedAt = useRef(pathname);
+  const signedIn = fromLayout !== null;
+
   useEffect(() => {
-    const onUnread = (e: Event) => setAnnounced({ count: (e as CustomEvent<number>).detail, over: fromLayout });
+    layout.current = fromLayout;
+  }, [fromLayout]);
+
+  useEffect(() => {
+    const onUnread = (e: Event) => {
+      generation.current++;
+      setLive({ count: (e as CustomEvent<number>).detail, over: layout.current });
+    };
     window.addEventListener(UNREAD_EVENT, onUnread);
     return () => window.removeEventListener(UNREAD_EVENT, onUnread);
-  }, [fromLayout]);
+  }, []);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const refresh = async () => {
+      const asked = ++generation.current;
+      try {
+        const res = await fetch(UNREAD_URL, { cache: "no-store", headers: { accept: "application/json" }, signal: controller.signal });
+        if (!res.ok) return;
+        const { unread } = (await res.json()) as { unread?: unknown };
+        if (asked === generation.current && typeof unread === "number") setLive({ count: unread, over: layout.current });
+      } catch {
+        // Offline, or left the page meanwhile: the bell keeps its last count until the next try.
+      }
+    };
+    const stop = () => {
+      clearInterval(timer);
+      timer = undefined;
+    };
+    const start = () => {
+      stop();
+      timer = setInterval(() => void refresh(), UNREAD_POLL_MS);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState !== "visible") return stop();
+      void refresh();
+      start();
+    };
+    const visible = document.visibilityState === "visible";
+    if (countedAt.current !== pathname) {
+      countedAt.current = pathname;
+      if (visible) void refresh();
+    }
+    if (visible) start();
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      stop();
+      controller.abort();
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [pathname, signedIn]);
+
   if (fromLayout === null) return null;
-  return announced && announced.over === fromLayout ? announced.count : fromLayout;
+  return live && live.over === fromLayout ? live.count : fromLayout;
 }
 
 /** The inbox link with the unread count; last in the row on wide screens, beside the menu button on phones. */

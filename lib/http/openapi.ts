@@ -10,6 +10,8 @@ import { riskQuerySchema, studyParamsSchema, themeStudyQuerySchema } from "@/lib
 import { themeInputSchema, themeMergeSchema } from "@/lib/themes/schemas";
 import { portfolioInputSchema, portfolioUpdateFields } from "@/lib/portfolios/schemas";
 import { analogueScenarioSchema, saveScenarioSchema, shockScenarioSchema } from "@/lib/scenarios";
+import { dismissMoveFields, linkMoveSchema, moveFilterSchema } from "@/lib/triage/schemas";
+import { inboxQuerySchema, markReadSchema } from "@/lib/notifications/schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -41,6 +43,46 @@ const idParam = { name: "id", in: "path", required: true, schema: { type: "integ
 const symbolParam = { name: "symbol", in: "path", required: true, schema: { type: "string" } };
 const versionParam = { name: "version", in: "query", required: true, schema: { type: "integer" } };
 const page = { type: "object", properties: { data: { type: "array", items: {} }, page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" } } };
+const pageOf = (ref: string) => ({ ...page, properties: { ...page.properties, data: { type: "array", items: { $ref: `#/components/schemas/${ref}` } } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string, extra: JsonSchema = {}) => ({ type: [type, "null"], ...extra });
+
+/** A triage item as the API answers it (lib/triage/api.ts). */
+const MOVE_ITEM: JsonSchema = {
+  type: "object",
+  properties: {
+    id: { type: "integer" },
+    session: { type: "string", format: "date" },
+    status: { enum: ["OPEN", "LINKED", "DISMISSED", "RESOLVED"] },
+    kind: { enum: ["EXPLAIN", "CHECK_DATA"], description: "CHECK_DATA: a quality flag marks the session's prices" },
+    maxAbsZ: { type: "number" },
+    dismissal: { oneOf: [{ type: "null" }, { type: "object", properties: { reason: { enum: ["HOLIDAY_EFFECT", "DATA_ERROR", "INDEX_REBALANCE", "OTHER"] }, note: nullable("string") } }] },
+    eventId: nullable("integer", { description: "The event the item is linked to or was resolved by" }),
+    decidedBy: nullable("string"),
+    decidedAt: nullable("string", { format: "date-time" }),
+    moves: {
+      type: "array",
+      description: "Largest |z| first",
+      items: {
+        type: "object",
+        properties: {
+          assetId: { type: "integer" }, symbol: { type: "string" }, name: { type: "string" }, ret: { type: "number" }, abnormalReturn: { type: "number" },
+          z: { type: "number" }, zEwma: { type: "number" }, suspect: { type: "boolean" },
+        },
+      },
+    },
+  },
+};
+
+/** A notification of the caller's inbox (lib/notifications/inbox.ts). */
+const NOTIFICATION: JsonSchema = {
+  type: "object",
+  properties: {
+    id: { type: "integer" }, type: { type: "string" }, title: { type: "string" }, text: { type: "string" },
+    url: { type: "string", description: "A path inside the app or an absolute URL" },
+    createdAt: { type: "string", format: "date-time" }, readAt: nullable("string", { format: "date-time" }),
+  },
+};
 
 export function openApiDocument() {
   return {
@@ -87,6 +129,8 @@ export function openApiDocument() {
         PortfolioInput: schemaOf(portfolioInputSchema),
         AnalogueScenario: schemaOf(analogueScenarioSchema),
         ShockScenario: schemaOf(shockScenarioSchema),
+        MoveItem: MOVE_ITEM,
+        Notification: NOTIFICATION,
       },
     },
     paths: {
@@ -281,6 +325,54 @@ export function openApiDocument() {
       "/annotations": {
         get: { summary: "List notes by event or asset", parameters: queryParams(annotationQuerySchema), responses: { "200": json(page), ...ERRORS } },
         post: { summary: "Add a note to an event, a reply, or a note pinned to an asset at a date (analyst)", requestBody: body(annotationInputSchema), responses: { "201": json({}, "Created"), ...ERRORS } },
+      },
+      "/triage": {
+        get: {
+          summary:
+            "The triage queue of unexplained moves, largest |z| first, 20 to a page, with the triage page's filters (status defaults to OPEN; ALL for every status). " +
+            "As in the page's URL, a filter value that cannot be read is ignored (its default applies)",
+          parameters: queryParams(moveFilterSchema),
+          responses: { "200": json(pageOf("MoveItem")), ...ERRORS },
+        },
+      },
+      "/triage/{id}": {
+        get: { summary: "One triage item with its moves and decision", parameters: [idParam], responses: { "200": json(ref("MoveItem")), ...ERRORS } },
+      },
+      "/triage/{id}/dismiss": {
+        post: {
+          summary: "Dismiss the item with a reason (analyst; OTHER needs a note); audited. Answers the item",
+          parameters: [idParam],
+          requestBody: body(dismissMoveFields),
+          responses: { "200": json(ref("MoveItem")), ...ERRORS },
+        },
+      },
+      "/triage/{id}/link": {
+        post: {
+          summary: "Link the item to an existing event (analyst): each moved asset the event does not expose yet is linked with the direction it moved; audited. Answers the item",
+          parameters: [idParam],
+          requestBody: body(linkMoveSchema.omit({ itemId: true })),
+          responses: { "200": json(ref("MoveItem")), ...ERRORS },
+        },
+      },
+      "/triage/{id}/reopen": {
+        post: { summary: "Put a dismissed, linked or resolved item back in the open queue (analyst; no body); audited. Answers the item", parameters: [idParam], responses: { "200": json(ref("MoveItem")), ...ERRORS } },
+      },
+      "/notifications": {
+        get: {
+          summary: "The caller's own notifications, newest first (a token reads the inbox of the account it was issued for)",
+          parameters: queryParams(inboxQuerySchema),
+          responses: { "200": json(pageOf("Notification")), ...ERRORS },
+        },
+      },
+      "/notifications/unread": {
+        get: { summary: "How many of the caller's notifications are unread, as the header's bell shows", responses: { "200": json({ type: "object", properties: { unread: { type: "integer" } } }), ...ERRORS } },
+      },
+      "/notifications/read": {
+        post: {
+          summary: "Mark the caller's own notifications read: the listed ids (others' or already read ones change nothing) or all. Any role, READ tokens included: read state is the caller's own",
+          requestBody: body(markReadSchema),
+          responses: { "200": json({ type: "object", properties: { marked: { type: "integer" }, unread: { type: "integer" } } }), ...ERRORS },
+        },
       },
       "/annotations/{id}": {
         patch: { summary: "Edit your own note (analyst); send the version you read", parameters: [idParam], requestBody: body(annotationEditSchema.omit({ id: true })), responses: { "200": json({}), ...ERRORS } },

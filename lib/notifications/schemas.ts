@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { NOTIFICATION_TYPES } from "@/lib/notifications/types";
 import { webhookUrlSchema } from "@/lib/notifications/webhook-url";
+import { paginationSchema } from "@/lib/validation/pagination";
 
 const types = z.preprocess(
   (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
@@ -29,3 +30,24 @@ export const subscriptionSchema = z.object({
   id: z.coerce.number().int().positive(),
 });
 export type SubscriptionInput = z.input<typeof subscriptionSchema>;
+
+/** The inbox's list in the API: newest first, paginated, `unread=true` for unread ones only. */
+export const inboxQuerySchema = paginationSchema.extend({
+  unread: z.enum(["true", "false"], { error: "unread is true or false" }).optional().transform((v) => v === "true"),
+});
+export type InboxQueryInput = z.input<typeof inboxQuerySchema>;
+
+/** Marks read the listed notifications of the caller's own inbox, or all of them. */
+export const markReadSchema = z
+  .object({
+    ids: z.array(z.number({ error: "ids are notification ids (numbers)" }).int().positive().max(2_147_483_647), { error: "ids is a list of notification ids" })
+      .min(1, "List at least one id, or send all: true")
+      .max(1000, "At most 1,000 ids at a time")
+      .optional(),
+    all: z.literal(true, { error: "all can only be true" }).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.ids === undefined && d.all === undefined) ctx.addIssue({ code: "custom", path: ["ids"], message: "Send ids, or all: true" });
+    if (d.ids !== undefined && d.all !== undefined) ctx.addIssue({ code: "custom", path: ["all"], message: "Send ids or all: true, not both" });
+  });
+export type MarkReadInput = z.input<typeof markReadSchema>;

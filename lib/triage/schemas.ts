@@ -32,12 +32,14 @@ export const moveFilterSchema = z.object({
 });
 export type MoveFilter = z.output<typeof moveFilterSchema>;
 
-export const dismissMoveSchema = z
-  .object({
-    itemId: idSchema("Item"),
-    reason: z.enum(DISMISS_REASONS, { error: "Choose why the move needs no event" }),
-    note: z.preprocess((v) => (v === null ? undefined : v), z.string().trim().max(500, "At most 500 characters").default("")),
-  })
+/** A dismissal's own fields (the API's body; the item is in its path). */
+export const dismissMoveFields = z.object({
+  reason: z.enum(DISMISS_REASONS, { error: "Choose why the move needs no event" }),
+  note: z.preprocess((v) => (v === null ? undefined : v), z.string().trim().max(500, "At most 500 characters").default("")),
+});
+
+export const dismissMoveSchema = dismissMoveFields
+  .extend({ itemId: idSchema("Item") })
   .superRefine((d, ctx) => {
     if (d.reason === "OTHER" && !d.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Say what the other reason is" });
   });

@@ -95,6 +95,15 @@ const ROUTES: Record<string, Access> = {
   "POST /api/v1/portfolios/[id]/scenarios": "ANALYST",
   "GET /api/v1/scenarios/[id]": "VIEWER",
   "GET /api/v1/scenarios/[id]/bundle": "VIEWER",
+  "GET /api/v1/triage": "VIEWER",
+  "GET /api/v1/triage/[id]": "VIEWER",
+  "POST /api/v1/triage/[id]/dismiss": "ANALYST",
+  "POST /api/v1/triage/[id]/link": "ANALYST",
+  "POST /api/v1/triage/[id]/reopen": "ANALYST",
+  // The caller's own inbox: marking read changes only the caller's read state, as on the inbox page.
+  "GET /api/v1/notifications": "VIEWER",
+  "GET /api/v1/notifications/unread": "VIEWER",
+  "POST /api/v1/notifications/read": "VIEWER",
   "GET /api/reports/[report]": "VIEWER",
   "POST /api/reports/[report]": "VIEWER",
   // Computations on a book sent in the body: nothing is written, so they are reads.

@@ -132,6 +132,7 @@ beforeAll(async () => {
   ids.events = (await first("/api/v1/events?pageSize=1", (b) => String(b.data?.[0]?.id ?? "1")))!;
   ids.themes = (await first("/api/v1/themes", (b) => String(b.data?.[0]?.id ?? "1")))!;
   ids.annotations = (await first("/api/v1/annotations", (b) => String(b.data?.[0]?.id ?? "1")))!;
+  ids.triage = (await first("/api/v1/triage?status=ALL", (b) => String(b.data?.[0]?.id ?? "1")))!;
   ids.symbol = encodeURIComponent((await first("/api/v1/assets", (b) => b.data?.[0]?.symbol)) ?? "BZ=F");
   ids.report = REPORTS[0]!.slug;
   fingerprintSnapshot = await writeSnapshot();

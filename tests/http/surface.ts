@@ -26,11 +26,13 @@ function filesNamed(name: string, dir: string): string[] {
   });
 }
 
-/** The rule every route follows: probes and the API description are public, reads need a viewer, writes an analyst. */
+/** The rule every route follows: probes and the API description are public, reads (and one's own inbox) need a viewer, writes an analyst. */
 function minRankOf(pattern: string, method: string): Rank {
   if (/^\/api\/(auth|health|ready)(\/|$)|^\/api\/v1\/openapi\.json$/.test(pattern)) return -1;
   // A report download is a read, whichever method carries its parameters; so is a scenario computed on a posted book.
   if (pattern.startsWith("/api/reports/") || pattern.startsWith("/api/v1/scenarios/")) return 0;
+  // One's own inbox is self-service, as on the inbox page: marking one's notifications read changes nobody else's.
+  if (pattern.startsWith("/api/v1/notifications")) return 0;
   return method === "GET" ? 0 : 1;
 }
 
