@@ -3,16 +3,21 @@ import { DataTable } from "../../_components/data-table";
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { deletedEvents } from "@/lib/events/deleted";
+import { deletedSavedScenarios } from "@/lib/scenarios/saved";
 import { RestoreButton } from "./restore-button";
+import { RestoreScenarioButton } from "./restore-scenario-button";
 
-export const metadata: Metadata = { title: "Deleted events" };
+export const metadata: Metadata = { title: "Deleted records" };
+
+const stamp = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 
 export default async function DeletedEventsPage() {
   await requireUser("ADMIN");
-  const events = await deletedEvents();
+  const [events, scenarios] = await Promise.all([deletedEvents(), deletedSavedScenarios()]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Deleted events</h1>
+      <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Deleted records</h1>
+      <h2 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Events</h2>
       <Card>
         {events.length === 0 ? <Text>No deleted event.</Text> : (
           <DataTable label="Deleted events">
@@ -22,8 +27,26 @@ export default async function DeletedEventsPage() {
                 <TableRow key={e.id}>
                   <TableCell>{e.occurredAt.toISOString().slice(0, 10)}</TableCell>
                   <TableCell className="whitespace-normal">{e.title}</TableCell>
-                  <TableCell>{e.deletedAt!.toISOString().slice(0, 16).replace("T", " ")} by {e.updatedBy?.name ?? "—"}</TableCell>
+                  <TableCell>{stamp(e.deletedAt!)} by {e.updatedBy?.name ?? "—"}</TableCell>
                   <TableCell><RestoreButton id={e.id} version={e.version} /></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </DataTable>
+        )}
+      </Card>
+      <h2 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Saved scenarios</h2>
+      <Card data-testid="deleted-scenarios">
+        {scenarios.length === 0 ? <Text>No deleted saved scenario.</Text> : (
+          <DataTable label="Deleted saved scenarios">
+            <TableHead><TableRow><TableHeaderCell>Scenario</TableHeaderCell><TableHeaderCell>Portfolio</TableHeaderCell><TableHeaderCell>Deleted</TableHeaderCell><TableHeaderCell /></TableRow></TableHead>
+            <TableBody>
+              {scenarios.map((s) => (
+                <TableRow key={s.id} data-saved-id={s.id}>
+                  <TableCell className="whitespace-normal">{s.name} <span className="text-tremor-content dark:text-dark-tremor-content">({s.kind === "analogues" ? "analogues" : "shocks"})</span></TableCell>
+                  <TableCell className="whitespace-normal">{s.portfolioName}{s.portfolioDeleted ? " (deleted)" : ""}</TableCell>
+                  <TableCell>{stamp(s.deletedAt)} by {s.deletedBy ?? "—"}</TableCell>
+                  <TableCell><RestoreScenarioButton id={s.id} /></TableCell>
                 </TableRow>
               ))}
             </TableBody>
