@@ -38,19 +38,20 @@ export default async function DeletedEventsPage() {
       <h2 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Saved scenarios</h2>
       <Card data-testid="deleted-scenarios">
         {scenarios.length === 0 ? <Text>No deleted saved scenario.</Text> : (
-          <DataTable label="Deleted saved scenarios">
-            <TableHead><TableRow><TableHeaderCell>Scenario</TableHeaderCell><TableHeaderCell>Portfolio</TableHeaderCell><TableHeaderCell>Deleted</TableHeaderCell><TableHeaderCell /></TableRow></TableHead>
-            <TableBody>
-              {scenarios.map((s) => (
-                <TableRow key={s.id} data-saved-id={s.id}>
-                  <TableCell className="whitespace-normal">{s.name} <span className="text-tremor-content dark:text-dark-tremor-content">({s.kind === "analogues" ? "analogues" : "shocks"})</span></TableCell>
-                  <TableCell className="whitespace-normal">{s.portfolioName}{s.portfolioDeleted ? " (deleted)" : ""}</TableCell>
-                  <TableCell>{stamp(s.deletedAt)} by {s.deletedBy ?? "—"}</TableCell>
-                  <TableCell><RestoreScenarioButton id={s.id} /></TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </DataTable>
+          // A list rather than a table: four short facts and a button fit a phone's width without scrolling sideways.
+          <ul className="divide-y divide-tremor-border text-tremor-default dark:divide-dark-tremor-border" aria-label="Deleted saved scenarios">
+            {scenarios.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3" data-saved-id={s.id}>
+                <div className="min-w-0">
+                  <p className="break-words font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{s.name}</p>
+                  <p className="text-tremor-content dark:text-dark-tremor-content">
+                    {s.kind === "analogues" ? "Analogues" : "Shocks"} on {s.portfolioName}{s.portfolioDeleted ? " (deleted portfolio)" : ""} · deleted <span className="tabular-nums">{stamp(s.deletedAt)}</span> UTC by {s.deletedBy ?? "—"}
+                  </p>
+                </div>
+                <RestoreScenarioButton id={s.id} />
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
     </div>
