@@ -45,7 +45,7 @@ export default async function DeletedEventsPage() {
                 <div className="min-w-0">
                   <p className="break-words font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">{s.name}</p>
                   <p className="text-tremor-content dark:text-dark-tremor-content">
-                    {s.kind === "analogues" ? "Analogues" : "Shocks"} on {s.portfolioName}{s.portfolioDeleted ? " (deleted portfolio)" : ""} · deleted <span className="tabular-nums">{stamp(s.deletedAt)}</span> UTC by {s.deletedBy ?? "—"}
+                    {s.kind === "analogues" ? "Analogues" : "Shocks"} on {s.portfolioName}{s.portfolioDeleted ? " (deleted portfolio)" : ""} · deleted <span className="whitespace-nowrap tabular-nums">{stamp(s.deletedAt)} UTC</span> by {s.deletedBy ?? "—"}
                   </p>
                 </div>
                 <RestoreScenarioButton id={s.id} />
