@@ -68,7 +68,11 @@ export interface AnalogueRow {
 export interface AnalogueScenarioResult {
   kind: "analogues";
   parameters: {
-    baseCurrency: string; horizon: [number, number]; lookbackYears: number; asOf: string; seed: number;
+    baseCurrency: string;
+    horizon: [number, number];
+    lookbackYears: number;
+    asOf: string;
+    seed: number;
     /** The events picked one by one, as asked (null when a filter chose them). */
     pickedIds: number[] | null;
     /** The analogues measured (those matched or picked, less the excluded). */
@@ -292,7 +296,12 @@ function analogueResult(book: ResolvedBook, events: EventRef[], params: Analogue
   const uncondN = r.unconditional?.n ?? 0;
   const result: AnalogueScenarioResult = {
     kind: "analogues",
-    parameters: { baseCurrency: book.baseCurrency, horizon: [window[0], window[1]], lookbackYears: params.lookbackYears, asOf: book.asOf, seed: params.seed,
+    parameters: {
+      baseCurrency: book.baseCurrency,
+      horizon: [window[0], window[1]],
+      lookbackYears: params.lookbackYears,
+      asOf: book.asOf,
+      seed: params.seed,
       pickedIds: params.analogues.eventIds?.length ? params.analogues.eventIds : null,
       analogueIds: used.map((u) => u.event.id),
     },
