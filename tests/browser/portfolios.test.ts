@@ -213,6 +213,7 @@ describe("portfolios", () => {
     await page.waitForURL(/\/portfolios\/\d+\/scenarios\/\d+$/);
     const savedId = /\/scenarios\/(\d+)$/.exec(page.url())![1]!;
     expect(await page.getByTestId("analogue-summary").textContent()).toBe(summary);
+    expect(await page.getByTestId("analogue-results").textContent()).toContain(`Analogues picked one by one (${expected.length} events)`);
     const api = await page.request.get(`${app.baseUrl}/api/v1/scenarios/${savedId}`);
     expect(((await api.json()) as { parameters: { analogues: { eventIds: number[] } } }).parameters.analogues.eventIds.slice().sort((a, b) => a - b)).toEqual(expected);
 

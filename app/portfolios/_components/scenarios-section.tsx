@@ -140,6 +140,7 @@ export function AnalogueResults({ r }: { r: AnalogueScenarioResult }) {
         ))}
       </dl>
       <Text className="text-xs">
+        {r.parameters.pickedIds ? <>Analogues picked one by one ({r.parameters.pickedIds.length} event{r.parameters.pickedIds.length === 1 ? "" : "s"}). </> : null}
         Book returns in {base} over {r.analogues.length} analogues (net value {formatPrice(r.netValue)} {base}, as of {r.parameters.asOf}); mean P&amp;L {money(r.distributionPnl.mean)} {base}.
         {r.unconditional && <> Ordinary days: {r.unconditional.sessions} start sessions {r.unconditional.from} to {r.unconditional.to}, ES {pct(r.unconditional.expectedShortfall)}.</>}
       </Text>
