@@ -9,7 +9,7 @@ import { createPortfolio, deletePortfolio, updatePortfolio } from "@/lib/portfol
 import { previewPortfolioImport, type ImportPreview } from "@/lib/portfolios/import-preview";
 import type { PortfolioInput, PortfolioUpdateInput } from "@/lib/portfolios/schemas";
 import { saveParametersFromQuery } from "@/lib/scenarios/page-params";
-import { saveScenario } from "@/lib/scenarios/saved";
+import { deleteSavedScenario, restoreSavedScenario, saveScenario } from "@/lib/scenarios/saved";
 import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
@@ -97,4 +97,24 @@ export async function saveScenarioAction(_prev: ActionResult<{ id: number; portf
     redirect(`/portfolios/${result.data.portfolioId}/scenarios/${result.data.id}`);
   }
   return result;
+}
+
+/** Deletes a saved scenario (the analyst who saved it, or an admin) and stays on the portfolio page. */
+export async function deleteSavedScenarioAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const user = await requireUser("ANALYST");
+  return runAction(async () => {
+    const { portfolioId } = await deleteSavedScenario(user, form.get("id"));
+    revalidatePath(`/portfolios/${portfolioId}`);
+    return null;
+  });
+}
+
+/** Brings a deleted saved scenario back (admin, from the Deleted page). */
+export async function restoreSavedScenarioAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const user = await requireUser("ADMIN");
+  return runAction(async () => {
+    await restoreSavedScenario(user, form.get("id"));
+    revalidatePath("/admin/deleted");
+    return null;
+  });
 }

@@ -9,3 +9,10 @@ export async function deletedEvents() {
     select: { id: true, title: true, occurredAt: true, deletedAt: true, version: true, updatedBy: { select: { name: true } } },
   });
 }
+
+/** Which of `ids` are soft-deleted events. */
+export async function deletedAmong(ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db().event.findMany({ where: { id: { in: [...ids] }, deletedAt: { not: null } }, select: { id: true }, orderBy: { id: "asc" } });
+  return rows.map((r) => r.id);
+}

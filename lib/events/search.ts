@@ -154,6 +154,7 @@ export interface EventRef {
   occurredAt: Date;
   timePrecision: EventDto["timePrecision"];
   severity: number;
+  category: EventDto["category"];
 }
 
 /** Live events matching a selection, oldest first, at most `limit`. */
@@ -172,7 +173,7 @@ export async function selectEvents(s: EventSelection, limit = 500): Promise<Even
   };
   return readDb().event.findMany({
     where,
-    select: { id: true, title: true, occurredAt: true, timePrecision: true, severity: true },
+    select: { id: true, title: true, occurredAt: true, timePrecision: true, severity: true, category: true },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
     take: limit,
   });

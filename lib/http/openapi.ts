@@ -286,7 +286,7 @@ export function openApiDocument() {
         post: {
           summary:
             "Scenario 1 on a book (positions as quantities, or weights of a notional, valued in the base currency through stored FX series): " +
-            "the book's P&L over the horizon after each analogue event (picked by id or by filter), top contributors, proxied positions, " +
+            "the book's P&L over the horizon after each analogue event (picked one by one as eventIds — at most 200, each existing and not deleted, never with filters — or by filter), top contributors, proxied positions, " +
             "mean/median/worst/best, 10 % quantile, ES of the worst 20 %, seeded bootstrap intervals, the unconditional same-horizon ES, the " +
             "tail ratio and a placebo p-value; fewer than 3 analogues still computes with a warning. Nothing is written (viewer)",
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/AnalogueScenario" } } } },
@@ -314,6 +314,11 @@ export function openApiDocument() {
       },
       "/scenarios/{id}": {
         get: { summary: "One saved scenario: parameters, data vintage (last close and refresh per asset) and the stored result", parameters: [idParam], responses: { "200": json({}), ...ERRORS } },
+        delete: {
+          summary: "Soft-delete a saved scenario: the analyst who saved it, or an admin (403 otherwise); it then answers 404 until an admin restores it from the Deleted page",
+          parameters: [idParam],
+          responses: { "204": { description: "Deleted" }, ...ERRORS },
+        },
       },
       "/scenarios/{id}/bundle": {
         get: {

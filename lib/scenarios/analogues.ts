@@ -15,6 +15,7 @@ import {
   type SessionWindow,
 } from "@/lib/analytics";
 import { lowerBound } from "@/lib/analytics/sorted-dates";
+import { deletedAmong } from "@/lib/events/deleted";
 import { selectEvents, type EventRef } from "@/lib/events/search";
 import { ValidationError } from "@/lib/errors";
 import { dayZeroOnChart, eventDateOnExchange } from "@/lib/prices/day-zero";
@@ -66,7 +67,17 @@ export interface AnalogueRow {
 
 export interface AnalogueScenarioResult {
   kind: "analogues";
-  parameters: { baseCurrency: string; horizon: [number, number]; lookbackYears: number; asOf: string; seed: number; analogueIds: number[] };
+  parameters: {
+    baseCurrency: string;
+    horizon: [number, number];
+    lookbackYears: number;
+    asOf: string;
+    seed: number;
+    /** The events picked one by one, as asked (null when a filter chose them). */
+    pickedIds: number[] | null;
+    /** The analogues measured (those matched or picked, less the excluded). */
+    analogueIds: number[];
+  };
   positions: PositionJson[];
   netValue: number;
   analogues: AnalogueRow[];
@@ -212,12 +223,20 @@ export async function runAnalogueScenario(request: unknown, options: { today?: s
     from: sel.from,
     to: sel.to,
   });
-  if (events.length === 0) throw new ValidationError({ analogues: ["No events match this selection: widen the filters or pick events"] });
-  if (sel.eventIds) {
+  if (sel.eventIds?.length) {
     const found = new Set(events.map((e) => e.id));
-    const unknown = sel.eventIds.filter((id) => !found.has(id));
-    if (unknown.length) throw new ValidationError({ "analogues.eventIds": [`No such event: ${unknown.join(", ")}`] });
+    const missing = sel.eventIds.filter((id) => !found.has(id));
+    if (missing.length) {
+      const deleted = new Set(await deletedAmong(missing));
+      const unknown = missing.filter((id) => !deleted.has(id));
+      const messages = [
+        ...(unknown.length ? [`No such event: ${unknown.join(", ")}`] : []),
+        ...(deleted.size ? [`${deleted.size === 1 ? "Event" : "Events"} ${[...deleted].join(", ")} ${deleted.size === 1 ? "is" : "are"} deleted: untick ${deleted.size === 1 ? "it" : "them"}`] : []),
+      ];
+      throw new ValidationError({ "analogues.eventIds": messages });
+    }
   }
+  if (events.length === 0) throw new ValidationError({ analogues: ["No events match this selection: widen the filters or pick events"] });
   const end = params.asOf ?? options.today ?? new Date().toISOString().slice(0, 10);
   const uncondFrom = daysBefore(end, Math.round(365.25 * params.lookbackYears));
   const earliest = events[0]!.occurredAt.toISOString().slice(0, 10);
@@ -277,7 +296,15 @@ function analogueResult(book: ResolvedBook, events: EventRef[], params: Analogue
   const uncondN = r.unconditional?.n ?? 0;
   const result: AnalogueScenarioResult = {
     kind: "analogues",
-    parameters: { baseCurrency: book.baseCurrency, horizon: [window[0], window[1]], lookbackYears: params.lookbackYears, asOf: book.asOf, seed: params.seed, analogueIds: used.map((u) => u.event.id) },
+    parameters: {
+      baseCurrency: book.baseCurrency,
+      horizon: [window[0], window[1]],
+      lookbackYears: params.lookbackYears,
+      asOf: book.asOf,
+      seed: params.seed,
+      pickedIds: params.analogues.eventIds?.length ? params.analogues.eventIds : null,
+      analogueIds: used.map((u) => u.event.id),
+    },
     positions: book.positions.map((p) => positionJson(p, book.netValue)),
     netValue: book.netValue,
     analogues: r.analogues.map((a, k) => {

@@ -23,6 +23,14 @@ export interface AnalogueForm {
   horizon: string;
 }
 
+/** One event the analogue picker lists. */
+export interface PickerEvent {
+  id: number;
+  title: string;
+  date: string;
+  category: string;
+}
+
 export interface ShockForm {
   shocks: { symbol: string; percent: string }[];
   method: string;
@@ -80,24 +88,31 @@ export function formsFromSearchParams(p: Params): ScenarioForms {
 
 const numberOrText = (s: string) => (s !== "" && Number.isFinite(Number(s)) ? Number(s) : s);
 
-/** Scenario 1's request for `book` (the services validate it and answer 422 naming the field). */
+/**
+ * Scenario 1's request for `book` (the services validate it and answer 422 naming the field). Events picked one by one
+ * are the selection as they are: the filters then stay in the URL only to list their matches in the picker.
+ */
 export function analogueRequest(f: AnalogueForm, book: AnalogueScenarioRequest["book"]): AnalogueScenarioRequest {
   const [lo, hi] = f.horizon.split(",").map((x) => Number(x.trim()));
   const events = split(f.events).map(numberOrText);
   return {
     book,
     // Strings the schema cannot read are passed through so its message names the field.
-    analogues: {
-      ...(events.length ? { eventIds: events as number[] } : {}),
-      ...(f.theme ? { themeId: numberOrText(f.theme) as number } : {}),
-      ...(f.category ? { category: f.category as never } : {}),
-      ...(split(f.countries).length ? { countries: split(f.countries) } : {}),
-      ...(f.severity ? { severityMin: numberOrText(f.severity) as number } : {}),
-      ...(split(f.tags).length ? { tags: split(f.tags) } : {}),
-      ...(f.from ? { from: f.from } : {}),
-      ...(f.to ? { to: f.to } : {}),
-    },
+    analogues: events.length ? { eventIds: events as number[] } : analogueFilters(f),
     horizon: [lo ?? NaN, hi ?? NaN],
+  };
+}
+
+/** The form's filters as a selection (its picked events left out). */
+export function analogueFilters(f: AnalogueForm): AnalogueScenarioRequest["analogues"] {
+  return {
+    ...(f.theme ? { themeId: numberOrText(f.theme) as number } : {}),
+    ...(f.category ? { category: f.category as never } : {}),
+    ...(split(f.countries).length ? { countries: split(f.countries) } : {}),
+    ...(f.severity ? { severityMin: numberOrText(f.severity) as number } : {}),
+    ...(split(f.tags).length ? { tags: split(f.tags) } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
   };
 }
 

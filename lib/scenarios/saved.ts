@@ -1,6 +1,7 @@
 // Saved scenarios: a run on a stored portfolio kept with its parameters, the vintage of the data it used and its
 // result; each can be re-run on today's data from its URL. Saving validates, computes and writes in one go: a 422 writes
-// nothing, and every save has its audit entry.
+// nothing, and every save has its audit entry. A saved scenario is never edited; deleting it is a soft delete by the
+// analyst who saved it or an admin (as for notes), and an admin restores it from the Deleted page.
 import "server-only";
 import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
@@ -8,8 +9,9 @@ import { assertRole } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { loadPortfolio, positionsList, type LoadedPortfolio } from "@/lib/portfolios/queries";
+import { idSchema } from "@/lib/validation/fields";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { runAnalogueScenario, type AnalogueScenarioResult } from "./analogues";
 import { percentInput, searchParamsOf, type ScenarioForms } from "./page-params";
@@ -121,11 +123,11 @@ export async function saveScenario(actor: Principal, portfolioId: number, input:
 }
 
 const SELECT = {
-  id: true, portfolioId: true, kind: true, name: true, parameters: true, dataAsOf: true, createdAt: true,
+  id: true, portfolioId: true, kind: true, name: true, parameters: true, dataAsOf: true, createdAt: true, createdById: true,
   portfolio: { select: { name: true } }, createdBy: { select: { name: true } },
 } as const;
 
-type Row = { id: number; portfolioId: number; kind: "ANALOGUES" | "SHOCKS"; name: string; parameters: unknown; dataAsOf: Date; createdAt: Date; portfolio: { name: string }; createdBy: { name: string } | null };
+type Row = { id: number; portfolioId: number; kind: "ANALOGUES" | "SHOCKS"; name: string; parameters: unknown; dataAsOf: Date; createdAt: Date; createdById: string | null; portfolio: { name: string }; createdBy: { name: string } | null };
 
 function summaryOf(r: Row): SavedScenarioSummary {
   const kind = r.kind === "ANALOGUES" ? "analogues" : "shocks";
@@ -137,16 +139,82 @@ function summaryOf(r: Row): SavedScenarioSummary {
   };
 }
 
+async function savedRows(portfolioId: number): Promise<Row[]> {
+  await loadPortfolio(portfolioId);
+  return db().savedScenario.findMany({ where: { portfolioId, deletedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: SELECT });
+}
+
 /** Saved scenarios of a live portfolio, newest first (404 when the portfolio is not there). */
 export async function listSavedScenarios(portfolioId: number): Promise<SavedScenarioSummary[]> {
-  await loadPortfolio(portfolioId);
-  const rows = await db().savedScenario.findMany({ where: { portfolioId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: SELECT });
-  return rows.map(summaryOf);
+  return (await savedRows(portfolioId)).map(summaryOf);
+}
+
+/** Whether `viewer` may delete a scenario saved by `createdById`: the analyst who saved it, or an admin. */
+export const mayDeleteSaved = (viewer: Principal, createdById: string | null) => viewer.role === "ADMIN" || (viewer.role === "ANALYST" && createdById !== null && createdById === viewer.id);
+
+/** The portfolio page's list: each saved scenario with whether `viewer` may delete it. */
+export async function savedScenariosFor(portfolioId: number, viewer: Principal): Promise<(SavedScenarioSummary & { canDelete: boolean })[]> {
+  return (await savedRows(portfolioId)).map((r) => ({ ...summaryOf(r), canDelete: mayDeleteSaved(viewer, r.createdById) }));
 }
 
 /** One saved scenario with its stored result, or a 404. */
 export async function loadSavedScenario(id: number): Promise<SavedScenario> {
-  const r = await db().savedScenario.findFirst({ where: { id, portfolio: { deletedAt: null } }, select: { ...SELECT, vintage: true, results: true } });
+  const r = await db().savedScenario.findFirst({ where: { id, deletedAt: null, portfolio: { deletedAt: null } }, select: { ...SELECT, vintage: true, results: true } });
   if (!r) throw new NotFoundError(`There is no saved scenario ${id}.`);
   return { ...summaryOf(r), vintage: r.vintage as unknown as VintageAsset[], results: r.results as unknown as ScenarioResult };
+}
+
+const scenarioId = (raw: unknown) => parseOrThrow(idSchema("Scenario id"), raw);
+
+/** What the audit keeps of a saved scenario when it is deleted or restored. */
+type AuditSnapshot = { portfolioId: number; kind: string; name: string; createdById: string | null; deletedAt: string | null };
+const auditSnapshot = (r: { portfolioId: number; kind: string; name: string; createdById: string | null; deletedAt: Date | null }): AuditSnapshot => ({
+  portfolioId: r.portfolioId, kind: r.kind === "ANALOGUES" ? "analogues" : "shocks", name: r.name, createdById: r.createdById, deletedAt: r.deletedAt?.toISOString() ?? null,
+});
+const AUDIT_SELECT = { portfolioId: true, kind: true, name: true, createdById: true, deletedAt: true } as const;
+
+/**
+ * Soft-deletes saved scenario `id`: the analyst who saved it, or an admin. It leaves the portfolio page and the API
+ * (404 from then on) and stays for an admin restore. Nothing to edit means nothing to be stale: no version is asked.
+ */
+export async function deleteSavedScenario(actor: Principal, rawId: unknown): Promise<{ id: number; portfolioId: number }> {
+  assertRole(actor, "ANALYST");
+  const id = scenarioId(rawId);
+  return writeTransaction(async (tx) => {
+    // The row lock makes a concurrent second delete wait, then find the scenario gone (404) instead of auditing twice.
+    await tx.$queryRaw`SELECT id FROM saved_scenario WHERE id = ${id} FOR UPDATE`;
+    const row = await tx.savedScenario.findFirst({ where: { id, deletedAt: null, portfolio: { deletedAt: null } }, select: AUDIT_SELECT });
+    if (!row) throw new NotFoundError(`There is no saved scenario ${id}.`);
+    if (!mayDeleteSaved(actor, row.createdById)) throw new ForbiddenError("Only the analyst who saved this scenario, or an admin, can delete it.");
+    const after = await tx.savedScenario.update({ where: { id }, data: { deletedAt: new Date(), deletedById: actor.id }, select: AUDIT_SELECT });
+    await recordAudit(tx, actor, { entity: "SAVED_SCENARIO", entityId: id, action: "DELETE", before: auditSnapshot(row), after: auditSnapshot(after) });
+    return { id, portfolioId: row.portfolioId };
+  });
+}
+
+/** Brings a soft-deleted saved scenario back (admin); 404 when there is none, 422 when it is not deleted. */
+export async function restoreSavedScenario(actor: Principal, rawId: unknown): Promise<void> {
+  assertRole(actor, "ADMIN");
+  const id = scenarioId(rawId);
+  await writeTransaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM saved_scenario WHERE id = ${id} FOR UPDATE`;
+    const row = await tx.savedScenario.findUnique({ where: { id }, select: AUDIT_SELECT });
+    if (!row) throw new NotFoundError(`There is no saved scenario ${id}.`);
+    if (!row.deletedAt) throw new ValidationError({ id: ["This saved scenario is not deleted"] });
+    const after = await tx.savedScenario.update({ where: { id }, data: { deletedAt: null, deletedById: null }, select: AUDIT_SELECT });
+    await recordAudit(tx, actor, { entity: "SAVED_SCENARIO", entityId: id, action: "RESTORE", before: auditSnapshot(row), after: auditSnapshot(after) });
+  });
+}
+
+/** Soft-deleted saved scenarios, most recently deleted first, for the admin's Deleted page. */
+export async function deletedSavedScenarios() {
+  const rows = await db().savedScenario.findMany({
+    where: { deletedAt: { not: null } },
+    orderBy: [{ deletedAt: "desc" }, { id: "desc" }],
+    select: { id: true, name: true, kind: true, deletedAt: true, portfolioId: true, portfolio: { select: { name: true, deletedAt: true } }, deletedBy: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id, name: r.name, kind: r.kind === "ANALOGUES" ? ("analogues" as const) : ("shocks" as const), deletedAt: r.deletedAt as Date,
+    portfolioId: r.portfolioId, portfolioName: r.portfolio.name, portfolioDeleted: r.portfolio.deletedAt !== null, deletedBy: r.deletedBy?.name ?? null,
+  }));
 }

@@ -8,6 +8,8 @@ import { calendarDateSchema, idSchema } from "@/lib/validation/fields";
 export const WEIGHT_SUM_TOLERANCE = 1e-6;
 export const MAX_POSITIONS = 500;
 export const MAX_SHOCKS = 10;
+/** Most analogue events picked one by one: more than an analyst reads through, fewer than a filter may match. */
+export const MAX_PICKED_EVENTS = 200;
 
 const symbolSchema = z
   .string({ error: "Give the position's symbol" })
@@ -65,10 +67,20 @@ export type ParsedBook = z.output<typeof scenarioBookSchema>;
 
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).optional();
 
-/** Analogue events: picked one by one (`eventIds`) or by filters that must all hold. */
+const FILTER_KEYS = ["themeId", "category", "countries", "severityMin", "tags", "from", "to"] as const;
+const given = (v: unknown) => v !== undefined && !(Array.isArray(v) && v.length === 0);
+
+/**
+ * Analogue events: picked one by one (`eventIds`: exactly these, each live) or by filters that must all hold — one or
+ * the other, so a pick is never silently narrowed by a filter. A repeated id counts once.
+ */
 export const analogueSelectionSchema = z
   .object({
-    eventIds: list(idSchema("eventIds"), 500),
+    eventIds: z
+      .array(idSchema("eventIds"), { error: "eventIds is a list of event ids" })
+      .max(MAX_PICKED_EVENTS, `Pick at most ${MAX_PICKED_EVENTS} events`)
+      .transform((ids) => [...new Set(ids)])
+      .optional(),
     themeId: idSchema("themeId").optional(),
     category: categorySchema.optional(),
     countries: list(countryCodeSchema, 30),
@@ -78,8 +90,10 @@ export const analogueSelectionSchema = z
     to: calendarDateSchema.optional(),
   })
   .refine((s) => !s.from || !s.to || s.from <= s.to, { path: ["to"], message: "to must be on or after from" })
-  .refine((s) => Object.values(s).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)), {
-    message: "Pick analogue events or give at least one filter",
+  .refine((s) => Object.values(s).some(given), { message: "Pick analogue events or give at least one filter" })
+  .refine((s) => !given(s.eventIds) || !FILTER_KEYS.some((k) => given(s[k])), {
+    path: ["eventIds"],
+    message: "Picked events are the analogues as they are: leave the filters out, or pick no events",
   });
 export type AnalogueSelection = z.output<typeof analogueSelectionSchema>;
 

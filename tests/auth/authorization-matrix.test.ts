@@ -94,6 +94,7 @@ const ROUTES: Record<string, Access> = {
   "GET /api/v1/portfolios/[id]/scenarios": "VIEWER",
   "POST /api/v1/portfolios/[id]/scenarios": "ANALYST",
   "GET /api/v1/scenarios/[id]": "VIEWER",
+  "DELETE /api/v1/scenarios/[id]": "ANALYST",
   "GET /api/v1/scenarios/[id]/bundle": "VIEWER",
   "GET /api/v1/triage": "VIEWER",
   "GET /api/v1/triage/[id]": "VIEWER",
@@ -160,6 +161,8 @@ const ACTIONS: Record<string, Access> = {
   "portfolios/actions.deletePortfolioAction": "ANALYST",
   "portfolios/actions.importPortfolioAction": "ANALYST",
   "portfolios/actions.saveScenarioAction": "ANALYST",
+  "portfolios/actions.deleteSavedScenarioAction": "ANALYST",
+  "portfolios/actions.restoreSavedScenarioAction": "ADMIN",
 };
 
 /** Actions whose success is itself a redirect to /login. */

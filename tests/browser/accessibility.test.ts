@@ -92,7 +92,7 @@ function pages(base: string): PageSpec[] {
     { name: "Admin: API tokens", path: "/admin/tokens" },
     { name: "Admin: jobs", path: "/admin/jobs" },
     { name: "Admin: webhooks", path: "/admin/webhooks" },
-    { name: "Admin: deleted events", path: "/admin/deleted" },
+    { name: "Admin: deleted records", path: "/admin/deleted" },
     { name: "Admin: account history", path: "/admin/history" },
     { name: "Not allowed", path: "/forbidden" },
     { name: "Not found", path: "/events/999999999" },

@@ -155,6 +155,130 @@ describe("portfolios", () => {
     expect(await saved.getByRole("link", { name: "Re-run on today's data" }).getAttribute("href")).toMatch(/countries=KP&horizon=0%2C5#scenarios$/);
   });
 
+  it("picks analogues by ticking boxes, runs them from the URL, saves the run and deletes the saved one", async () => {
+    const { page, app } = session;
+    await page.goto(`${app.baseUrl}/portfolios`);
+    await page.getByRole("link", { name: "Journey book" }).click();
+    await page.waitForURL(/\/portfolios\/\d+$/);
+    const portfolioUrl = page.url();
+
+    // The treaty events by filter first: the picker lists them, all ticked.
+    await page.getByTestId("analogue-form").getByLabel("Category").selectOption({ label: "Treaty" });
+    await page.getByTestId("analogue-form").getByRole("button", { name: "Run analogues" }).click();
+    await page.waitForURL(/category=TREATY/);
+    await page.getByTestId("open-picker").click();
+    const picker = page.getByTestId("analogue-picker");
+    const boxes = picker.getByTestId("picker-list").locator("input[type=checkbox]");
+    const listed = await boxes.count();
+    expect(listed).toBeGreaterThanOrEqual(4);
+    expect(await picker.getByTestId("picker-list").textContent()).toMatch(/Treaty/);
+    expect(await picker.getByTestId("picked-count").textContent()).toMatch(new RegExp(`^${listed} of ${listed} ticked`));
+
+    // Untick the first two, then add a military event found by searching.
+    const ids = await boxes.evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-pick-id"))));
+    await boxes.nth(0).uncheck();
+    await boxes.nth(1).uncheck();
+    await picker.getByTestId("picker-search").fill("Kursk");
+    const results = picker.getByTestId("picker-results");
+    await results.getByText("Ukraine captures two North Korean soldiers in the Kursk region").waitFor();
+    const added = results.getByRole("checkbox", { name: /Ukraine captures two North Korean soldiers/ });
+    const addedId = Number(await added.getAttribute("data-pick-id"));
+    await added.check();
+    expect(await picker.getByTestId("picked-count").textContent()).toMatch(new RegExp(`^${listed - 1} of ${listed + 1} ticked`));
+    const expected = [...ids.slice(2), addedId].sort((a, b) => a - b);
+
+    await page.getByTestId("analogue-form").getByRole("button", { name: "Run analogues" }).click();
+    await page.waitForURL(/events=/);
+    const picked = (new URL(page.url()).searchParams.get("events") ?? "").split(",").map(Number).sort((a, b) => a - b);
+    expect(picked).toEqual(expected);
+    // Every picked event is an analogue or left out with its reason; the unticked ones are neither.
+    const inTable = await page.locator("[data-testid=analogue-table] tbody tr").evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-event-id"))));
+    expect(inTable.length).toBeGreaterThan(0);
+    expect(inTable.every((id) => expected.includes(id))).toBe(true);
+    expect(inTable).not.toContain(ids[0]);
+    expect(inTable).not.toContain(ids[1]);
+    const summary = (await page.getByTestId("analogue-summary").textContent()) ?? "";
+
+    // Reproduced from its URL: the same picks ticked and the same result.
+    await page.goto(page.url());
+    const again = page.getByTestId("analogue-picker").locator("[data-testid=picker-list] input[type=checkbox]");
+    const ticked = await again.evaluateAll((els) => els.filter((el) => (el as HTMLInputElement).checked).map((el) => Number(el.getAttribute("data-pick-id"))));
+    expect(ticked.sort((a, b) => a - b)).toEqual(expected);
+    expect(await page.getByTestId("analogue-summary").textContent()).toBe(summary);
+
+    // Saved with its picks, then deleted from the portfolio page after the confirmation.
+    const save = page.getByTestId("save-analogues");
+    await save.getByLabel("Save as").fill("Treaties and Kursk, picked");
+    await save.getByRole("button", { name: "Save scenario" }).click();
+    await page.waitForURL(/\/portfolios\/\d+\/scenarios\/\d+$/);
+    const savedId = /\/scenarios\/(\d+)$/.exec(page.url())![1]!;
+    expect(await page.getByTestId("analogue-summary").textContent()).toBe(summary);
+    expect(await page.getByTestId("analogue-results").textContent()).toContain(`Analogues picked one by one (${expected.length} events)`);
+    const api = await page.request.get(`${app.baseUrl}/api/v1/scenarios/${savedId}`);
+    expect(((await api.json()) as { parameters: { analogues: { eventIds: number[] } } }).parameters.analogues.eventIds.slice().sort((a, b) => a - b)).toEqual(expected);
+
+    await page.goto(portfolioUrl);
+    const item = page.locator(`[data-testid=saved-scenarios] li[data-saved-id="${savedId}"]`);
+    await item.getByTestId("delete-saved").click();
+    // Cancel keeps it; the second time it goes.
+    await item.getByRole("button", { name: "Cancel" }).click();
+    await item.getByTestId("delete-saved").click();
+    expect(await item.getByTestId("confirm-delete-saved").textContent()).toMatch(/Delete “Treaties and Kursk, picked”\?/);
+    const dir = process.env.FAULTLINE_SCREENSHOT_DIR ?? path.join(os.tmpdir(), "faultline-portfolio-screenshots");
+    await mkdir(dir, { recursive: true });
+    for (const width of [390, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByTestId("saved-scenarios").screenshot({ path: path.join(dir, `saved-delete-${width}.png`) });
+    }
+    await item.getByRole("button", { name: "Delete scenario" }).click();
+    await item.waitFor({ state: "detached" });
+    expect(await page.getByTestId("saved-scenarios").getByRole("link", { name: "KP analogues, journey" }).count()).toBe(1);
+    expect((await page.request.get(`${app.baseUrl}/api/v1/scenarios/${savedId}`)).status()).toBe(404);
+
+    // The admin's Deleted page lists it and brings it back.
+    await page.goto(`${app.baseUrl}/admin/deleted`);
+    const row = page.locator(`[data-testid=deleted-scenarios] li[data-saved-id="${savedId}"]`);
+    expect(await row.textContent()).toMatch(/Treaties and Kursk, picked.*on Journey book.*by Admin/);
+    for (const width of [390, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(dir, `deleted-${width}.png`), fullPage: true });
+    }
+    await row.getByRole("button", { name: "Restore" }).click();
+    // Restored, it leaves the Deleted page.
+    await row.waitFor({ state: "detached" });
+    expect((await page.request.get(`${app.baseUrl}/api/v1/scenarios/${savedId}`)).status()).toBe(200);
+  });
+
+  it("shows the analogue picker at 1440 and 390 px, light and dark", async () => {
+    const { browser, app } = session;
+    const dir = process.env.FAULTLINE_SCREENSHOT_DIR ?? path.join(os.tmpdir(), "faultline-portfolio-screenshots");
+    await mkdir(dir, { recursive: true });
+    await session.page.goto(`${app.baseUrl}/portfolios`);
+    const href = await session.page.getByRole("link", { name: /^Example: / }).getAttribute("href");
+    for (const scheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      await signInAs(page, app.baseUrl);
+      for (const width of [1440, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        // A fresh load each time (the same URL again would keep the opened picker).
+        await page.goto("about:blank");
+        await page.goto(`${app.baseUrl}${href}?countries=KP&severity=4&horizon=0%2C5`);
+        await page.getByTestId("analogue-summary").waitFor({ timeout: 30_000 }).catch(async (err: unknown) => {
+          throw new Error(`${page.url()}: ${(await page.locator("main").textContent())?.slice(0, 500)}`, { cause: err });
+        });
+        await page.getByTestId("open-picker").click();
+        await page.getByTestId("picker-search").fill("treaty");
+        await page.getByTestId("picker-results").waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.getByTestId("analogue-form").screenshot({ path: path.join(dir, `picker-${width}-${scheme}.png`) });
+        await page.screenshot({ path: path.join(dir, `portfolio-picker-${width}-${scheme}.png`), fullPage: true });
+      }
+      await context.close();
+    }
+  });
+
   it("names a missing FX series and links to adding it", async () => {
     const { page, app } = session;
     await page.goto(`${app.baseUrl}/portfolios/new`);

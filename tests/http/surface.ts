@@ -30,7 +30,8 @@ function filesNamed(name: string, dir: string): string[] {
 function minRankOf(pattern: string, method: string): Rank {
   if (/^\/api\/(auth|health|ready)(\/|$)|^\/api\/v1\/openapi\.json$/.test(pattern)) return -1;
   // A report download is a read, whichever method carries its parameters; so is a scenario computed on a posted book.
-  if (pattern.startsWith("/api/reports/") || pattern.startsWith("/api/v1/scenarios/")) return 0;
+  // Deleting a saved scenario is a write.
+  if (pattern.startsWith("/api/reports/") || (pattern.startsWith("/api/v1/scenarios/") && method !== "DELETE")) return 0;
   // One's own inbox is self-service, as on the inbox page: marking one's notifications read changes nobody else's.
   if (pattern.startsWith("/api/v1/notifications")) return 0;
   return method === "GET" ? 0 : 1;

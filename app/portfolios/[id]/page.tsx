@@ -146,7 +146,7 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
       </Suspense>
 
       <Suspense fallback={<CardSkeleton label="saved scenarios" height="h-24" />}>
-        <SavedScenarios portfolioId={portfolio.id} />
+        <SavedScenarios portfolioId={portfolio.id} viewer={user} />
       </Suspense>
 
       <Card>

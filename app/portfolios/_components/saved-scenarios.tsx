@@ -1,13 +1,15 @@
-// The portfolio's saved scenarios: each opens its stored result, re-runs on today's data from its URL, or downloads
-// as a bundle.
+// The portfolio's saved scenarios: each opens its stored result, re-runs on today's data from its URL, downloads as a
+// bundle, or is deleted by the analyst who saved it (or an admin).
 import { Card, Text } from "@tremor/react";
 import Link from "next/link";
-import { listSavedScenarios } from "@/lib/scenarios/saved";
+import type { Principal } from "@/lib/auth/principal";
+import { savedScenariosFor } from "@/lib/scenarios/saved";
+import { DeleteSavedScenario } from "./delete-saved-scenario";
 
 const link = "text-tremor-brand hover:underline dark:text-dark-tremor-brand";
 
-export async function SavedScenarios({ portfolioId }: { portfolioId: number }) {
-  const saved = await listSavedScenarios(portfolioId);
+export async function SavedScenarios({ portfolioId, viewer }: { portfolioId: number; viewer: Principal }) {
+  const saved = await savedScenariosFor(portfolioId, viewer);
   return (
     <Card data-testid="saved-scenarios">
       <h2 className="text-tremor-title font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">Saved scenarios</h2>
@@ -23,6 +25,7 @@ export async function SavedScenarios({ portfolioId }: { portfolioId: number }) {
               </span>
               <Link href={s.rerunHref} className={link}>Re-run on today&apos;s data</Link>
               <a href={`/api/v1/scenarios/${s.id}/bundle`} className={link} download>Download bundle (ZIP)</a>
+              {s.canDelete && <DeleteSavedScenario id={s.id} name={s.name} />}
             </li>
           ))}
         </ul>

@@ -26,6 +26,9 @@ import { ContributionChart } from "./contribution-chart";
 import { buttonClass } from "../../_components/forms/form-feedback";
 import { Field, inputClass } from "./scenario-fields";
 import { SaveScenario } from "./save-scenario";
+import { AnaloguePicker } from "./analogue-picker";
+import { pickerLists, type PickerLists } from "@/lib/scenarios/picker";
+import { MAX_PICKED_EVENTS } from "@/lib/scenarios/schemas";
 
 type Outcome<T> = { ok: true; result: T } | { ok: false; errors: Record<string, string[]> } | null;
 
@@ -55,7 +58,7 @@ function Hidden({ query }: { query: string }) {
   return <>{[...new URLSearchParams(query)].map(([k, v], i) => <input key={`${k}-${i}`} type="hidden" name={k} value={v} />)}</>;
 }
 
-function AnalogueFormView({ id, f, other, themes, errors }: { id: number; f: AnalogueForm; other: string; themes: { id: number; name: string }[]; errors: Record<string, string[]> }) {
+function AnalogueFormView({ id, f, other, themes, picker, errors }: { id: number; f: AnalogueForm; other: string; themes: { id: number; name: string }[]; picker: PickerLists; errors: Record<string, string[]> }) {
   return (
     <form method="get" action={`/portfolios/${id}#scenarios`} className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="analogue-form">
       <Hidden query={other} />
@@ -89,14 +92,13 @@ function AnalogueFormView({ id, f, other, themes, errors }: { id: number; f: Ana
       <Field label="To" name="to" errors={errors}>
         <input name="to" type="date" defaultValue={f.to} className={inputClass} />
       </Field>
-      <Field label="Or these events" name="events" errors={errors} hint="Event ids, comma-separated">
-        <input name="events" defaultValue={f.events} inputMode="numeric" className={inputClass} />
-      </Field>
       <Field label="Horizon (sessions after day 0)" name="horizon" errors={errors}>
         <select name="horizon" defaultValue={f.horizon} className={inputClass}>
           {HORIZONS.map((h) => <option key={h.value} value={h.value}>{h.label}</option>)}
         </select>
       </Field>
+      {/* Keyed by the URL's picks and filters: a new run lists afresh instead of keeping the last ticks. */}
+      <AnaloguePicker key={`${f.events}|${searchParamsOf({ analogues: { ...f, horizon: "" }, shocks: null })}`} picked={picker.picked} matches={picker.matches} moreMatches={picker.moreMatches} max={MAX_PICKED_EVENTS} errors={errors.events ?? []} />
       <div className="flex items-end">
         <button type="submit" className={buttonClass}>Run analogues</button>
       </div>
@@ -138,6 +140,7 @@ export function AnalogueResults({ r }: { r: AnalogueScenarioResult }) {
         ))}
       </dl>
       <Text className="text-xs">
+        {r.parameters.pickedIds ? <>Analogues picked one by one ({r.parameters.pickedIds.length} event{r.parameters.pickedIds.length === 1 ? "" : "s"}). </> : null}
         Book returns in {base} over {r.analogues.length} analogues (net value {formatPrice(r.netValue)} {base}, as of {r.parameters.asOf}); mean P&amp;L {money(r.distributionPnl.mean)} {base}.
         {r.unconditional && <> Ordinary days: {r.unconditional.sessions} start sessions {r.unconditional.from} to {r.unconditional.to}, ES {pct(r.unconditional.expectedShortfall)}.</>}
       </Text>
@@ -263,8 +266,9 @@ export async function ScenariosSection({ portfolio, forms, canSave }: { portfoli
   const requestBook = { baseCurrency: book.baseCurrency, positions: book.positions, ...(book.notional !== null ? { notional: book.notional } : {}) };
   const analogueForm: AnalogueForm = forms.analogues ?? { theme: "", category: "", countries: "", severity: "", tags: "", from: "", to: "", events: "", horizon: "0,5" };
   const shockForm: ShockForm = forms.shocks ?? { shocks: [], method: "ewma", window: "252" };
-  const [themes, s1, s2] = await Promise.all([
+  const [themes, picker, s1, s2] = await Promise.all([
     listThemes(),
+    pickerLists(analogueForm),
     forms.analogues ? attempt(() => runAnalogueScenario(analogueRequest(analogueForm, requestBook))) : Promise.resolve(null),
     forms.shocks ? attempt(() => runShockScenario(shockRequest(shockForm, requestBook))) : Promise.resolve(null),
   ]);
@@ -283,11 +287,11 @@ export async function ScenariosSection({ portfolio, forms, canSave }: { portfoli
 
       <section className="mt-5" aria-labelledby="s1-title">
         <h3 id="s1-title" className={sub}>Scenario 1: if events like these happen again</h3>
-        <Text className="mt-1">Analogue events by filter (all must hold) or by id; each position&apos;s return in {portfolio.baseCurrency} over the horizon after each event&apos;s day 0.</Text>
-        <AnalogueFormView id={portfolio.id} f={analogueForm} other={shockQuery} themes={themes} errors={s1Errors} />
+        <Text className="mt-1">Analogue events by filter (all must hold) or picked one by one; each position&apos;s return in {portfolio.baseCurrency} over the horizon after each event&apos;s day 0.</Text>
+        <AnalogueFormView id={portfolio.id} f={analogueForm} other={shockQuery} themes={themes} picker={picker} errors={s1Errors} />
         <BookErrors errors={s1Errors} />
         {s1?.ok && <AnalogueResults r={s1.result} />}
-        {s1?.ok && canSave && <SaveScenario portfolioId={portfolio.id} kind="analogues" query={analogueQuery} defaultName={`Analogues ${analogueForm.countries || analogueForm.category || "selection"} ${analogueForm.horizon.replace(",", "…")}, as of ${s1.result.parameters.asOf}`} />}
+        {s1?.ok && canSave && <SaveScenario portfolioId={portfolio.id} kind="analogues" query={analogueQuery} defaultName={`Analogues ${s1.result.parameters.pickedIds ? `${s1.result.parameters.pickedIds.length} picked events` : analogueForm.countries || analogueForm.category || "selection"} ${analogueForm.horizon.replace(",", "…")}, as of ${s1.result.parameters.asOf}`} />}
         {medianHref && (
           <p className="mt-3">
             <Link href={medianHref} className={`${link} text-sm font-medium`} data-testid="median-shocks">Use the analogues&apos; median moves as shocks</Link>
