@@ -6,9 +6,10 @@ import { overviewData } from "@/lib/dashboard/overview";
 import { MAX_MISSED_SESSIONS } from "@/lib/dashboard/freshness";
 import { WATCHLIST_SORTS, sortWatchlist, type WatchlistSort } from "@/lib/dashboard/watchlist";
 import { CardSkeleton } from "./_components/card-skeleton";
-import { CATEGORY_LABEL, assetHref, formatPercent, formatPrice } from "./_components/format";
+import { CATEGORY_LABEL, formatPercent } from "./_components/format";
 import { IntensityChart } from "./_components/overview/intensity-chart";
-import { Sparkline } from "./_components/overview/sparkline";
+import { STICKY } from "./_components/overview/sticky-column";
+import { WatchlistRows } from "./_components/overview/watchlist-rows";
 import { EventTimeline } from "./_components/overview/event-timeline";
 import { TriageCard } from "./_components/overview/triage-card";
 import { ReadSourceNote } from "./_components/read-source-note";
@@ -22,8 +23,6 @@ interface Props {
 
 // Plain table cells styled by `.data-table` (globals.css): fifty rows of Tremor table components, or of long class
 // lists, cost more to render than the page's queries.
-// The asset column stays in view while the rest scrolls sideways; it needs the card's background to hide what passes under it.
-const STICKY = "sticky left-0 z-10 bg-tremor-background pl-1 sm:pl-3 dark:bg-dark-tremor-background";
 const SORT_LINK = "inline-block py-1 hover:underline";
 const CONTROL = "min-h-[32px] rounded-tremor-small border border-tremor-border bg-tremor-background px-2 dark:border-dark-tremor-border dark:bg-dark-tremor-background";
 
@@ -42,21 +41,6 @@ const COLUMNS: { key: WatchlistSort; label: string; hint: string }[] = [
 // Up/down colours (.text-up / .text-down) keep 4.5:1 on the card in both themes; the sign is always printed too (colour is not the only cue).
 const UP = "text-up";
 const DOWN = "text-down";
-
-function signed(v: number | null) {
-  if (v === null) return <span className="text-tremor-content dark:text-dark-tremor-content">—</span>;
-  return <span className={v > 0 ? UP : v < 0 ? DOWN : ""}>{formatPercent(v)}</span>;
-}
-
-// Marks a return read over other dates than most rows (the row's own last bar is older or newer).
-function offDate(lastDate: string | null, common: string | null) {
-  if (!lastDate || !common || lastDate === common) return null;
-  return (
-    <sup className="ml-0.5 text-amber-700 dark:text-amber-400" title={`Up to ${lastDate}, not ${common} like most rows`}>
-      †
-    </sup>
-  );
-}
 
 const AGREEMENT = {
   agrees: { className: UP, label: "as expected" },
@@ -97,33 +81,15 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
                   {risk.map(sortable)}
                 </tr>
               </thead>
-              <tbody className="divide-y divide-tremor-border dark:divide-dark-tremor-border">
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" className={STICKY}>
-                      <Link href={assetHref(r.symbol)} className="inline-block py-0.5 font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand">{r.symbol}</Link>
-                      <div className="max-w-[6.5rem] truncate text-tremor-label sm:max-w-[14rem]">{r.name}</div>
-                    </th>
-                    <td className="num">{signed(r.return1d)}{offDate(r.lastDate, data.watchlistDate)}</td>
-                    <td className="num">{signed(r.return1w)}{offDate(r.lastDate, data.watchlistDate)}</td>
-                    <td className="num">{signed(r.return1m)}{offDate(r.lastDate, data.watchlistDate)}</td>
-                    <td className="num">
-                      {formatPrice(r.lastClose)} <span className="text-tremor-label">{r.currency}</span>
-                      <div className={`text-tremor-label ${r.lastDate !== data.watchlistDate ? "font-semibold text-amber-700 dark:text-amber-400" : ""}`} data-testid="last-bar-date">
-                        {r.lastDate ?? "no prices"}
-                        {offDate(r.lastDate, data.watchlistDate)}
-                      </div>
-                    </td>
-                    <td><Sparkline values={r.spark} label={`${r.symbol}, last 60 closes`} /></td>
-                    <td className="num">{r.vol20 === null ? "—" : formatPercent(r.vol20, 1).replace("+", "")}</td>
-                    <td className="num">
-                      {r.volZ === null ? "—" : <span className={`rounded px-1.5 py-0.5 text-tremor-label ${r.volZ > 2 ? "bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-200" : "bg-tremor-background-subtle dark:bg-dark-tremor-background-subtle"}`}>{r.volZ.toFixed(2)}</span>}
-                    </td>
-                    <td className="num">{r.drawdown === null ? "—" : formatPercent(-r.drawdown, 1)}</td>
-                    <td className="num">{r.ewmaVar99 === null ? "—" : formatPercent(r.ewmaVar99, 2).replace("+", "")}</td>
-                  </tr>
-                ))}
-              </tbody>
+              <WatchlistRows
+                rows={rows.map((r) => ({
+                  id: r.id, symbol: r.symbol, name: r.name, currency: r.currency, lastDate: r.lastDate, lastClose: r.lastClose,
+                  return1d: r.return1d, return1w: r.return1w, return1m: r.return1m, vol20: r.vol20, volZ: r.volZ, drawdown: r.drawdown, ewmaVar99: r.ewmaVar99,
+                  // Five significant digits draw the same 112 px line and weigh half as much as full doubles.
+                  spark: r.spark.map((v) => Number(v.toPrecision(5))),
+                }))}
+                watchlistDate={data.watchlistDate}
+              />
             </table>
           </ScrollRegion>
         </div>

@@ -6,6 +6,7 @@ import { listThemes } from "@/lib/themes/queries";
 import { EventFilterForm, eventFilterValues } from "../event-filter-form";
 import { CATEGORY_LABEL } from "../format";
 import { TimelineChart } from "./timeline-chart";
+import { TimelineList } from "./timeline-list";
 import { ChartFigure } from "../chart-figure";
 import { timelineSummary } from "@/lib/charts/summary";
 
@@ -59,20 +60,11 @@ export async function EventTimeline({ params }: { params: Params }) {
             />
             </ChartFigure>
           </div>
-          <ul className="mt-3 max-h-96 divide-y divide-tremor-border overflow-auto dark:divide-dark-tremor-border" tabIndex={0} aria-label="Events in the timeline">
-            {page.data.slice(0, LISTED_EVENTS).map((e) => (
-              <li key={e.id} className="py-2">
-                <div className="flex flex-wrap items-center gap-2 text-tremor-label">
-                  <time dateTime={e.occurredAt}>{e.occurredAt.slice(0, 10)}</time>
-                  <span className="rounded bg-tremor-brand-faint px-1.5 text-tremor-brand-emphasis dark:bg-dark-tremor-brand-faint dark:text-dark-tremor-brand-emphasis">{CATEGORY_LABEL[e.category]}</span>
-                  <span>severity {e.severity}</span>
-                  <span>{e.countries.join(" ")}</span>
-                  {e.theme && <span>· {e.theme.name}</span>}
-                </div>
-                <Link href={`/events/${e.id}`} className="inline-block py-0.5 text-tremor-default font-medium hover:text-tremor-brand dark:hover:text-dark-tremor-brand">{e.title}</Link>
-              </li>
-            ))}
-          </ul>
+          <TimelineList
+            events={page.data.slice(0, LISTED_EVENTS).map((e) => ({
+              id: e.id, occurredAt: e.occurredAt, category: CATEGORY_LABEL[e.category] ?? e.category, severity: e.severity, countries: e.countries, theme: e.theme?.name ?? null, title: e.title,
+            }))}
+          />
           <Text className="mt-2 text-tremor-label">
             {page.total} event{page.total === 1 ? "" : "s"}
             {page.total > page.data.length ? `, the ${page.data.length} latest plotted` : ""}

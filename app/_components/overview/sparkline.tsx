@@ -1,4 +1,4 @@
-// A 60-session sparkline as a plain SVG polyline, rendered on the server: no chart library shipped for it.
+// A 60-session sparkline as a plain SVG polyline: no chart library shipped for it.
 export function Sparkline({ values, label }: { values: number[]; label: string }) {
   if (values.length < 2) return null;
   const width = 112;
