@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPORTS } from "@/lib/reports/registry";
 import { changedTables, tableFingerprints, writeSnapshot } from "../security/hostile-db";
 import { db } from "@/lib/db/client";
+import { updatePendingMovesIfAny } from "@/lib/triage/update-moves";
 import { signIn } from "@/scripts/reliability/harness";
 import { castOf } from "./cast";
 import { callers, type Caller } from "./callers";
@@ -72,6 +73,17 @@ async function queuedWorkDone(): Promise<void> {
   }
 }
 
+/**
+ * Rescoring that accepted writes queued (an event or exposure saved queues its assets for triage) is written by the
+ * worker's minute sweep, which could land in the middle of a later, refused request. It belongs to the writes that
+ * queued it, so it is done here before a fingerprint is taken — and an in-flight sweep is waited for — leaving the
+ * sweep nothing to write.
+ */
+async function backgroundWorkSettled(): Promise<void> {
+  await updatePendingMovesIfAny();
+  await queuedWorkDone();
+}
+
 async function attempt({ kind, caller, req, allowed }: Attempt): Promise<Answer> {
   const labelled = { ...req, label: `${caller.name} · ${req.label}` };
   const answer = await send(cast.baseUrl, labelled);
@@ -88,6 +100,7 @@ async function attempt({ kind, caller, req, allowed }: Attempt): Promise<Answer>
   if (WRITE_METHODS.has(req.method)) {
     // Work accepted for later (a price refresh) writes from the job queue: it belongs to this request, not the next.
     if (answer.status === 202) await queuedWorkDone();
+    await backgroundWorkSettled();
     const snapshot = await writeSnapshot();
     const after = snapshot === fingerprintSnapshot ? fingerprint : await tableFingerprints(FINGERPRINT);
     fingerprintSnapshot = snapshot;
@@ -135,6 +148,7 @@ beforeAll(async () => {
   ids.triage = (await first("/api/v1/triage?status=ALL", (b) => String(b.data?.[0]?.id ?? "1")))!;
   ids.symbol = encodeURIComponent((await first("/api/v1/assets", (b) => b.data?.[0]?.symbol)) ?? "BZ=F");
   ids.report = REPORTS[0]!.slug;
+  await backgroundWorkSettled();
   fingerprintSnapshot = await writeSnapshot();
   fingerprint = await tableFingerprints(FINGERPRINT);
 });
@@ -368,6 +382,7 @@ describe("session-ending endpoints and actions, with the live sessions, last", (
       live.push({ ...c, headers: { cookie: await signIn(cast.baseUrl, who.email, who.password, `198.51.100.${ip++}`) } });
     }
     // The sign-ins above wrote their sessions: the fingerprint starts again from here.
+    await backgroundWorkSettled();
     fingerprintSnapshot = await writeSnapshot();
     fingerprint = await tableFingerprints(FINGERPRINT);
     const endpoints = authEndpoints().filter((e) => SESSION_ENDING.test(e.path));
