@@ -162,7 +162,6 @@ async function main() {
       await c.query("ANALYZE move_item; ANALYZE move_item_asset");
     });
     const storedItems = await db().moveItem.count();
-    const filter = moveFilterSchema.parse({});
     const email = "bench@example.com";
     const password = "bench-password-long-enough";
     await createFirstAdmin({ name: "Bench", email, password });

@@ -3,26 +3,13 @@
 // the same cells sent as server-rendered elements were a large part of the overview's weight (every cell twice: the
 // HTML and the React payload). The HTML is still rendered on the server.
 import Link from "next/link";
+import type { WatchlistRow } from "@/lib/dashboard/watchlist";
 import { assetHref, formatPercent, formatPrice } from "../format";
 import { Sparkline } from "./sparkline";
 import { STICKY } from "./sticky-column";
 
-export interface WatchlistRowData {
-  id: number;
-  symbol: string;
-  name: string;
-  currency: string;
-  lastDate: string | null;
-  lastClose: number | null;
-  return1d: number | null;
-  return1w: number | null;
-  return1m: number | null;
-  vol20: number | null;
-  volZ: number | null;
-  drawdown: number | null;
-  ewmaVar99: number | null;
-  spark: number[];
-}
+/** A watchlist row as the page sends it: the asset and its figures (lib/dashboard/watchlist.ts). */
+export type WatchlistRowData = WatchlistRow & { id: number; symbol: string; name: string; currency: string };
 
 
 function signed(v: number | null) {
