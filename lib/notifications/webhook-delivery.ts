@@ -109,7 +109,9 @@ export async function attemptDelivery(deliveryId: number, policy: DeliveryPolicy
       signal: AbortSignal.timeout(policy.timeoutMs),
     });
     status = res.status;
-    await res.body?.cancel().catch(() => undefined);
+    // The receiver's body is not read. Cancelling it is not awaited: a cancel that never settles (seen with an
+    // intercepting fetch in tests) or a receiver still streaming must not hold the attempt open in SENDING.
+    void res.body?.cancel().catch(() => undefined);
     if (res.ok) {
       await db().webhookDelivery.update({
         where: { id: row.id },
