@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./app-server";
 import { auditAfterEachTest } from "./axe";
 import { launchBrowser } from "./browser";
-import { signInAs } from "./sign-in";
+import { signInAs, createAccountThroughAdmin } from "./sign-in";
 
 const PASSWORD = "correct horse battery 2024";
 const ANA = { name: "Ana Analyst", email: "ana@example.test", password: PASSWORD, role: "ANALYST" };
@@ -46,15 +46,6 @@ async function signedIn(who?: Person): Promise<Page> {
   return page;
 }
 
-async function createAccount(admin: Page, who: Person): Promise<void> {
-  const form = admin.locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
-  await form.getByLabel("Name").fill(who.name);
-  await form.getByLabel("Email").fill(who.email);
-  await form.getByLabel("Initial password").fill(who.password);
-  await form.getByLabel("Role").selectOption(who.role);
-  await form.getByRole("button", { name: "Create account" }).click();
-  await admin.getByRole("status").filter({ hasText: `Account ${who.email} created` }).waitFor();
-}
 
 /** The event as the API reads it, with this page's session cookie. */
 async function readEvent(page: Page, id: number): Promise<{ title: string; summary: string; version: number }> {
@@ -67,7 +58,7 @@ describe("accounts, events and notes, as a new team would use them", () => {
   it("the admin creates an analyst, a second analyst and a viewer", async () => {
     const admin = await signedIn();
     await admin.goto(`${app.baseUrl}/admin/users`);
-    for (const who of [ANA, BEN, VIC]) await createAccount(admin, who);
+    for (const who of [ANA, BEN, VIC]) await createAccountThroughAdmin(admin, who);
 
     await admin.reload();
     for (const who of [ANA, BEN, VIC]) {

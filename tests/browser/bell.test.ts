@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./app-server";
 import { auditAfterEachTest } from "./axe";
 import { launchBrowser } from "./browser";
-import { signInAs } from "./sign-in";
+import { signInAs, createAccountThroughAdmin } from "./sign-in";
 
 const ANA = { name: "Ana Bell", email: "ana.bell@example.test", password: "correct horse battery 2024", role: "ANALYST" };
 const UNREAD = "/api/v1/notifications/unread";
@@ -77,13 +77,7 @@ describe("the bell", () => {
   it("the admin creates an analyst and follows a theme", async () => {
     const admin = await signedIn();
     await admin.goto(`${app.baseUrl}/admin/users`);
-    const form = admin.locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
-    await form.getByLabel("Name").fill(ANA.name);
-    await form.getByLabel("Email").fill(ANA.email);
-    await form.getByLabel("Initial password").fill(ANA.password);
-    await form.getByLabel("Role").selectOption(ANA.role);
-    await form.getByRole("button", { name: "Create account" }).click();
-    await admin.getByRole("status").filter({ hasText: `Account ${ANA.email} created` }).waitFor();
+    await createAccountThroughAdmin(admin, ANA);
 
     await admin.goto(`${app.baseUrl}/themes`);
     await admin.locator("main a[href^='/themes/']").first().click();
