@@ -37,7 +37,7 @@ export type ReadSource =
   | { server: "replica"; configured: true; name: string; lagSeconds: number }
   | { server: "primary"; configured: true; reason: "own-write" | "lagging" | "down" | "starting"; lagSeconds: number | null };
 
-const globalForRouter = globalThis as unknown as { faultlineReadRouter?: ReadRouter; faultlineReadRouterKey?: string; faultlineReadDb?: PrismaClient; faultlineRouterLog?: Log };
+const globalForRouter = globalThis as unknown as { faultlineReadRouter?: ReadRouter; faultlineReadRouterKey?: string; faultlineReadDb?: PrismaClient; faultlineRouterLog?: Log; faultlinePrimaryOnly?: boolean };
 
 function defaultLog(line: string): void {
   logger().warn(line);
@@ -52,8 +52,19 @@ function replicaUrls(): string[] {
   return config().DATABASE_READ_URL ?? [];
 }
 
+/**
+ * Sends every read of this process to the primary, whatever DATABASE_READ_URL says. For the background worker: a job
+ * reacts to writes made elsewhere (a verdict scored after an import in the web server), which a replica may not have
+ * replayed yet and this process's read-your-writes notes do not know of; and the web server alone checks and reports
+ * the replicas' health.
+ */
+export function readFromPrimaryOnly(): void {
+  globalForRouter.faultlinePrimaryOnly = true;
+}
+
 /** The router for the configured replicas, or null without DATABASE_READ_URL. Rebuilt when the variables change. */
 function router(): ReadRouter | null {
+  if (globalForRouter.faultlinePrimaryOnly) return null;
   const urls = replicaUrls();
   const maxLag = config().DATABASE_READ_MAX_LAG_SECONDS;
   const key = `${urls.join(",")}|${maxLag}`;

@@ -9,6 +9,7 @@ import { refreshCron } from "@/lib/market-data/refresh-schedule";
 import { startRefreshAlerts } from "@/lib/market-data/refresh-alerts";
 import { startWebhookWorker } from "@/lib/notifications/webhook-delivery";
 import { db } from "@/lib/db/client";
+import { readFromPrimaryOnly } from "@/lib/db/read-routing";
 import { requestStartupCatchUp, requestVerdictScoring, startVerdictWorker } from "@/lib/verdicts/verdict-jobs";
 import { providerFor } from "@/lib/runtime/providers";
 import { updatePendingMoves, updatePendingMovesIfAny } from "@/lib/triage/update-moves";
@@ -17,6 +18,7 @@ const TRIAGE_SWEEP = "triage-sweep";
 
 export async function startWorker(env: Env, url: string, log: (l: string) => void): Promise<() => Promise<void>> {
   survivesDatabaseOutages(log);
+  readFromPrimaryOnly();
   const boss = await startBoss({ connectionString: url, supervise: true });
   const cron = refreshCron(env.REFRESH_INTERVAL_MINUTES);
   await startRefreshWorker(boss, {
