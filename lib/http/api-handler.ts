@@ -67,6 +67,13 @@ export async function jsonBody(req: Request): Promise<unknown> {
   return body;
 }
 
+/** A JSON body that must be an object (a PATCH or a command's fields): anything else is a 400 saying so. */
+export async function jsonObjectBody(req: Request): Promise<Record<string, unknown>> {
+  const body = await jsonBody(req);
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new BadRequestError("The request body must be a JSON object.");
+  return body as Record<string, unknown>;
+}
+
 /** Query string as a plain object for the query schemas (repeated keys keep the last value). */
 export function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);

@@ -1,8 +1,8 @@
 // PATCH { body, version } edits one's own note; DELETE ?version= soft-deletes it (its author, or an admin). Both are
 // analyst writes, 409 when the version is stale.
 import { deleteAnnotation, editAnnotation } from "@/lib/annotations/commands";
-import { apiHandler, jsonBody, queryOf } from "@/lib/http/api-handler";
-import { BadRequestError, NotFoundError } from "@/lib/errors";
+import { apiHandler, jsonObjectBody, queryOf } from "@/lib/http/api-handler";
+import { NotFoundError } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/fields";
 
 type Params = { id: string };
@@ -14,8 +14,7 @@ function noteId(raw: string): number {
 }
 
 export const PATCH = apiHandler<Params>("ANALYST", async (req, user, { id }) => {
-  const body = await jsonBody(req);
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new BadRequestError("The request body must be a JSON object.");
+  const body = await jsonObjectBody(req);
   const { body: text, version } = body as { body?: unknown; version?: unknown };
   return editAnnotation(user, { id: noteId(id), body: text, version });
 });

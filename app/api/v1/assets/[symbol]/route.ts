@@ -2,8 +2,8 @@
 // (analyst); DELETE soft-deletes it (analyst). Writes are audited.
 import { deleteAsset, updateAsset } from "@/lib/assets/manage-assets";
 import { assetDto } from "@/lib/assets/queries";
-import { apiHandler, jsonBody } from "@/lib/http/api-handler";
-import { BadRequestError, NotFoundError } from "@/lib/errors";
+import { apiHandler, jsonObjectBody } from "@/lib/http/api-handler";
+import { NotFoundError } from "@/lib/errors";
 
 type Params = { symbol: string };
 const symbolOf = (raw: string) => raw.toUpperCase();
@@ -15,9 +15,8 @@ export const GET = apiHandler<Params>("VIEWER", async (_req, _user, { symbol }) 
 });
 
 export const PATCH = apiHandler<Params>("ANALYST", async (req, user, { symbol }) => {
-  const body = await jsonBody(req);
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new BadRequestError("The request body must be a JSON object.");
-  const updated = await updateAsset(user, symbolOf(symbol), body as Record<string, unknown>);
+  const body = await jsonObjectBody(req);
+  const updated = await updateAsset(user, symbolOf(symbol), body);
   return assetDto(updated.symbol);
 });
 

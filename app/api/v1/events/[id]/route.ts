@@ -2,8 +2,8 @@
 import { deleteEvent, updateEvent } from "@/lib/events/commands";
 import { eventDto } from "@/lib/events/search";
 import type { EventUpdateInput } from "@/lib/events/schemas";
-import { apiHandler, jsonBody, queryOf } from "@/lib/http/api-handler";
-import { BadRequestError, NotFoundError } from "@/lib/errors";
+import { apiHandler, jsonObjectBody, queryOf } from "@/lib/http/api-handler";
+import { NotFoundError } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/fields";
 
 type Params = { id: string };
@@ -23,12 +23,11 @@ export const GET = apiHandler<Params>("VIEWER", async (_req, _user, { id }) => {
 export const PATCH = apiHandler<Params>("ANALYST", async (req, user, { id }) => {
   const current = await eventDto(eventId(id));
   if (!current) throw new NotFoundError(`There is no event ${id}.`);
-  const body = await jsonBody(req);
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new BadRequestError("The request body must be a JSON object.");
+  const body = await jsonObjectBody(req);
   // Fields left out keep their value; `version` is required and checked against the stored one.
   // A new occurredAt without a timePrecision states its precision by its form, not by the stored one.
   const kept = "occurredAt" in body && !("timePrecision" in body) ? { ...current, timePrecision: undefined } : current;
-  const merged = { ...kept, themeId: current.theme?.id ?? null, version: undefined, ...(body as object) } as EventUpdateInput;
+  const merged = { ...kept, themeId: current.theme?.id ?? null, version: undefined, ...body } as EventUpdateInput;
   await updateEvent(user, current.id, merged);
   return eventDto(current.id);
 });

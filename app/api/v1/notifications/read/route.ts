@@ -1,12 +1,10 @@
 // POST {"ids": [...]} or {"all": true} marks the caller's own notifications read (viewer: read state is the caller's
 // alone, as on the inbox page); answers {"marked", "unread"}.
-import { BadRequestError } from "@/lib/errors";
-import { apiHandler, jsonBody } from "@/lib/http/api-handler";
+import { apiHandler, jsonObjectBody } from "@/lib/http/api-handler";
 import { markNotificationsRead } from "@/lib/notifications/inbox";
 import type { MarkReadInput } from "@/lib/notifications/schemas";
 
 export const POST = apiHandler("VIEWER", async (req, user) => {
-  const body = await jsonBody(req);
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new BadRequestError("The request body must be a JSON object.");
+  const body = await jsonObjectBody(req);
   return markNotificationsRead(user, body as MarkReadInput);
 });

@@ -1,7 +1,7 @@
 // GET one portfolio with its valuation and risk (viewer); PATCH replaces fields based on `version` (analyst);
 // DELETE ?version= soft-deletes (analyst).
-import { BadRequestError, NotFoundError } from "@/lib/errors";
-import { apiHandler, jsonBody, queryOf } from "@/lib/http/api-handler";
+import { NotFoundError } from "@/lib/errors";
+import { apiHandler, jsonObjectBody, queryOf } from "@/lib/http/api-handler";
 import { deletePortfolio, updatePortfolio } from "@/lib/portfolios/commands";
 import { portfolioDto, valuationDto } from "@/lib/portfolios/dto";
 import { loadPortfolio } from "@/lib/portfolios/queries";
@@ -26,11 +26,10 @@ export const GET = apiHandler<Params>("VIEWER", async (_req, _user, { id }) => {
 
 export const PATCH = apiHandler<Params>("ANALYST", async (req, user, { id }) => {
   const current = portfolioDto(await loadPortfolio(portfolioId(id)));
-  const body = await jsonBody(req);
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new BadRequestError("The request body must be a JSON object.");
+  const body = await jsonObjectBody(req);
   // Fields left out keep their value; `positions`, when sent, replace all positions; `version` is required.
   const kept = { name: current.name, description: current.description, baseCurrency: current.baseCurrency, notional: current.notional ?? undefined, positions: current.positions.map((p) => ({ symbol: p.symbol, quantity: p.quantity ?? undefined, weight: p.weight ?? undefined })) };
-  await updatePortfolio(user, current.id, { ...kept, version: undefined, ...(body as object) } as PortfolioUpdateInput);
+  await updatePortfolio(user, current.id, { ...kept, version: undefined, ...body } as PortfolioUpdateInput);
   return portfolioDto(await loadPortfolio(current.id));
 });
 

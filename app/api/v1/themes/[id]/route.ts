@@ -1,7 +1,7 @@
 // PATCH changes a theme's name or description, fields left out keep their value (analyst); DELETE removes a theme
 // no live event uses (analyst; 409 while events use it: merge instead).
-import { apiHandler, jsonBody } from "@/lib/http/api-handler";
-import { BadRequestError, NotFoundError } from "@/lib/errors";
+import { apiHandler, jsonObjectBody } from "@/lib/http/api-handler";
+import { NotFoundError } from "@/lib/errors";
 import { deleteTheme, updateTheme } from "@/lib/themes/commands";
 import { findTheme } from "@/lib/themes/queries";
 import { idSchema } from "@/lib/validation/fields";
@@ -17,9 +17,8 @@ function themeId(raw: string): number {
 export const PATCH = apiHandler<Params>("ANALYST", async (req, user, { id }) => {
   const current = await findTheme(themeId(id));
   if (!current) throw new NotFoundError(`There is no theme ${id}.`);
-  const body = await jsonBody(req);
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new BadRequestError("The request body must be a JSON object.");
-  return updateTheme(user, current.id, { name: current.name, description: current.description, ...(body as object) });
+  const body = await jsonObjectBody(req);
+  return updateTheme(user, current.id, { name: current.name, description: current.description, ...body });
 });
 
 export const DELETE = apiHandler<Params>("ANALYST", async (_req, user, { id }) => {
