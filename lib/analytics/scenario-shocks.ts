@@ -65,8 +65,8 @@ function covarianceKernel(columns: readonly Numeric[], method: CovarianceMethod,
   /** The weight of each day's product: the seed's scale, then (1 − λ) λ^(T−1−t). */
   const scale = new Float64Array(T);
   for (let t = 0; t < T; t++) scale[t] = t < m ? seedScale : (1 - lambda) * Math.pow(lambda, T - 1 - t);
-  /** Writes column x's plain row into `plain` (and its weighted row into `weighted`) at offset o; returns Σ_t weighted·plain. */
-  const prepareInto = (x: Numeric, plain: Float64Array, weighted: Float64Array, o: number): number => {
+  /** Writes column x's plain row into `plain` and its weighted row into `weighted`; returns Σ_t weighted·plain. */
+  const prepareInto = (x: Numeric, plain: Float64Array, weighted: Float64Array): number => {
     let mean = 0;
     for (let t = 0; t < m; t++) mean += x[t] as number;
     mean /= m;
@@ -74,15 +74,15 @@ function covarianceKernel(columns: readonly Numeric[], method: CovarianceMethod,
     for (let t = 0; t < m; t++) {
       const d = (x[t] as number) - mean;
       const wd = d * (scale[t] as number);
-      plain[o + t] = d;
-      weighted[o + t] = wd;
+      plain[t] = d;
+      weighted[t] = wd;
       self += wd * d;
     }
     for (let t = m; t < T; t++) {
       const d = x[t] as number;
       const wd = d * (scale[t] as number);
-      plain[o + t] = d;
-      weighted[o + t] = wd;
+      plain[t] = d;
+      weighted[t] = wd;
       self += wd * d;
     }
     return self;
@@ -92,13 +92,12 @@ function covarianceKernel(columns: readonly Numeric[], method: CovarianceMethod,
     let r = rows.get(i);
     if (!r) {
       r = { plain: new Float64Array(T), weighted: new Float64Array(T) };
-      prepareInto(columns[i] as Numeric, r.plain, r.weighted, 0);
+      prepareInto(columns[i] as Numeric, r.plain, r.weighted);
       rows.set(i, r);
     }
     return r;
   };
   return {
-    T,
     prepareInto,
     row,
     cov: (i: number, j: number) => dot(row(i).weighted, 0, row(j).plain, 0, T),
@@ -264,7 +263,7 @@ export function propagateShocks(input: {
       expected[i] = shocks[a] as number;
       continue;
     }
-    const variance = kernel.prepareInto(columns[i] as Numeric, plainRow, weightedRow, 0);
+    const variance = kernel.prepareInto(columns[i] as Numeric, plainRow, weightedRow);
     crossDots(shockedRows, k, plainRow, T, sos, i * k);
     let e = 0;
     for (let b = 0; b < k; b++) e += (sos[i * k + b] as number) * (x[b] as number);
