@@ -6,7 +6,7 @@ import { overviewData } from "@/lib/dashboard/overview";
 import { MAX_MISSED_SESSIONS } from "@/lib/dashboard/freshness";
 import { WATCHLIST_SORTS, sortWatchlist, type WatchlistSort } from "@/lib/dashboard/watchlist";
 import { CardSkeleton } from "./_components/card-skeleton";
-import { CATEGORY_LABEL, formatPercent } from "./_components/format";
+import { CATEGORY_LABEL, formatPercent, sparklineValues } from "./_components/format";
 import { IntensityChart } from "./_components/overview/intensity-chart";
 import { STICKY } from "./_components/overview/sticky-column";
 import { WatchlistRows } from "./_components/overview/watchlist-rows";
@@ -85,8 +85,7 @@ async function Overview({ sort, dir, intensitySymbol }: { sort: WatchlistSort; d
                 rows={rows.map((r) => ({
                   id: r.id, symbol: r.symbol, name: r.name, currency: r.currency, lastDate: r.lastDate, lastClose: r.lastClose,
                   return1d: r.return1d, return1w: r.return1w, return1m: r.return1m, vol20: r.vol20, volZ: r.volZ, drawdown: r.drawdown, ewmaVar99: r.ewmaVar99,
-                  // Five significant digits draw the same 112 px line and weigh half as much as full doubles.
-                  spark: r.spark.map((v) => Number(v.toPrecision(5))),
+                  spark: sparklineValues(r.spark),
                 }))}
                 watchlistDate={data.watchlistDate}
               />

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { eventsNear, listMoveItems, moveThresholds, openMoveCounts, PAGE_SIZE, sparklines, SPARK_SESSIONS } from "@/lib/triage/queries";
 import { MOVE_KINDS, MOVE_KIND_LABEL, MOVE_STATUSES, MOVE_STATUS_LABEL, moveFilterSchema, type MoveFilter } from "@/lib/triage/schemas";
 import { updatePendingMovesIfAny } from "@/lib/triage/update-moves";
+import { sparklineValues } from "../_components/format";
 import { TriageItems } from "./_components/triage-items";
 import { ThresholdForm } from "./_components/threshold-form";
 
@@ -86,8 +87,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
         sparks={Object.fromEntries(items.flatMap((i) => i.moves.map((m) => {
           const key = `${m.assetId}:${i.session}`;
           const points = spark.get(key) ?? [];
-          // Five significant digits draw the same line in 120 px and weigh half as much as full doubles.
-          return [key, { values: points.map((p) => Number(p.close.toPrecision(5))), at: points.findIndex((p) => p.date === i.session) }];
+          return [key, { values: sparklineValues(points.map((p) => p.close)), at: points.findIndex((p) => p.date === i.session) }];
         })))}
         sparkSessions={SPARK_SESSIONS}
         nearby={nearby}
