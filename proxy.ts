@@ -6,8 +6,10 @@
 //    inline or injected script without it runs ('strict-dynamic' lets the nonced bootstrap load the app's chunks).
 //    Styles stay 'unsafe-inline' because the chart library positions elements with inline styles; styles cannot
 //    run code.
-// It also runs for the API, to give every request an id (3. below), and first of all (0.) refuses what must never reach
-// the router: unknown methods, paths that do not decode, forged or malformed form posts (lib/http/request-guard).
+// First of all (0.) it refuses page requests that must not reach the router: PUT/PATCH/DELETE, forged or malformed
+// form posts (lib/http/request-guard). The API (/api) does not pass through here: it authenticates every request
+// itself (apiHandler), and the front door at the Node server (lib/runtime/http-front-door.mjs) gives every request,
+// page or API, its id and refuses methods and paths that Next cannot route.
 import { NextResponse, type NextRequest } from "next/server";
 import { redirectWithoutSession } from "@/lib/auth/session-cookie";
 import { config as appConfig } from "@/lib/config/env";
@@ -33,20 +35,13 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export async function proxy(request: NextRequest): Promise<Response> {
-  // 3. A request id for every page, action and API call, passed on to the handlers' logs and sent back.
+  // 3. The request id the front door gave the request (kept as is), passed on to server actions' logs and sent back.
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   // 0. Refused at the door, with the request id.
-  const refused = await refuseAtTheDoor(request, request.nextUrl.pathname, requestId);
+  const refused = await refuseAtTheDoor(request, requestId);
   if (refused) return refused;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
-
-  // The API answers 401 itself and serves JSON/CSV: it only needs the id.
-  if (request.nextUrl.pathname.startsWith("/api/")) {
-    const response = NextResponse.next({ request: { headers: requestHeaders } });
-    response.headers.set(REQUEST_ID_HEADER, requestId);
-    return response;
-  }
 
   const toLogin = redirectWithoutSession(request);
   if (toLogin) return toLogin;
@@ -65,6 +60,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
 }
 
 export const config = {
-  // Pages and the API; Next's assets carry no scripts of their own and need no id.
-  matcher: ["/((?!_next/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+  // Pages only. The API answers 401 itself and serves JSON and CSV: a pass through here only added per-request cost
+  // (docs/performance.md, "Load and write durability"). Next's assets carry no scripts of their own.
+  matcher: ["/((?!api/|_next/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

@@ -14,7 +14,7 @@ import { prepareDatabase } from "@/lib/runtime/database";
 import { startWorker } from "@/lib/runtime/worker";
 
 const dev = process.argv.includes("--dev");
-const METHOD_GUARD = pathToFileURL(path.resolve(import.meta.dirname, "../lib/runtime/refuse-untransportable-methods.mjs")).href;
+const FRONT_DOOR = pathToFileURL(path.resolve(import.meta.dirname, "../lib/runtime/http-front-door.mjs")).href;
 const log = (line: string) => console.log(`faultline: ${line}`);
 
 async function main() {
@@ -54,8 +54,8 @@ async function main() {
       log("building the app (first start or sources changed; about 30 s)…");
       build(childEnv);
     }
-    // TRACE/TRACK are refused before Next sees them (it cannot represent them and would answer 500).
-    const args = ["--import", METHOD_GUARD, NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME];
+    // The front door (request ids, methods and paths Next cannot route) runs in the server process before Next.
+    const args = ["--import", FRONT_DOOR, NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME];
     next = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
     log(`serving http://localhost:${env.PORT} (Ctrl-C to stop)`);
     next.on("exit", (code, signal) => {

@@ -1,21 +1,18 @@
-// Requests refused at the front door (proxy.ts), before Next.js routes them — each of these otherwise ends in a
-// framework-level 500: a method no route serves (TRACE), a path that is not valid UTF-8 once decoded, and form posts
-// that cannot be genuine: from another origin, larger than the forms accept, or — for server actions — a body that
-// is not the multipart form a browser sends (every Faultline action takes the form as its last argument). Under /api
-// the answer is the API's JSON error with the request id; pages get the same message as plain text.
+// Page requests refused in proxy.ts before Next.js renders or runs anything — each of these otherwise ends in a
+// framework-level 500 or a page rendered for the wrong verb: PUT, PATCH or DELETE on a page, and form posts that cannot
+// be genuine: from another origin, larger than the forms accept, or — for server actions — a body that is not the
+// multipart form a browser sends (every Faultline action takes the form as its last argument). The answer is the
+// message as plain text with the request id. Unknown methods and paths that do not decode are refused earlier, for
+// pages and the API alike, at the Node server (lib/runtime/http-front-door.mjs); the API does its own checks.
 import { BadRequestError, ForbiddenError, MethodNotAllowedError, PayloadTooLargeError, UnsupportedMediaTypeError, type DomainError } from "@/lib/errors";
-import { STATUS_OF_KIND, toErrorResponse } from "@/lib/http/errors";
+import { STATUS_OF_KIND } from "@/lib/http/errors";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { MAX_FORM_BODY_BYTES, MAX_FORM_FILE_BYTES } from "@/lib/validation/upload-limits";
 
-/** Methods some route of Faultline serves; anything else (TRACE, TRACK, WebDAV verbs…) is refused before routing. */
-const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 /** Methods only the API serves (route handlers under /api). */
 const PAGE_REFUSED_METHODS = new Set(["PUT", "PATCH", "DELETE"]);
 
-
-function refusal(err: DomainError, pathname: string, requestId: string): Response {
-  if (pathname.startsWith("/api/")) return toErrorResponse(err, { requestId });
+function refusal(err: DomainError, requestId: string): Response {
   const headers: Record<string, string> = { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId };
   const status = STATUS_OF_KIND[err.kind];
   if (status === 405) headers.allow = "GET, HEAD, POST, OPTIONS";
@@ -72,31 +69,20 @@ async function actionBodyProblem(req: Request): Promise<DomainError | null> {
   return null;
 }
 
-function decodesAsUtf8(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The refusal for a request that must not reach the router, or null to let it through. `pathname` is as sent (still percent-encoded). */
-export async function refuseAtTheDoor(req: Request, pathname: string, requestId: string): Promise<Response | null> {
+/** The refusal for a page request that must not reach the router, or null to let it through. */
+export async function refuseAtTheDoor(req: Request, requestId: string): Promise<Response | null> {
   const method = req.method.toUpperCase();
-  if (!KNOWN_METHODS.has(method)) return refusal(new MethodNotAllowedError(method), pathname, requestId);
-  if (!decodesAsUtf8(pathname)) return refusal(new BadRequestError("The address is not valid: it does not decode as UTF-8."), pathname, requestId);
   // Pages are read (GET, HEAD) and take forms (POST); Next would render a page for PUT, PATCH or DELETE as if read.
-  if (PAGE_REFUSED_METHODS.has(method) && !pathname.startsWith("/api/")) return refusal(new MethodNotAllowedError(method), pathname, requestId);
+  if (PAGE_REFUSED_METHODS.has(method)) return refusal(new MethodNotAllowedError(method), requestId);
   const isAction = req.headers.has("next-action");
-  // Pages take POSTs only for server actions (with or without JavaScript); the API does its own checks.
-  if (!isAction && (method !== "POST" || pathname.startsWith("/api/"))) return null;
-  if (isForeignOrigin(req)) return refusal(new ForbiddenError("Refused a form posted from another origin."), pathname, requestId);
+  // Pages take POSTs only for server actions (with or without JavaScript).
+  if (!isAction && method !== "POST") return null;
+  if (isForeignOrigin(req)) return refusal(new ForbiddenError("Refused a form posted from another origin."), requestId);
   if (Number(req.headers.get("content-length") ?? 0) > MAX_FORM_BODY_BYTES) {
-    return refusal(new PayloadTooLargeError(`The form is too large: files up to ${MAX_FORM_FILE_BYTES / 1_000_000} MB can be imported (the file is checked before it is sent when JavaScript runs).`), pathname, requestId);
+    return refusal(new PayloadTooLargeError(`The form is too large: files up to ${MAX_FORM_FILE_BYTES / 1_000_000} MB can be imported (the file is checked before it is sent when JavaScript runs).`), requestId);
   }
   if (!isAction) return null;
-  if (method !== "POST") return refusal(new MethodNotAllowedError(method), pathname, requestId);
+  if (method !== "POST") return refusal(new MethodNotAllowedError(method), requestId);
   const problem = await actionBodyProblem(req.clone());
-  return problem ? refusal(problem, pathname, requestId) : null;
+  return problem ? refusal(problem, requestId) : null;
 }

@@ -91,6 +91,51 @@ describe("finding 7: framework-level errors answered with the right 4xx", () => 
     expect(page.status).toBe(400);
   });
 
+  it("refuses undecodable paths on every kind of API route (the API does not pass through proxy.ts)", async () => {
+    for (const path of ["/api/v1/assets/%FF/prices", "/api/v1/assets/%C0%AF/risk", "/api/reports/%ED%A0%80", "/api/auth/%FF", "/api/v1/no-such-route%FF?x=1"]) {
+      const a = await send(cast.baseUrl, { label: `bad utf-8 ${path}`, method: "GET", path, headers: viewer });
+      expect(a.status, path).toBe(400);
+      expect(jsonError(a).error, path).toMatchObject({ status: 400, code: "bad_request", requestId: a.headers["x-request-id"] });
+    }
+    // A percent sign in the query string is the route's business (a 422 or a default), not the door's.
+    const query = await send(cast.baseUrl, { label: "bad utf-8 in the query", method: "GET", path: "/api/v1/events?q=%FF", headers: viewer });
+    expect(query.status).toBeLessThan(500);
+    expect(query.status).not.toBe(400);
+  });
+
+  it("gives every API answer a request id: a sane incoming one is kept, a hostile one replaced, and the id is the body's", async () => {
+    const kept = await send(cast.baseUrl, { label: "incoming id", method: "GET", path: "/api/v1/events?pageSize=1", headers: { ...viewer, "x-request-id": "lb-7f3a9c21" } });
+    expect(kept.status).toBe(200);
+    expect(kept.headers["x-request-id"]).toBe("lb-7f3a9c21");
+    const hostile = await send(cast.baseUrl, { label: "hostile id", method: "GET", path: "/api/v1/events/0", headers: { ...viewer, "x-request-id": '<script>"{level:60}' } });
+    expect(hostile.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(jsonError(hostile).error.requestId).toBe(hostile.headers["x-request-id"]);
+    const anonymous = await send(cast.baseUrl, { label: "no session", method: "GET", path: "/api/v1/events" });
+    expect(anonymous.status).toBe(401);
+    expect(jsonError(anonymous).error.requestId).toBe(anonymous.headers["x-request-id"]);
+  });
+
+  it("refuses methods no route serves with 405, for the API and pages alike", async () => {
+    for (const method of ["PROPFIND", "MKCOL", "PURGE"]) {
+      const api = await send(cast.baseUrl, { label: `${method} api`, method, path: "/api/v1/events", headers: viewer });
+      expect(api.status, method).toBe(405);
+      expect(jsonError(api).error, method).toMatchObject({ status: 405, code: "method_not_allowed", requestId: api.headers["x-request-id"] });
+      const page = await send(cast.baseUrl, { label: `${method} page`, method, path: "/events", headers: viewer });
+      expect(page.status, method).toBe(405);
+      expect(page.body).toContain(page.headers["x-request-id"]);
+    }
+  });
+
+  it("treats a Next-Action header on an API post as what it is, an API call: authenticated, origin-checked, validated", async () => {
+    const forged = { "next-action": "0".repeat(40), "content-type": "application/json" };
+    const anonymous = await send(cast.baseUrl, { label: "action header, no session", method: "POST", path: "/api/v1/themes", headers: forged, body: JSON.stringify({ name: "Door theme" }) });
+    expect(anonymous.status).toBe(401);
+    const crossSite = await send(cast.baseUrl, { label: "action header, other origin", method: "POST", path: "/api/v1/themes", headers: { ...analyst, ...forged, origin: EVIL_ORIGIN }, body: JSON.stringify({ name: "Door theme" }) });
+    expect(crossSite.status).toBe(403);
+    const invalid = await send(cast.baseUrl, { label: "action header, invalid", method: "POST", path: "/api/v1/themes", headers: { ...analyst, ...forged, origin: cast.baseUrl }, body: JSON.stringify({ name: "" }) });
+    expect(invalid.status).toBe(422);
+  });
+
   it("refuses TRACE with 405", async () => {
     const api = await send(cast.baseUrl, { label: "TRACE api", method: "TRACE", path: "/api/v1/events", headers: viewer });
     expect(api.status).toBe(405);

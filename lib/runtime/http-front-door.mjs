@@ -1,0 +1,67 @@
+// Preloaded into the Next.js server process (`node --import` this file, see scripts/start.ts): the front door every
+// request passes before Next.js parses it, at the Node HTTP server.
+// 1. A request id for every request: the caller's `x-request-id` when it looks like an id (from a load balancer),
+//    otherwise a fresh one — never the caller's text when it could inject into a log line. It is put on the request,
+//    where route handlers, server actions and proxy.ts read it (lib/http/request-id.ts), and on the response.
+// 2. Requests Next.js cannot route are refused here, in the API's error shape with the request id under /api and as
+//    plain text for pages, instead of the framework's empty 400 or its 500:
+//    - a method no route serves (TRACE and TRACK cannot even be represented as a Fetch `Request`, WebDAV verbs…): 405;
+//    - a path that does not decode as UTF-8 (Next fails decoding a dynamic segment such as /api/v1/events/%ED%A0%80): 400.
+// The API is served without a pass through proxy.ts (its matcher skips /api), so these are its door checks; form posts
+// and server actions to pages are checked further in proxy.ts (lib/http/request-guard.ts).
+// (CONNECT never reaches a request handler: Node emits it as its own event and closes the socket.)
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+
+const REQUEST_ID_HEADER = "x-request-id";
+/** The same rule as lib/http/request-id.ts, which checks ids again wherever they are read. */
+const SAFE_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+/** Methods some route of Faultline serves. */
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+function decodesAsUtf8(pathname) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The refusal, shaped as lib/http/errors.ts shapes the API's errors. */
+function refuse(req, res, requestId, status, code, message) {
+  const api = String(req.url ?? "").startsWith("/api/");
+  const body = api ? JSON.stringify({ error: { status, code, message, requestId } }) : `${message}\n\nRequest id: ${requestId}\n`;
+  const headers = {
+    "content-type": api ? "application/json" : "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+    [REQUEST_ID_HEADER]: requestId,
+    "content-length": Buffer.byteLength(body),
+  };
+  if (status === 405) headers.allow = api ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : "GET, HEAD, POST, OPTIONS";
+  res.writeHead(status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+const emit = http.Server.prototype.emit;
+
+http.Server.prototype.emit = function frontDoor(event, ...args) {
+  const [req, res] = args;
+  if (event !== "request" || !req || !res) return emit.call(this, event, ...args);
+  const incoming = req.headers[REQUEST_ID_HEADER];
+  const requestId = typeof incoming === "string" && SAFE_ID.test(incoming) ? incoming : randomUUID();
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  const method = String(req.method).toUpperCase();
+  if (!KNOWN_METHODS.has(method)) {
+    refuse(req, res, requestId, 405, "method_not_allowed", `The method ${String(req.method).slice(0, 20)} is not allowed here.`);
+    return true;
+  }
+  const url = String(req.url ?? "");
+  const query = url.indexOf("?");
+  if (!decodesAsUtf8(query === -1 ? url : url.slice(0, query))) {
+    refuse(req, res, requestId, 400, "bad_request", "The address is not valid: it does not decode as UTF-8.");
+    return true;
+  }
+  return emit.call(this, event, ...args);
+};
