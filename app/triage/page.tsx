@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { fieldErrorsOf } from "@/lib/errors";
 import { eventsNear, listMoveItems, moveThresholds, openMoveCounts, PAGE_SIZE, sparklines, SPARK_SESSIONS } from "@/lib/triage/queries";
 import { MOVE_KINDS, MOVE_KIND_LABEL, MOVE_STATUSES, MOVE_STATUS_LABEL, moveFilterSchema, type MoveFilter } from "@/lib/triage/schemas";
 import { updatePendingMovesIfAny } from "@/lib/triage/update-moves";
@@ -32,12 +33,15 @@ function filterHref(filter: MoveFilter, page: number): string {
 export default async function TriagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("VIEWER");
   const raw = await searchParams;
-  const filter = moveFilterSchema.parse({
-    status: one(raw.status), kind: one(raw.kind), asset: one(raw.asset), from: one(raw.from), to: one(raw.to), minZ: one(raw.minZ), page: one(raw.page),
-  });
+  const values = { status: one(raw.status), kind: one(raw.kind), asset: one(raw.asset), from: one(raw.from), to: one(raw.to), minZ: one(raw.minZ), page: one(raw.page) };
+  const parsed = moveFilterSchema.safeParse(values);
+  // A filter that cannot be read lists nothing and says why, as the API's 422 does; the form keeps what was typed.
+  const errors = parsed.success ? null : fieldErrorsOf(parsed.error);
+  const filter = parsed.success ? parsed.data : moveFilterSchema.parse({});
+  const shown = parsed.success ? filter : { ...filter, asset: values.asset, from: values.from, to: values.to };
   // Whatever changed since the last update (a refresh, an import, an event) is scored before the queue is read.
   await updatePendingMovesIfAny();
-  const [{ items, total }, counts, thresholds] = await Promise.all([listMoveItems(filter), openMoveCounts(), moveThresholds()]);
+  const [{ items, total }, counts, thresholds] = await Promise.all([errors ? { items: [], total: 0 } : listMoveItems(filter), openMoveCounts(), moveThresholds()]);
   const analyst = hasRole(user.role, "ANALYST");
   const [spark, nearby] = await Promise.all([
     sparklines(items.flatMap((i) => i.moves.map((m) => ({ assetId: m.assetId, session: i.session })))),
@@ -69,9 +73,9 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
               {MOVE_KINDS.map((k) => <option key={k} value={k}>{MOVE_KIND_LABEL[k]}</option>)}
             </select>
           </label>
-          <label>Asset<input name="asset" defaultValue={filter.asset ?? ""} placeholder="^KS11" className={CONTROL} /></label>
-          <label>From<input name="from" type="date" defaultValue={filter.from ?? ""} className={CONTROL} /></label>
-          <label>To<input name="to" type="date" defaultValue={filter.to ?? ""} className={CONTROL} /></label>
+          <label>Asset<input name="asset" defaultValue={shown.asset ?? ""} placeholder="^KS11" className={CONTROL} /></label>
+          <label>From<input name="from" type="date" defaultValue={shown.from ?? ""} className={CONTROL} /></label>
+          <label>To<input name="to" type="date" defaultValue={shown.to ?? ""} className={CONTROL} /></label>
           <label>Min |z|<input name="minZ" type="number" step="0.5" min={0} defaultValue={filter.minZ ?? ""} className={CONTROL} /></label>
           <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
             <button type="submit" className="min-h-[32px] rounded-tremor-small bg-tremor-brand px-3 text-white hover:bg-tremor-brand-emphasis">Filter</button>
@@ -80,8 +84,14 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
         </form>
       </Card>
 
+      {errors && (
+        <div role="alert" className="rounded-tremor-default border border-red-300 p-3 text-tremor-default text-red-700 dark:border-red-800 dark:text-red-300">
+          These filters cannot be read, so nothing is listed:
+          <ul className="mt-1 list-disc pl-5">{Object.entries(errors).map(([field, messages]) => <li key={field}>{messages.join(" ")}</li>)}</ul>
+        </div>
+      )}
       <Text data-testid="triage-total">{total} item{total === 1 ? "" : "s"}{pages > 1 ? `, page ${filter.page} of ${pages}` : ""}, largest move first.</Text>
-      {items.length === 0 && <Card><Text>No item matches these filters.</Text></Card>}
+      {items.length === 0 && !errors && <Card><Text>No item matches these filters.</Text></Card>}
       <TriageItems
         items={items}
         sparks={Object.fromEntries(items.flatMap((i) => i.moves.map((m) => {

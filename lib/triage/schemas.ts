@@ -20,16 +20,24 @@ export const MOVE_KIND_LABEL: Record<MoveKind, string> = { EXPLAIN: "Explain", C
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
-/** The triage page's filters, as they appear in its URL. Anything unreadable falls back to the default. */
-export const moveFilterSchema = z.object({
-  status: z.preprocess(blankToUndefined, z.enum([...MOVE_STATUSES, "ALL"]).catch("OPEN").default("OPEN")),
-  kind: z.preprocess(blankToUndefined, z.enum(MOVE_KINDS).optional().catch(undefined)),
-  asset: z.preprocess(blankToUndefined, z.string().trim().max(40).optional().catch(undefined)),
-  from: z.preprocess(blankToUndefined, calendarDateSchema.optional().catch(undefined)),
-  to: z.preprocess(blankToUndefined, calendarDateSchema.optional().catch(undefined)),
-  minZ: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(100).optional().catch(undefined)),
-  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1).catch(1)),
-});
+/**
+ * The triage queue's filters, as they appear in the page's URL and the API's query string. A value that cannot be read
+ * is an error naming the field (the API answers 422, the page says so above its form), never silently another filter.
+ */
+export const moveFilterSchema = z
+  .object({
+    status: z.preprocess(blankToUndefined, z.enum([...MOVE_STATUSES, "ALL"], { error: `status is one of ${[...MOVE_STATUSES, "ALL"].join(", ")}` }).default("OPEN")),
+    kind: z.preprocess(blankToUndefined, z.enum(MOVE_KINDS, { error: `kind is one of ${MOVE_KINDS.join(", ")}` }).optional()),
+    asset: z.preprocess(blankToUndefined, z.string().trim().max(40, "An asset symbol has at most 40 characters").optional()),
+    from: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
+    to: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
+    minZ: z.preprocess(blankToUndefined, z.coerce.number({ error: "Min |z| is a number" }).min(0, "Min |z| is between 0 and 100").max(100, "Min |z| is between 0 and 100").optional()),
+    page: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: "page is a number" }).int("page is a whole number").min(1, "page starts at 1").max(10_000, "page is at most 10,000").default(1),
+    ),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "to must not be before from" });
 export type MoveFilter = z.output<typeof moveFilterSchema>;
 
 /** A dismissal's own fields (the API's body; the item is in its path). */

@@ -116,6 +116,22 @@ describe("GET /api/v1/triage", () => {
     expect((await getList(vic, "?status=DISMISSED")).total).toBe(0);
   });
 
+  it("refuses a filter value it cannot read with 422 naming the field, instead of listing something else", async () => {
+    const cases: [string, string][] = [
+      ["?status=OPNE", "status"], ["?kind=explain", "kind"], ["?from=2024-13-01", "from"], ["?to=yesterday", "to"],
+      ["?minZ=high", "minZ"], ["?minZ=-1", "minZ"], ["?page=0", "page"], ["?page=2.5", "page"], [`?asset=${"X".repeat(41)}`, "asset"],
+      ["?from=2024-06-20&to=2024-06-19", "to"],
+    ];
+    for (const [query, field] of cases) {
+      const res = await list(requestAs(vic, `/api/v1/triage${query}`), noParams);
+      expect(res.status, query).toBe(422);
+      const body = (await res.json()) as ErrorBody;
+      expect(Object.keys(body.error.fieldErrors ?? {}), query).toEqual([field]);
+    }
+    // Blank values are no filter, as an empty form field is.
+    expect((await getList(vic, "?status=&kind=&asset=&from=&to=&minZ=&page=")).total).toBe(24);
+  });
+
   it("reads with a READ token", async () => {
     expect((await getList({ token: readToken })).total).toBe(24);
   });

@@ -2,5 +2,7 @@
 import { apiHandler, queryOf } from "@/lib/http/api-handler";
 import { moveItemPage } from "@/lib/triage/api";
 import { moveFilterSchema } from "@/lib/triage/schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
 
-export const GET = apiHandler("VIEWER", async (req) => moveItemPage(moveFilterSchema.parse(queryOf(req))));
+// A filter value that cannot be read is a 422 naming the field.
+export const GET = apiHandler("VIEWER", async (req) => moveItemPage(parseOrThrow(moveFilterSchema, queryOf(req))));
