@@ -62,8 +62,8 @@ export type EventDto = ReturnType<typeof toEventDto>;
 /** An instant as Date.toISOString writes it (timestamps are stored to the millisecond). */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-// toEventDto's document for each id, in the order of the ids, written by PostgreSQL in one query.
-const EVENT_DTOS = `SELECT COALESCE(json_agg(json_build_object(
+// toEventDto's document for the event row `e` (theme row `t`), written by PostgreSQL.
+const EVENT_DOCUMENT = `json_build_object(
     'id', e.id, 'title', e.title,
     'occurredAt', CASE WHEN e.time_precision = 'DAY' THEN to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') ELSE ${iso("e.occurred_at")} END,
     'timePrecision', e.time_precision, 'category', e.category, 'severity', e.severity, 'countries', e.countries,
@@ -78,48 +78,54 @@ const EVENT_DTOS = `SELECT COALESCE(json_agg(json_build_object(
       FROM exposure x JOIN asset a ON a.id = x.asset_id LEFT JOIN "user" u ON u.id = x.set_by_id
       WHERE x.event_id = e.id
     ), '[]'::json)
-  ) ORDER BY ids.n), '[]'::json)::text AS data
-  FROM unnest($1::int[]) WITH ORDINALITY AS ids(id, n)
-  JOIN event e ON e.id = ids.id
-  LEFT JOIN theme t ON t.id = e.theme_id`;
+  )`;
 
-async function eventDtosJson(ids: number[]): Promise<string> {
-  if (ids.length === 0) return "[]";
-  const { rows } = await readQuery<{ data: string }>(EVENT_DTOS, [ids]);
-  return rows[0]?.data ?? "[]";
+/** A LIKE pattern matching `word` anywhere: a searched % or _ matches itself, not anything. */
+function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
-/** Prisma's `contains` is a LIKE pattern: a searched % or _ must match itself, not anything. */
-function likeLiteral(word: string): string {
-  return word.replace(/[\\%_]/g, "\\$&");
+/** The query's filters as one parameterised condition on the event row `e` (its values appended to `params`). */
+function eventConditions(q: EventQuery, params: unknown[]): string {
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const conditions = ["e.deleted_at IS NULL"];
+  // Calendar days in UTC: from its first instant to before the next day's.
+  if (q.from) conditions.push(`e.occurred_at >= ${param(`${q.from}T00:00:00Z`)}::timestamptz`);
+  if (q.to) conditions.push(`e.occurred_at < ${param(`${q.to}T00:00:00Z`)}::timestamptz + interval '1 day'`);
+  if (q.themeId) conditions.push(`e.theme_id = ${param(q.themeId)}::int`);
+  if (q.category) conditions.push(`e.category = ${param(q.category)}::"EventCategory"`);
+  if (q.country) conditions.push(`e.countries @> ARRAY[${param(q.country)}::text]`);
+  if (q.severityMin) conditions.push(`e.severity >= ${param(q.severityMin)}::int`);
+  if (q.severityMax) conditions.push(`e.severity <= ${param(q.severityMax)}::int`);
+  if (q.asset) conditions.push(`EXISTS (SELECT 1 FROM exposure x JOIN asset a ON a.id = x.asset_id WHERE x.event_id = e.id AND a.symbol = ${param(q.asset)})`);
+  // Every word, in the title or the summary, case-insensitively.
+  if (q.q) for (const word of q.q.split(/\s+/)) {
+    const pattern = param(containsPattern(word));
+    conditions.push(`(e.title ILIKE ${pattern} OR e.summary ILIKE ${pattern})`);
+  }
+  return conditions.join(" AND ");
 }
 
+/**
+ * One page of matching events, latest first, and how many match: one statement, the documents written by PostgreSQL
+ * (an API request answers after its session lookup and this one round trip).
+ */
 async function searchEventIds(q: EventQuery): Promise<{ dataJson: string; page: number; pageSize: number; total: number }> {
-  const where: Prisma.EventWhereInput = {
-    deletedAt: null,
-    ...(q.from || q.to
-      ? { occurredAt: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}), ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
-      : {}),
-    ...(q.themeId ? { themeId: q.themeId } : {}),
-    ...(q.category ? { category: q.category } : {}),
-    ...(q.country ? { countries: { has: q.country } } : {}),
-    ...(q.severityMin || q.severityMax ? { severity: { ...(q.severityMin ? { gte: q.severityMin } : {}), ...(q.severityMax ? { lte: q.severityMax } : {}) } } : {}),
-    ...(q.asset ? { exposures: { some: { asset: { symbol: q.asset } } } } : {}),
-    ...(q.q
-      ? {
-          AND: q.q.split(/\s+/).map(likeLiteral).map((word) => ({
-            OR: [{ title: { contains: word, mode: "insensitive" as const } }, { summary: { contains: word, mode: "insensitive" as const } }],
-          })),
-        }
-      : {}),
-  };
-  const [rows, total] = await Promise.all([
-    readDb().event.findMany({ where, select: { id: true }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    readDb().event.count({ where }),
-  ]);
-  return { dataJson: await eventDtosJson(rows.map((r) => r.id)), page: q.page, pageSize: q.pageSize, total };
+  const params: unknown[] = [];
+  const where = eventConditions(q, params);
+  const limit = `$${params.push(q.pageSize)}`;
+  const offset = `$${params.push((q.page - 1) * q.pageSize)}`;
+  const { rows } = await readQuery<{ total: number; data: string }>(
+    `SELECT (SELECT count(*)::int FROM event e WHERE ${where}) AS total,
+       (SELECT COALESCE(json_agg(${EVENT_DOCUMENT} ORDER BY e.occurred_at DESC, e.id DESC), '[]'::json)::text
+          FROM (SELECT * FROM event e WHERE ${where} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${limit}::int OFFSET ${offset}::int) e
+          LEFT JOIN theme t ON t.id = e.theme_id) AS data`,
+    params,
+  );
+  return { dataJson: rows[0]!.data, page: q.page, pageSize: q.pageSize, total: rows[0]!.total };
 }
 
+/** A page of events as toEventDto writes them, for pages that render them. */
 export async function searchEvents(q: EventQuery): Promise<Page<EventDto>> {
   const { dataJson, ...page } = await searchEventIds(q);
   return { data: JSON.parse(dataJson) as EventDto[], ...page };
