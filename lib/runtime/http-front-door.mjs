@@ -9,6 +9,11 @@
 //    - a path that does not decode as UTF-8 (Next fails decoding a dynamic segment such as /api/v1/events/%ED%A0%80): 400.
 // The API is served without a pass through proxy.ts (its matcher skips /api), so these are its door checks; form posts
 // and server actions to pages are checked further in proxy.ts (lib/http/request-guard.ts).
+// 3. A response's head, body and end leave in one write when they are ready together. Next sends the head on its own
+//    (flushHeaders), then each body chunk, then the chunked encoding's end: three writes, so three TCP segments and three
+//    wake-ups of the client for a small JSON answer. The socket is corked when the head is flushed and uncorked after
+//    the current turn of the event loop, so whatever was written in that turn leaves together and a streamed page's
+//    later chunks still leave as they come.
 // (CONNECT never reaches a request handler: Node emits it as its own event and closes the socket.)
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -43,6 +48,13 @@ function refuse(req, res, requestId, status, code, message) {
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
+/** Holds the socket's writes until the end of this turn of the event loop, then sends them as one. */
+function coalesceThisTurn(socket) {
+  if (!socket || socket.writableCorked || socket.destroyed) return;
+  socket.cork();
+  setImmediate(() => socket.uncork());
+}
+
 const emit = http.Server.prototype.emit;
 
 http.Server.prototype.emit = function frontDoor(event, ...args) {
@@ -63,5 +75,10 @@ http.Server.prototype.emit = function frontDoor(event, ...args) {
     refuse(req, res, requestId, 400, "bad_request", "The address is not valid: it does not decode as UTF-8.");
     return true;
   }
+  const flushHeaders = res.flushHeaders;
+  res.flushHeaders = function flushHeadersWithTheBody() {
+    coalesceThisTurn(this.socket);
+    return flushHeaders.call(this);
+  };
   return emit.call(this, event, ...args);
 };

@@ -1,5 +1,6 @@
 // Regression tests for the findings of the front-door review that live in the transport layers (Next's body limit,
 // path decoding and server-action handling, the report manifest), each sent over real HTTP to the production build.
+import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { castOf } from "./cast";
 import { send, type Answer } from "./front-door";
@@ -208,5 +209,36 @@ describe("found by the front-door battery", () => {
         expect(a.body).not.toMatch(/<html/);
       }
     }
+  });
+});
+
+describe("response writes", () => {
+  /** The sizes of the reads a raw socket sees for one request (Connection: close, so the answer ends the stream). */
+  function reads(path: string, cookie: string): Promise<{ sizes: number[]; text: string }> {
+    const url = new URL(cast.baseUrl);
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(url.port), url.hostname, () => {
+        socket.write(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
+      });
+      const chunks: Buffer[] = [];
+      socket.on("data", (d: Buffer) => chunks.push(d));
+      socket.on("error", reject);
+      socket.on("end", () => resolve({ sizes: chunks.map((c) => c.length), text: Buffer.concat(chunks).toString("utf8") }));
+    });
+  }
+
+  it("sends a small API answer's head, body and end in one write, where Next wrote them in three", async () => {
+    for (let i = 0; i < 5; i++) {
+      const { sizes, text } = await reads("/api/v1/assets/%5EKS11/prices?from=2024-01-01&to=2024-01-31", cast.cookies.viewer);
+      expect(text).toMatch(/^HTTP\/1\.1 200 /);
+      expect(text).toMatch(/\r\n0\r\n\r\n$/);
+      expect(sizes).toHaveLength(1);
+    }
+  });
+
+  it("still streams a page to its end", async () => {
+    const { text } = await reads("/", cast.cookies.viewer);
+    expect(text).toMatch(/^HTTP\/1\.1 200 /);
+    expect(text).toMatch(/<\/html>(\r\n)?[\s\S]*0\r\n\r\n$/);
   });
 });
