@@ -7,24 +7,31 @@ export interface WeeklyIntensity {
   intensity: number; // Σ severity
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 (a Thursday) of a YYYY-MM-DD date: plain arithmetic, no Date object per call. */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+/** The day number of the Monday on or before a date. */
+function mondayNumber(date: string): number {
+  const n = dayNumber(date);
+  return n - ((((n + 3) % 7) + 7) % 7);
+}
+
+const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
 export function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const offset = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - offset);
-  return d.toISOString().slice(0, 10);
+  return dateOf(mondayNumber(date));
 }
 
 /** Every week from the first to the last given (quiet weeks included, as zeros). */
 export function weeklyIntensity(events: readonly { date: string; severity: number }[], from: string, to: string): WeeklyIntensity[] {
-  const byWeek = new Map<string, WeeklyIntensity>();
-  for (let w = mondayOf(from); w <= to; ) {
-    byWeek.set(w, { week: w, events: 0, intensity: 0 });
-    const d = new Date(`${w}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + 7);
-    w = d.toISOString().slice(0, 10);
-  }
+  const byWeek = new Map<number, WeeklyIntensity>();
+  for (let w = mondayNumber(from), last = dayNumber(to); w <= last; w += 7) byWeek.set(w, { week: dateOf(w), events: 0, intensity: 0 });
   for (const e of events) {
-    const bucket = byWeek.get(mondayOf(e.date));
+    const bucket = byWeek.get(mondayNumber(e.date));
     if (!bucket) continue;
     bucket.events += 1;
     bucket.intensity += e.severity;
@@ -34,10 +41,10 @@ export function weeklyIntensity(events: readonly { date: string; severity: numbe
 
 /** A volatility series sampled at the last session of each week (null for weeks without one). */
 export function weeklyLast(dates: readonly string[], values: ArrayLike<number>, weeks: readonly string[]): (number | null)[] {
-  const last = new Map<string, number>();
+  const last = new Map<number, number>();
   for (let i = 0; i < dates.length; i++) {
     const v = values[i] as number;
-    if (Number.isFinite(v)) last.set(mondayOf(dates[i]!), v);
+    if (Number.isFinite(v)) last.set(mondayNumber(dates[i]!), v);
   }
-  return weeks.map((w) => last.get(w) ?? null);
+  return weeks.map((w) => last.get(mondayNumber(w)) ?? null);
 }

@@ -81,6 +81,8 @@ interface OverviewEvent {
   id: number;
   title: string;
   occurredAt: Date;
+  /** occurredAt's UTC calendar date, YYYY-MM-DD (what the counts, the intensity and the lists go by). */
+  date: string;
   timePrecision: TimePrecision;
   category: string;
   severity: number;
@@ -99,7 +101,7 @@ function overviewAssets(): Promise<OverviewAsset[]> {
 /** Every live event, newest first, with its exposures aggregated in the same query. */
 function overviewEvents(): Promise<OverviewEvent[]> {
   return readQuery<OverviewEvent>(
-    `SELECT e.id, e.title, e.occurred_at AS "occurredAt", e.time_precision::text AS "timePrecision", e.category::text AS category, e.severity,
+    `SELECT e.id, e.title, e.occurred_at AS "occurredAt", to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, e.time_precision::text AS "timePrecision", e.category::text AS category, e.severity,
        COALESCE(json_agg(json_build_object('assetId', x.asset_id, 'direction', x.direction) ORDER BY x.id) FILTER (WHERE x.id IS NOT NULL), '[]') AS exposures
      FROM event e LEFT JOIN exposure x ON x.event_id = e.id
      WHERE e.deleted_at IS NULL
@@ -120,7 +122,7 @@ export async function overviewData(options: { now?: Date; intensitySymbol?: stri
   // Two years of sessions cover the watchlist (20d vol against its 252-session history) and the intensity chart;
   // the window also reaches back to the oldest of the 25 latest events, whose moves are listed.
   const recent = events.slice(0, 25).at(-1);
-  const from = [addDays(today, -800), recent ? addDays(isoDate(recent.occurredAt), -14) : today].sort()[0];
+  const from = [addDays(today, -800), recent ? addDays(recent.date, -14) : today].sort()[0];
   const series = await loadAdjustedCloses(assets.map((a) => a.id), undefined, from);
   const watchlist: WatchlistEntry[] = assets.map((a) => ({
     id: a.id,
@@ -135,7 +137,7 @@ export async function overviewData(options: { now?: Date; intensitySymbol?: stri
 
   const eventCounts = ([30, 90] as const).map((days) => {
     const since = addDays(today, -days);
-    const inWindow = events.filter((e) => isoDate(e.occurredAt) > since && isoDate(e.occurredAt) <= today);
+    const inWindow = events.filter((e) => e.date > since && e.date <= today);
     const byCategory: Record<string, number> = {};
     for (const e of inWindow) byCategory[e.category] = (byCategory[e.category] ?? 0) + 1;
     return { days, total: inWindow.length, byCategory };
@@ -151,7 +153,7 @@ export async function overviewData(options: { now?: Date; intensitySymbol?: stri
       const day0 = reactingSessionIndex(e, s.dates, asset);
       const move = day0 >= 0 ? moveAround(s, day0) : null;
       if (move !== null) {
-        moves.push({ eventId: e.id, title: e.title, date: isoDate(e.occurredAt), symbol: asset.symbol, direction: x.direction, move, agreement: agreementOf(x.direction, move) });
+        moves.push({ eventId: e.id, title: e.title, date: e.date, symbol: asset.symbol, direction: x.direction, move, agreement: agreementOf(x.direction, move) });
       }
     }
   }
@@ -159,7 +161,7 @@ export async function overviewData(options: { now?: Date; intensitySymbol?: stri
 
   // Weekly severity-weighted event counts against the chosen asset's 20-session volatility.
   function intensityAgainstVolatility() {
-    const weeks = weeklyIntensity(events.map((e) => ({ date: isoDate(e.occurredAt), severity: e.severity })), firstWeek, lastEventDate ?? today);
+    const weeks = weeklyIntensity(events, firstWeek, lastEventDate ?? today);
     const chosen = assets.find((a) => a.symbol === options.intensitySymbol) ?? assets.find((a) => a.symbol === "^KS11") ?? assets[0];
     const s = chosen ? series.get(chosen.id) : undefined;
     const vol = s && s.values.length > 21 ? rollingVolatility(logReturns(s.values), 20) : new Float64Array(0);
@@ -168,7 +170,7 @@ export async function overviewData(options: { now?: Date; intensitySymbol?: stri
   }
 
   const lastDates = watchlist.map((w) => w.lastDate).filter((d): d is string => d !== null).sort();
-  const lastEventDate = events[0] ? isoDate(events[0].occurredAt) : null;
+  const lastEventDate = events[0]?.date ?? null;
   const firstWeek = addDays(lastEventDate ?? today, -730);
   const exchanges = freshnessByExchange(
     assets.map((a) => ({ symbol: a.symbol, exchange: a.exchange, timeZone: a.timeZone, assetClass: a.assetClass, lastDate: watchlist.find((w) => w.id === a.id)?.lastDate ?? null })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mondayOf, weeklyIntensity } from "@/lib/dashboard/intensity";
+import { mondayOf, weeklyIntensity, weeklyLast } from "@/lib/dashboard/intensity";
 import { sortWatchlist, watchlistRow } from "@/lib/dashboard/watchlist";
 
 function series(values: number[]) {
@@ -61,5 +61,27 @@ describe("event intensity", () => {
       { week: "2024-06-24", events: 0, intensity: 0 },
       { week: "2024-07-01", events: 1, intensity: 3 },
     ]);
+  });
+
+  it("finds the Monday of any date, before 1970 and across years and leap days, as the calendar does", () => {
+    // The calendar: step back one UTC day at a time until getUTCDay() says Monday.
+    const byCalendar = (date: string) => {
+      const d = new Date(`${date}T00:00:00Z`);
+      while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() - 1);
+      return d.toISOString().slice(0, 10);
+    };
+    let checked = 0;
+    for (let t = Date.UTC(1968, 11, 20); t <= Date.UTC(1970, 0, 12); t += 86_400_000, checked++) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      expect(mondayOf(date), date).toBe(byCalendar(date));
+    }
+    for (const date of ["2024-02-29", "2024-03-03", "2025-01-01", "2020-12-31", "2000-01-01", "1999-12-27"]) expect(mondayOf(date), date).toBe(byCalendar(date));
+    expect(checked).toBeGreaterThan(300);
+    expect(mondayOf("1969-12-31")).toBe("1969-12-29");
+  });
+
+  it("samples a series at the last finite value of each week", () => {
+    const dates = ["2024-06-17", "2024-06-18", "2024-06-21", "2024-06-24", "2024-07-03", "2024-07-05"];
+    expect(weeklyLast(dates, [1, 2, 3, 4, 5, Number.NaN], ["2024-06-10", "2024-06-17", "2024-06-24", "2024-07-01"])).toEqual([null, 3, 4, 5]);
   });
 });

@@ -51,7 +51,6 @@ export async function EventTimeline({ params }: { params: Params }) {
             <TimelineChart
               points={page.data.map((e) => ({
                 id: e.id,
-                t: Date.parse(`${e.occurredAt.slice(0, 10)}T00:00:00Z`),
                 severity: e.severity,
                 title: e.title,
                 date: e.occurredAt.slice(0, 10),

@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useMemo } from "react";
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
 
 export interface TimelinePoint {
   id: number;
-  t: number; // ms since epoch (UTC midnight of the event date)
   severity: number;
   title: string;
   date: string;
@@ -17,6 +17,8 @@ const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 /** Events over time by severity; a click opens the event. */
 export function TimelineChart({ points }: { points: TimelinePoint[] }) {
   const router = useRouter();
+  // The x position (ms since epoch, UTC midnight of the event's date) is worked out here rather than sent with each point.
+  const plotted = useMemo(() => points.map((p) => ({ ...p, t: Date.parse(`${p.date}T00:00:00Z`) })), [points]);
   return (
     <div className="h-48 w-full" data-testid="event-timeline">
       <ResponsiveContainer width="100%" height="100%">
@@ -37,7 +39,7 @@ export function TimelineChart({ points }: { points: TimelinePoint[] }) {
               ) : null;
             }}
           />
-          <Scatter data={points} fill="#f97316" onClick={(p: unknown) => router.push(`/events/${(p as { payload?: TimelinePoint }).payload?.id ?? (p as TimelinePoint).id}`)} className="cursor-pointer" isAnimationActive={false} />
+          <Scatter data={plotted} fill="#f97316" onClick={(p: unknown) => router.push(`/events/${(p as { payload?: TimelinePoint }).payload?.id ?? (p as TimelinePoint).id}`)} className="cursor-pointer" isAnimationActive={false} />
         </ScatterChart>
       </ResponsiveContainer>
     </div>
