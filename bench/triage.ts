@@ -24,7 +24,8 @@ import { eventsNear, listMoveItems, moveThresholds, openMoveCounts, sparklines }
 import { sessionPrincipal } from "@/lib/auth/session-lookup";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { moveFilterSchema } from "@/lib/triage/schemas";
-import { readBars, readScanInputs } from "@/lib/triage/scan-inputs";
+import { readScanBars } from "@/lib/prices/scan-bars";
+import { HISTORY_DAYS, readScanInputs } from "@/lib/triage/scan-inputs";
 import { queueFullMoveScan, updatePendingMoves, updatePendingMovesIfAny } from "@/lib/triage/update-moves";
 
 const { values: args } = parseArgs({ options: { out: { type: "string" }, assets: { type: "string", default: "50" }, events: { type: "string", default: "1000" }, items: { type: "string", default: "10000" } } });
@@ -114,7 +115,7 @@ async function main() {
     const phases: Record<string, number> = {};
     const readMs = await timeIt(() => withTransaction((c) => readScanInputs(c, ids.map((id) => ({ id, from: null })), phases)), 3, false);
     console.log("full read phases (sum of 3 runs, ms):", JSON.stringify(Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)]))));
-    const barsMs = await timeIt(() => withTransaction((c) => readBars(c, ids.map((id) => ({ id, from: null })))), 3);
+    const barsMs = await timeIt(() => withTransaction((c) => readScanBars(c, ids.map((id) => ({ id, from: null })), HISTORY_DAYS)), 3);
     const detectMs = await timeIt(async () => {
       let n = 0;
       for (const input of inputs.inputs) n += detectMoves(input, MOVE_DETECTION_DEFAULTS).length;

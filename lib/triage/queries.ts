@@ -3,6 +3,7 @@
 import "server-only";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { readQuery } from "@/lib/db/read-routing";
+import { closesAroundSessions, type SparkPoint } from "@/lib/prices/around-sessions";
 import { moveFilterSchema, type DismissReasonCode, type MoveFilter, type MoveKind, type MoveStatus } from "@/lib/triage/schemas";
 
 export const PAGE_SIZE = 20;
@@ -90,27 +91,9 @@ export async function openMoveCounts(): Promise<{ explain: number; checkData: nu
   return { explain: rows[0]?.explain ?? 0, checkData: rows[0]?.check_data ?? 0 };
 }
 
-export interface SparkPoint {
-  date: string;
-  close: number;
-}
-
 /** Adjusted closes of each (asset, session) pair from SPARK_SESSIONS before to SPARK_SESSIONS after, keyed "assetId:session". */
-export async function sparklines(pairs: readonly { assetId: number; session: string }[]): Promise<Map<string, SparkPoint[]>> {
-  const out = new Map<string, SparkPoint[]>();
-  if (pairs.length === 0) return out;
-  const { rows } = await readQuery<{ asset_id: number; session: string; points: SparkPoint[] }>(
-    `SELECT s.asset_id, to_char(s.session, 'YYYY-MM-DD') AS session,
-            (SELECT json_agg(json_build_object('date', to_char(w.date, 'YYYY-MM-DD'), 'close', w.price) ORDER BY w.date) FROM (
-               (SELECT p.date, COALESCE(p.adj_close, p.close) AS price FROM price_bar p WHERE p.asset_id = s.asset_id AND p.date <= s.session ORDER BY p.date DESC LIMIT ${SPARK_SESSIONS + 1})
-               UNION ALL
-               (SELECT p.date, COALESCE(p.adj_close, p.close) FROM price_bar p WHERE p.asset_id = s.asset_id AND p.date > s.session ORDER BY p.date LIMIT ${SPARK_SESSIONS})
-             ) w) AS points
-     FROM unnest($1::int[], $2::date[]) AS s(asset_id, session)`,
-    [pairs.map((p) => p.assetId), pairs.map((p) => p.session)],
-  );
-  for (const r of rows) out.set(`${r.asset_id}:${r.session}`, r.points ?? []);
-  return out;
+export function sparklines(pairs: readonly { assetId: number; session: string }[]): Promise<Map<string, SparkPoint[]>> {
+  return closesAroundSessions(pairs, SPARK_SESSIONS);
 }
 
 /** Live events near a session, newest first, for the "link to an event" picker. */

@@ -3,9 +3,9 @@
 import "server-only";
 import type pg from "pg";
 import { alignedReturns, simpleReturns, type MoveScanInput } from "@/lib/analytics";
-import type { DailyBar } from "@/lib/market-data/provider";
 import { qualityFlags } from "@/lib/market-data/quality";
 import { dayZeroOnChart } from "@/lib/prices/day-zero";
+import { readScanBars } from "@/lib/prices/scan-bars";
 import type { TimePrecision } from "@/lib/enums";
 
 /**
@@ -17,58 +17,6 @@ export const HISTORY_DAYS = 800;
 
 /** The quality flags that turn a move into "check the data". */
 const SUSPECT_CODES = new Set(["large_move", "close_outside_range"]);
-
-interface Bars {
-  dates: string[];
-  bars: DailyBar[];
-  /** COALESCE(adj_close, close), usable (positive, finite) ones only. */
-  usableDates: string[];
-  usable: Float64Array;
-}
-
-const orNull = (field: string | undefined) => (field ? Number(field) : null);
-
-/**
- * Bars of each asset from `from` − HISTORY_DAYS (all of them for a null `from`), one text per asset with a line per bar:
- * a lateral index range scan per asset, and text PostgreSQL prints and JavaScript splits faster than six JSON arrays.
- * Floats print in their shortest exact form (extra_float_digits = 1, PostgreSQL 12+), so Number() reads them back exactly.
- */
-export async function readBars(client: pg.PoolClient, assets: { id: number; from: string | null }[]): Promise<Map<number, Bars>> {
-  const out = new Map<number, Bars>();
-  if (assets.length === 0) return out;
-  const { rows } = await client.query<{ asset_id: number; lines: string | null }>(
-    `SELECT s.asset_id, b.lines
-     FROM unnest($1::int[], $2::date[]) AS s(asset_id, from_date)
-     CROSS JOIN LATERAL (
-       SELECT string_agg(to_char(p.date, 'YYYY-MM-DD') || ',' || coalesce(p.open::text, '') || ',' || coalesce(p.high::text, '') || ','
-                         || coalesce(p.low::text, '') || ',' || p.close::text || ',' || coalesce(p.adj_close::text, ''), E'\n' ORDER BY p.date) AS lines
-       FROM price_bar p
-       WHERE p.asset_id = s.asset_id AND p.date >= COALESCE(s.from_date - ${HISTORY_DAYS}, '-infinity'::date) AND p.close < 'Infinity'::float8
-     ) b`,
-    [assets.map((a) => a.id), assets.map((a) => a.from)],
-  );
-  for (const r of rows) {
-    if (!r.lines) continue;
-    const lines = r.lines.split("\n");
-    const dates: string[] = new Array<string>(lines.length);
-    const bars: DailyBar[] = new Array<DailyBar>(lines.length);
-    const usableDates: string[] = [];
-    const usable: number[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const [date, open, high, low, close, adj] = (lines[i] as string).split(",") as [string, string, string, string, string, string];
-      const bar: DailyBar = { date, open: orNull(open), high: orNull(high), low: orNull(low), close: Number(close), adjClose: orNull(adj), volume: null };
-      dates[i] = date;
-      bars[i] = bar;
-      const price = bar.adjClose ?? bar.close;
-      if (price > 0 && Number.isFinite(price)) {
-        usableDates.push(date);
-        usable.push(price);
-      }
-    }
-    out.set(r.asset_id, { dates, bars, usableDates, usable: Float64Array.from(usable) });
-  }
-  return out;
-}
 
 export interface ScanAsset {
   id: number;
@@ -110,7 +58,7 @@ export async function readScanInputs(
     if (a.benchmark_id !== null) want(a.benchmark_id, from);
   }
   lap("assets");
-  const bars = await readBars(client, [...wanted].map(([id, from]) => ({ id, from })));
+  const bars = await readScanBars(client, [...wanted].map(([id, from]) => ({ id, from })), HISTORY_DAYS);
   lap("bars");
   const events = await client.query<{ asset_id: number; occurred_at: Date; time_precision: TimePrecision }>(
     `SELECT x.asset_id, e.occurred_at, e.time_precision::text AS time_precision

@@ -7,6 +7,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
+import { priceVintage } from "@/lib/prices/vintage";
 import { publishNotification, sendQueuedWebhooks } from "@/lib/notifications/publish";
 import { eventStudyForEvent, type EventStudyReport } from "@/lib/studies";
 
@@ -49,15 +50,6 @@ function verdictSignature(results: readonly VerdictResult[]): string {
   return results.map((r) => `${r.assetId}:${r.expected}:${r.score ?? r.status}`).sort().join("|");
 }
 
-/** The prices the verdict was computed on: newest bar, bar count and a digest of every close of the assets and benchmarks. */
-async function dataVintage(tx: Prisma.TransactionClient, assetIds: number[]) {
-  const [row] = await tx.$queryRaw<{ last_bar: string | null; bars: bigint; digest: string | null }[]>`
-    SELECT max(date)::text AS last_bar, count(*) AS bars,
-           md5(string_agg(asset_id::text || ':' || date::text || ':' || coalesce(adj_close, close)::text, ',' ORDER BY asset_id, date)) AS digest
-    FROM price_bar WHERE asset_id = ANY(${assetIds}::int[])`;
-  return { lastBar: row?.last_bar ?? null, bars: Number(row?.bars ?? 0), digest: row?.digest ?? null, computedAt: new Date().toISOString() };
-}
-
 const SCORE_WORD: Record<string, string> = { confirmed: "confirmed", contradicted: "contradicted", inconclusive: "inconclusive" };
 
 function sentence(results: readonly VerdictResult[]): string {
@@ -89,7 +81,7 @@ export async function scoreEventIfDue(eventId: number): Promise<ScoredEvent | nu
         eventId,
         revision,
         params: JSON.parse(JSON.stringify(report.settings)) as Prisma.InputJsonValue,
-        dataVintage: await dataVintage(tx, [...new Set([...priced, ...benchmarkIds])]),
+        dataVintage: await priceVintage(tx, [...new Set([...priced, ...benchmarkIds])]),
         results: JSON.parse(JSON.stringify(results)) as Prisma.InputJsonValue,
       },
     });
