@@ -85,12 +85,12 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       </Card>
 
       {errors && (
-        <div role="alert" className="rounded-tremor-default border border-red-300 p-3 text-tremor-default text-red-700 dark:border-red-800 dark:text-red-300">
+        <div role="alert" data-testid="triage-filter-errors" className="rounded-tremor-default border border-red-300 p-3 text-tremor-default text-red-700 dark:border-red-800 dark:text-red-300">
           These filters cannot be read, so nothing is listed:
           <ul className="mt-1 list-disc pl-5">{Object.entries(errors).map(([field, messages]) => <li key={field}>{messages.join(" ")}</li>)}</ul>
         </div>
       )}
-      <Text data-testid="triage-total">{total} item{total === 1 ? "" : "s"}{pages > 1 ? `, page ${filter.page} of ${pages}` : ""}, largest move first.</Text>
+      {!errors && <Text data-testid="triage-total">{total} item{total === 1 ? "" : "s"}{pages > 1 ? `, page ${filter.page} of ${pages}` : ""}, largest move first.</Text>}
       {items.length === 0 && !errors && <Card><Text>No item matches these filters.</Text></Card>}
       <TriageItems
         items={items}

@@ -26,18 +26,18 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
  */
 export const moveFilterSchema = z
   .object({
-    status: z.preprocess(blankToUndefined, z.enum([...MOVE_STATUSES, "ALL"], { error: `status is one of ${[...MOVE_STATUSES, "ALL"].join(", ")}` }).default("OPEN")),
-    kind: z.preprocess(blankToUndefined, z.enum(MOVE_KINDS, { error: `kind is one of ${MOVE_KINDS.join(", ")}` }).optional()),
+    status: z.preprocess(blankToUndefined, z.enum([...MOVE_STATUSES, "ALL"], { error: `Status is one of ${[...MOVE_STATUSES, "ALL"].join(", ")}` }).default("OPEN")),
+    kind: z.preprocess(blankToUndefined, z.enum(MOVE_KINDS, { error: `Kind is one of ${MOVE_KINDS.join(", ")}` }).optional()),
     asset: z.preprocess(blankToUndefined, z.string().trim().max(40, "An asset symbol has at most 40 characters").optional()),
     from: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
     to: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
     minZ: z.preprocess(blankToUndefined, z.coerce.number({ error: "Min |z| is a number" }).min(0, "Min |z| is between 0 and 100").max(100, "Min |z| is between 0 and 100").optional()),
     page: z.preprocess(
       blankToUndefined,
-      z.coerce.number({ error: "page is a number" }).int("page is a whole number").min(1, "page starts at 1").max(10_000, "page is at most 10,000").default(1),
+      z.coerce.number({ error: "The page is a number" }).int("The page is a whole number").min(1, "Pages start at 1").max(10_000, "The page is at most 10,000").default(1),
     ),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "to must not be before from" });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "To must not be before From" });
 export type MoveFilter = z.output<typeof moveFilterSchema>;
 
 /** A dismissal's own fields (the API's body; the item is in its path). */

@@ -35,6 +35,13 @@ describe("the triage page", () => {
     await p.waitForURL(/minZ=4/);
     const filtered = (await items().locator("text=/max \\|z\\| /").allTextContents()).map((t) => Number(t.replace(/[^0-9.]/g, "")));
     expect(filtered.every((z) => z >= 4)).toBe(true);
+    // A filter that cannot be read lists nothing and says which one, instead of silently listing something else.
+    const bad = await p.goto(`${session.app.baseUrl}/triage?minZ=high&from=2024-13-01`);
+    expect(bad?.status()).toBe(200);
+    const alert = p.getByTestId("triage-filter-errors");
+    await expect.poll(() => alert.textContent()).toMatch(/Min \|z\| is a number/);
+    expect(await alert.textContent()).toMatch(/YYYY-MM-DD|not a real calendar date/);
+    expect(await items().count()).toBe(0);
   });
 
   it("dismisses an item with a reason; it leaves the queue and is found under dismissed", async () => {
@@ -100,6 +107,12 @@ describe("the triage page", () => {
         expect(overflow).toBeLessThanOrEqual(0);
         await p.screenshot({ path: `test-results/triage-${width}-${scheme}.png`, fullPage: false });
         await expectAccessible(p); // every width and theme, not only the page each test ends on
+        // The filters' error state.
+        await p.goto(`${session.app.baseUrl}/triage?status=OPNE&minZ=high`);
+        await p.getByTestId("triage-filter-errors").waitFor();
+        expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        await p.screenshot({ path: `test-results/triage-bad-filter-${width}-${scheme}.png`, fullPage: false });
+        await expectAccessible(p);
 
       }
     }
