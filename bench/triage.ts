@@ -212,6 +212,18 @@ async function main() {
       if (!res.ok || !html.includes("No item matches")) throw new Error(`empty triage answered ${res.status}`);
     }, 9);
     const emptyQueriesMs = await timeIt(() => pageQueries(moveFilterSchema.parse({ asset: "NO-SUCH-ASSET" })), 9);
+    // What any page costs: the sign-in page's neighbour /forbidden renders the layout (session, unread count, header) and
+    // one paragraph; and the same queue through the JSON API, which has the same queries without a page around them.
+    const floorMs = await timeIt(async () => {
+      const res = await fetch(`${base}/forbidden`, { headers: { cookie } });
+      await res.text();
+      if (!res.ok) throw new Error(`/forbidden answered ${res.status}`);
+    }, 9);
+    const apiMs = await timeIt(async () => {
+      const res = await fetch(`${base}/api/v1/triage`, { headers: { cookie } });
+      await res.text();
+      if (!res.ok) throw new Error(`/api/v1/triage answered ${res.status}`);
+    }, 9);
 
     const lines = [
       "## Triage: unexplained moves",
@@ -227,6 +239,8 @@ async function main() {
       `| incremental update after one new bar for each of the ${ASSETS} assets, median of 5 | ${incremental.toFixed(0)} ms | goal 200 ms | ${(incremental / 200).toFixed(2)} of goal |`,
       `| /triage server render (HTTP, signed in, median of 9) with ${storedItems.toLocaleString("en-US")} stored items vs its queries alone (median of 9) | ${renderMs.toFixed(0)} ms | ${queriesMs.toFixed(0)} ms | **${(renderMs / queriesMs).toFixed(2)}×** (goal ≤ 2×) |`,
       `| the same page matching no item (sign-in check, layout, empty list) vs its queries alone | ${emptyMs.toFixed(0)} ms | ${emptyQueriesMs.toFixed(0)} ms | ${(emptyMs / emptyQueriesMs).toFixed(2)}× |`,
+      `| a near-empty page (/forbidden: layout, header and one paragraph), median of 9 | ${floorMs.toFixed(0)} ms | | |`,
+      `| the same queue as JSON (GET /api/v1/triage, signed in), median of 9 | ${apiMs.toFixed(0)} ms | | |`,
       `| the items' share: page − empty page vs queries − empty queries | ${(renderMs - emptyMs).toFixed(0)} ms | ${(queriesMs - emptyQueriesMs).toFixed(0)} ms | ${((renderMs - emptyMs) / Math.max(queriesMs - emptyQueriesMs, 1)).toFixed(2)}× |`,
     ];
     console.log(lines.join("\n"));
