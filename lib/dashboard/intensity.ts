@@ -26,15 +26,15 @@ export function mondayOf(date: string): string {
   return dateOf(mondayNumber(date));
 }
 
-/** Every week from the first to the last given (quiet weeks included, as zeros). */
-export function weeklyIntensity(events: readonly { date: string; severity: number }[], from: string, to: string): WeeklyIntensity[] {
+/** Weekly sums as PostgreSQL aggregates them (weeks with events only), with the quiet weeks from `from` to `to` as zeros. */
+export function everyWeek(sums: readonly WeeklyIntensity[], from: string, to: string): WeeklyIntensity[] {
   const byWeek = new Map<number, WeeklyIntensity>();
   for (let w = mondayNumber(from), last = dayNumber(to); w <= last; w += 7) byWeek.set(w, { week: dateOf(w), events: 0, intensity: 0 });
-  for (const e of events) {
-    const bucket = byWeek.get(mondayNumber(e.date));
+  for (const s of sums) {
+    const bucket = byWeek.get(mondayNumber(s.week));
     if (!bucket) continue;
-    bucket.events += 1;
-    bucket.intensity += e.severity;
+    bucket.events += s.events;
+    bucket.intensity += s.intensity;
   }
   return [...byWeek.values()];
 }

@@ -6,7 +6,7 @@ import { reactingSessionIndex } from "@/lib/prices/day-zero";
 import { freshnessByExchange, type ExchangeFreshness } from "./freshness";
 import { loadAdjustedCloses, type PriceSeries } from "@/lib/prices/adjusted-closes";
 import { logReturns, rollingVolatility } from "@/lib/analytics";
-import { weeklyIntensity, weeklyLast, type WeeklyIntensity } from "./intensity";
+import { everyWeek, weeklyLast, type WeeklyIntensity } from "./intensity";
 import { watchlistRow, type WatchlistRow } from "./watchlist";
 import { readQuery } from "@/lib/db/read-routing";
 import type { DataSource, Direction, TimePrecision } from "@/lib/enums";
@@ -98,16 +98,51 @@ function overviewAssets(): Promise<OverviewAsset[]> {
   ).then((r) => r.rows);
 }
 
-/** Every live event, newest first, with its exposures aggregated in the same query. */
-function overviewEvents(): Promise<OverviewEvent[]> {
-  return readQuery<OverviewEvent>(
-    `SELECT e.id, e.title, e.occurred_at AS "occurredAt", to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, e.time_precision::text AS "timePrecision", e.category::text AS category, e.severity,
-       COALESCE(json_agg(json_build_object('assetId', x.asset_id, 'direction', x.direction) ORDER BY x.id) FILTER (WHERE x.id IS NOT NULL), '[]') AS exposures
-     FROM event e LEFT JOIN exposure x ON x.event_id = e.id
-     WHERE e.deleted_at IS NULL
-     GROUP BY e.id
-     ORDER BY e.occurred_at DESC, e.id DESC`,
-  ).then((r) => r.rows);
+/** How many of the latest events the overview lists moves for. */
+const LATEST_EVENTS = 25;
+
+interface EventSummary {
+  /** The latest live events, newest first, with their exposures. */
+  latest: OverviewEvent[];
+  /** Live events by category over the 90 and the 30 days up to `today` (by UTC date). */
+  counts: { category: string; d30: number; d90: number }[];
+  /** Weeks (Monday) with at least one live event, from the Monday 730 days before the latest event's date up to it. */
+  weeks: WeeklyIntensity[];
+}
+
+/** The statement behind eventSummary: $1 today (YYYY-MM-DD), $2 how many latest events. The load suite's peer runs it too. */
+export const EVENT_SUMMARY_SQL = `WITH live AS (
+       SELECT e.id, e.severity, e.category, (e.occurred_at AT TIME ZONE 'UTC')::date AS day FROM event e WHERE e.deleted_at IS NULL
+     ), newest AS (SELECT max(day) AS last_day FROM live)
+     SELECT
+       (SELECT COALESCE(json_agg(l ORDER BY l."occurredAt" DESC, l.id DESC), '[]'::json) FROM (
+          SELECT e.id, e.title, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
+                 to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, e.time_precision AS "timePrecision", e.category, e.severity,
+                 COALESCE((SELECT json_agg(json_build_object('assetId', x.asset_id, 'direction', x.direction) ORDER BY x.id) FROM exposure x WHERE x.event_id = e.id), '[]'::json) AS exposures
+          FROM event e WHERE e.deleted_at IS NULL ORDER BY e.occurred_at DESC, e.id DESC LIMIT $2::int) l) AS latest,
+       (SELECT json_agg(c) FROM (
+          SELECT category, (count(*) FILTER (WHERE day > $1::date - 30))::int AS d30, count(*)::int AS d90
+          FROM live WHERE day > $1::date - 90 AND day <= $1::date GROUP BY category) c) AS counts,
+       (SELECT json_agg(w ORDER BY w.week) FROM (
+          SELECT to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS week, count(*)::int AS events, sum(severity)::int AS intensity
+          FROM live, newest WHERE day >= date_trunc('week', (newest.last_day - 730)::timestamp)::date AND day <= newest.last_day GROUP BY 1) w) AS weeks`;
+
+/**
+ * What the overview needs from the event log, in one statement whatever the log's size: the latest events with their
+ * exposures, the counts by category and the weekly severity sums, aggregated by PostgreSQL rather than read event by
+ * event (a view read every event before: its cost grew with the log).
+ */
+async function eventSummary(today: string): Promise<EventSummary> {
+  const { rows } = await readQuery<{ latest: (Omit<OverviewEvent, "occurredAt"> & { occurredAt: string })[]; counts: EventSummary["counts"] | null; weeks: WeeklyIntensity[] | null }>(
+    EVENT_SUMMARY_SQL,
+    [today, LATEST_EVENTS],
+  );
+  const row = rows[0]!;
+  return {
+    latest: row.latest.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+    counts: row.counts ?? [],
+    weeks: row.weeks ?? [],
+  };
 }
 
 function moveAround(series: PriceSeries, day0: number): number | null {
@@ -118,10 +153,10 @@ function moveAround(series: PriceSeries, day0: number): number | null {
 export async function overviewData(options: { now?: Date; intensitySymbol?: string } = {}): Promise<OverviewData> {
   const now = options.now ?? new Date();
   const today = isoDate(now);
-  const [assets, events] = await Promise.all([overviewAssets(), overviewEvents()]);
+  const [assets, { latest: events, counts, weeks: eventWeeks }] = await Promise.all([overviewAssets(), eventSummary(today)]);
   // Two years of sessions cover the watchlist (20d vol against its 252-session history) and the intensity chart;
   // the window also reaches back to the oldest of the 25 latest events, whose moves are listed.
-  const recent = events.slice(0, 25).at(-1);
+  const recent = events.at(-1);
   const from = [addDays(today, -800), recent ? addDays(recent.date, -14) : today].sort()[0];
   const series = await loadAdjustedCloses(assets.map((a) => a.id), undefined, from);
   const watchlist: WatchlistEntry[] = assets.map((a) => ({
@@ -136,16 +171,17 @@ export async function overviewData(options: { now?: Date; intensitySymbol?: stri
   }));
 
   const eventCounts = ([30, 90] as const).map((days) => {
-    const since = addDays(today, -days);
-    const inWindow = events.filter((e) => e.date > since && e.date <= today);
     const byCategory: Record<string, number> = {};
-    for (const e of inWindow) byCategory[e.category] = (byCategory[e.category] ?? 0) + 1;
-    return { days, total: inWindow.length, byCategory };
+    for (const c of counts) {
+      const n = days === 30 ? c.d30 : c.d90;
+      if (n > 0) byCategory[c.category] = n;
+    }
+    return { days, total: Object.values(byCategory).reduce((a, b) => a + b, 0), byCategory };
   });
 
   const byId = new Map(assets.map((a) => [a.id, a]));
   const moves: EventMove[] = [];
-  for (const e of events.slice(0, 25)) {
+  for (const e of events) {
     for (const x of e.exposures) {
       const asset = byId.get(x.assetId);
       const s = series.get(x.assetId);
@@ -161,7 +197,7 @@ export async function overviewData(options: { now?: Date; intensitySymbol?: stri
 
   // Weekly severity-weighted event counts against the chosen asset's 20-session volatility.
   function intensityAgainstVolatility() {
-    const weeks = weeklyIntensity(events, firstWeek, lastEventDate ?? today);
+    const weeks = everyWeek(eventWeeks, firstWeek, lastEventDate ?? today);
     const chosen = assets.find((a) => a.symbol === options.intensitySymbol) ?? assets.find((a) => a.symbol === "^KS11") ?? assets[0];
     const s = chosen ? series.get(chosen.id) : undefined;
     const vol = s && s.values.length > 21 ? rollingVolatility(logReturns(s.values), 20) : new Float64Array(0);

@@ -4,6 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
+import { EVENT_SUMMARY_SQL } from "@/lib/dashboard/overview";
 
 const SESSION = `SELECT u.id, u.role FROM session s JOIN "user" u ON u.id = s.user_id WHERE s.token = $1 AND s.expires_at > now()`;
 
@@ -18,9 +19,8 @@ const PRICES = `SELECT to_char(date, 'YYYY-MM-DD') AS date, open, high, low, clo
   WHERE asset_id = $1 AND date >= $2::date AND date <= $3::date ORDER BY date`;
 
 const OVERVIEW_ASSETS = `SELECT a.*, (SELECT count(*) FROM exposure x WHERE x.asset_id = a.id)::int AS exposures FROM asset a ORDER BY symbol`;
-const OVERVIEW_EVENTS = `SELECT e.id, e.title, e.occurred_at, e.category, e.severity,
-  coalesce(json_agg(json_build_object('assetId', x.asset_id, 'direction', x.direction)) FILTER (WHERE x.asset_id IS NOT NULL), '[]') AS exposures
-  FROM event e LEFT JOIN exposure x ON x.event_id = e.id WHERE e.deleted_at IS NULL GROUP BY e.id ORDER BY e.occurred_at DESC`;
+// The overview's reading of the event log, as Faultline runs it: the latest 25 events, the counts, the weekly sums.
+const OVERVIEW_EVENTS = EVENT_SUMMARY_SQL;
 const OVERVIEW_CLOSES = `SELECT asset_id, to_char(date, 'YYYY-MM-DD') AS d, COALESCE(adj_close, close) AS p FROM price_bar
   WHERE asset_id = ANY($1::int[]) AND COALESCE(adj_close, close) > 0 AND COALESCE(adj_close, close) < 'Infinity'::float8
   AND date >= $2::date ORDER BY asset_id, date`;
@@ -57,10 +57,11 @@ export async function startRawSqlPeer(databaseUrl: string, poolSize = 10): Promi
         const prices = await pool.query(PRICES, [a.id, url.searchParams.get("from"), url.searchParams.get("to")]);
         body = { symbol: a.symbol, currency: a.currency, source: a.source, data: prices.rows };
       } else if (url.pathname === "/overview") {
-        const [assets, events] = await Promise.all([pool.query(OVERVIEW_ASSETS), pool.query(OVERVIEW_EVENTS)]);
+        const today = new Date().toISOString().slice(0, 10);
+        const [assets, events] = await Promise.all([pool.query(OVERVIEW_ASSETS), pool.query(OVERVIEW_EVENTS, [today, 25])]);
         const from = new Date(Date.now() - 800 * 86_400_000).toISOString().slice(0, 10);
         const closes = await pool.query(OVERVIEW_CLOSES, [assets.rows.map((a: { id: number }) => a.id), from]);
-        body = { assets: assets.rows, events: events.rows.slice(0, 25), closes: closes.rowCount };
+        body = { assets: assets.rows, events: events.rows[0], closes: closes.rowCount };
       } else {
         res.writeHead(404).end();
         return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mondayOf, weeklyIntensity, weeklyLast } from "@/lib/dashboard/intensity";
+import { everyWeek, mondayOf, weeklyLast } from "@/lib/dashboard/intensity";
 import { sortWatchlist, watchlistRow } from "@/lib/dashboard/watchlist";
 
 function series(values: number[]) {
@@ -43,17 +43,17 @@ describe("watchlist row", () => {
 });
 
 describe("event intensity", () => {
-  it("buckets events into Monday weeks weighted by severity, keeping quiet weeks", () => {
+  it("lays the weekly sums on every Monday from the first week to the last, quiet weeks as zeros", () => {
     expect(mondayOf("2024-06-19")).toBe("2024-06-17");
     expect(mondayOf("2024-06-17")).toBe("2024-06-17");
     expect(mondayOf("2024-06-23")).toBe("2024-06-17");
-    const weeks = weeklyIntensity(
+    const weeks = everyWeek(
       [
-        { date: "2024-06-19", severity: 5 },
-        { date: "2024-06-21", severity: 2 },
-        { date: "2024-07-02", severity: 3 },
+        { week: "2024-06-10", events: 4, intensity: 9 }, // before the first week: not shown
+        { week: "2024-06-17", events: 2, intensity: 7 },
+        { week: "2024-07-01", events: 1, intensity: 3 },
       ],
-      "2024-06-17",
+      "2024-06-19",
       "2024-07-05",
     );
     expect(weeks).toEqual([
