@@ -93,6 +93,7 @@ async function main() {
     // Phase 1: stop PostgreSQL mid-load, start it again.
     const run1: Run = { samples: [], acknowledged: [] };
     let stopAt = Infinity;
+    let restartAt = Infinity;
     let backAt = Infinity;
     let done = false;
     const load = traffic(app.baseUrl, reader, writerCookies, () => done, run1);
@@ -102,13 +103,16 @@ async function main() {
     // sent during the shutdown itself may still be served, and are not counted either way.
     stopAt = Date.now();
     await new Promise((r) => setTimeout(r, OUTAGE_S * 1000));
+    // The outage ends when the restart begins: PostgreSQL accepts connections before start() has seen it ready, and a
+    // request answered from it in between is served, rightly, not missed.
+    restartAt = Date.now();
     await db.start();
     backAt = Date.now();
     await new Promise((r) => setTimeout(r, 8_000));
     done = true;
     await load;
 
-    const during = run1.samples.filter((s) => s.sentAt >= stopAt && s.at < backAt);
+    const during = run1.samples.filter((s) => s.sentAt >= stopAt && s.at < restartAt);
     const api = during.filter((s) => s.kind !== "page");
     const pages = during.filter((s) => s.kind === "page");
     const apiStatuses = countBy(api.map((s) => s.status));
