@@ -99,22 +99,13 @@ function source(): Record<string, string | undefined> {
 }
 
 /**
- * Set once a production process has read its configuration: its environment does not change while it runs (values
- * learnt at run time go through overrideConfig, which clears this), so config() stops re-reading every variable.
- * It is on every request's path several times, and reading process.env is not free (2 % of the price API's CPU).
- */
-let settled = false;
-
-/**
- * The configuration of this process, parsed once. Outside production it is parsed again when a variable it reads has
- * changed since (a test pointing DATABASE_URL at its own database), so a long-lived process pays for zod once.
+ * The configuration of this process, parsed once. It is parsed again only when a variable it reads has changed since
+ * (a test pointing DATABASE_URL at its own database), so a long-lived process pays for zod once.
  */
 export function config(): Env {
-  if (settled && cached) return cached.value;
   const values = source();
   const key = KEYS.map((k) => values[k] ?? "").join("\u0000");
   if (cached?.key !== key) cached = { key, value: parseEnv(values) };
-  settled = cached.value.NODE_ENV === "production";
   return cached.value;
 }
 
@@ -124,7 +115,6 @@ export function config(): Env {
  */
 export function overrideConfig(values: Partial<Record<keyof Env, string>>): void {
   overrides = { ...overrides, ...values };
-  settled = false;
 }
 
 /** The environment for a child process (the Next server, `next build`): this process's, plus the overrides. */

@@ -77,27 +77,4 @@ describe("config()", () => {
       else process.env.REFRESH_LOOKBACK_DAYS = before;
     }
   });
-
-  it("in production reads the environment once, and afterwards changes only through overrideConfig", () => {
-    const saved = { NODE_ENV: process.env.NODE_ENV, FAULTLINE_DB_POOL: process.env.FAULTLINE_DB_POOL };
-    const env = process.env as Record<string, string | undefined>;
-    try {
-      env.NODE_ENV = "production";
-      env.FAULTLINE_DB_POOL = "7";
-      overrideConfig({});
-      const production = config();
-      expect(production).toMatchObject({ NODE_ENV: "production", FAULTLINE_DB_POOL: 7 });
-      env.FAULTLINE_DB_POOL = "8";
-      expect(config()).toBe(production);
-      overrideConfig({ FAULTLINE_DB_POOL: "9" });
-      expect(config().FAULTLINE_DB_POOL).toBe(9);
-    } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete env[k];
-        else env[k] = v;
-      }
-      overrideConfig({}); // back to re-reading, for whatever runs next in this file
-    }
-    expect(config().NODE_ENV).not.toBe("production");
-  });
 });
