@@ -1,5 +1,6 @@
 // Event intensity: events per ISO week weighted by severity, the series the overview sets against volatility.
 // Pure: weeks start on Monday (UTC calendar dates).
+import { isoDate } from "@/lib/dates";
 
 export interface WeeklyIntensity {
   week: string; // Monday, YYYY-MM-DD
@@ -20,7 +21,7 @@ function mondayNumber(date: string): number {
   return n - ((((n + 3) % 7) + 7) % 7);
 }
 
-const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const dateOf = (day: number) => isoDate(new Date(day * DAY_MS));
 
 export function mondayOf(date: string): string {
   return dateOf(mondayNumber(date));

@@ -116,7 +116,7 @@ export const EVENT_SUMMARY_SQL = `WITH live AS (
      ), newest AS (SELECT max(day) AS last_day FROM live)
      SELECT
        (SELECT COALESCE(json_agg(l ORDER BY l."occurredAt" DESC, l.id DESC), '[]'::json) FROM (
-          SELECT e.id, e.title, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
+          SELECT e.id, e.title, e.occurred_at AS "occurredAt",
                  to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, e.time_precision AS "timePrecision", e.category, e.severity,
                  COALESCE((SELECT json_agg(json_build_object('assetId', x.asset_id, 'direction', x.direction) ORDER BY x.id) FROM exposure x WHERE x.event_id = e.id), '[]'::json) AS exposures
           FROM event e WHERE e.deleted_at IS NULL ORDER BY e.occurred_at DESC, e.id DESC LIMIT $2::int) l) AS latest,

@@ -110,7 +110,7 @@ function eventConditions(q: EventQuery, params: unknown[]): string {
  * One page of matching events, latest first, and how many match: one statement, the documents written by PostgreSQL
  * (an API request answers after its session lookup and this one round trip).
  */
-async function searchEventIds(q: EventQuery): Promise<{ dataJson: string; page: number; pageSize: number; total: number }> {
+async function searchEventPage(q: EventQuery): Promise<{ dataJson: string; page: number; pageSize: number; total: number }> {
   const params: unknown[] = [];
   const where = eventConditions(q, params);
   const limit = `$${params.push(q.pageSize)}`;
@@ -127,13 +127,13 @@ async function searchEventIds(q: EventQuery): Promise<{ dataJson: string; page: 
 
 /** A page of events as toEventDto writes them, for pages that render them. */
 export async function searchEvents(q: EventQuery): Promise<Page<EventDto>> {
-  const { dataJson, ...page } = await searchEventIds(q);
+  const { dataJson, ...page } = await searchEventPage(q);
   return { data: JSON.parse(dataJson) as EventDto[], ...page };
 }
 
 /** The API's answer as JSON text: the page of events is written by PostgreSQL, the paging fields around it. */
 export async function searchEventsBody(q: EventQuery): Promise<string> {
-  const { dataJson, page, pageSize, total } = await searchEventIds(q);
+  const { dataJson, page, pageSize, total } = await searchEventPage(q);
   return `{"data":${dataJson},"page":${page},"pageSize":${pageSize},"total":${total}}`;
 }
 

@@ -7,7 +7,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
-import { priceVintage } from "@/lib/prices/vintage";
+import { priceVintage, type PriceVintage } from "@/lib/prices/vintage";
 import { publishNotification, sendQueuedWebhooks } from "@/lib/notifications/publish";
 import { eventStudyForEvent, type EventStudyReport } from "@/lib/studies";
 
@@ -137,7 +137,7 @@ export async function verdictsOf(eventId: number) {
     revision: r.revision,
     scoredAt: r.scoredAt,
     params: r.params as { model?: string; verdictWindow?: [number, number]; alpha?: number },
-    dataVintage: r.dataVintage as { lastBar: string | null; bars: number; digest: string | null },
+    dataVintage: r.dataVintage as PriceVintage,
     results: r.results as unknown as VerdictResult[],
   }));
 }
