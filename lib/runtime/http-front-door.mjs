@@ -13,7 +13,10 @@
 //    (flushHeaders), then each body chunk, then the chunked encoding's end: three writes, so three TCP segments and three
 //    wake-ups of the client for a small JSON answer. The socket is corked when the head is flushed and uncorked after
 //    the current turn of the event loop, so whatever was written in that turn leaves together and a streamed page's
-//    later chunks still leave as they come.
+//    later chunks still leave as they come. For that to hold, a socket must accept a whole answer without signalling
+//    backpressure: with Node's 16 kB default, writing a year of prices (50 kB) into the corked socket returns false, Next
+//    waits for the drain that only the uncork brings, and the chunked end leaves in a write of its own. The server's
+//    sockets get a 256 kB high-water mark (what a socket may buffer before a writer waits; per connection, not a cap).
 // (CONNECT never reaches a request handler: Node emits it as its own event and closes the socket.)
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -54,6 +57,15 @@ function coalesceThisTurn(socket) {
   socket.cork();
   setImmediate(() => socket.uncork());
 }
+
+/** What a response socket buffers before it asks its writer to wait: a year of daily bars as JSON is about 50 kB. */
+const RESPONSE_HIGH_WATER_MARK = 256 * 1024;
+
+const createServer = http.createServer;
+http.createServer = function createServerWithRoomForAnAnswer(...args) {
+  const options = typeof args[0] === "object" && args[0] !== null ? args.shift() : {};
+  return createServer.call(this, { highWaterMark: RESPONSE_HIGH_WATER_MARK, ...options }, ...args);
+};
 
 const emit = http.Server.prototype.emit;
 

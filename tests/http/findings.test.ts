@@ -236,6 +236,18 @@ describe("response writes", () => {
     }
   });
 
+  // Above Node's default 16 kB socket buffer (where the body's write asked Next to wait for a drain, so the end left on
+  // its own), below the 32 kB a loopback read hands over at once.
+  it("sends an answer larger than a socket's default 16 kB buffer with its end in one write", async () => {
+    for (let i = 0; i < 5; i++) {
+      const { sizes, text } = await reads("/api/v1/assets/%5EKS11/prices?from=2024-01-01&to=2024-05-31", cast.cookies.viewer);
+      expect(text).toMatch(/\r\n0\r\n\r\n$/);
+      expect(text.length).toBeGreaterThan(16 * 1024);
+      expect(text.length).toBeLessThan(32 * 1024);
+      expect(sizes).toHaveLength(1);
+    }
+  });
+
   it("still streams a page to its end", async () => {
     const { text } = await reads("/", cast.cookies.viewer);
     expect(text).toMatch(/^HTTP\/1\.1 200 /);
