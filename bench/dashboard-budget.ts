@@ -19,7 +19,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { eventQuerySchema, searchEvents } from "@/lib/events/search";
 import { upsertBarsWith } from "@/lib/prices/store";
 import { DemoProvider } from "@/lib/market-data/demo/demo-provider";
-import { NEXT_BIN } from "@/lib/runtime/build";
+import { nextServerArgs } from "@/lib/runtime/build";
 import { listThemes } from "@/lib/themes/queries";
 
 const { values: args } = parseArgs({ options: { out: { type: "string" }, assets: { type: "string", default: "50" }, events: { type: "string", default: "1000" } } });
@@ -93,7 +93,7 @@ async function main() {
   await createFirstAdmin({ name: "Bench", email, password });
 
   const port = await freePort();
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, nextServerArgs("start", port, "127.0.0.1"), {
     env: { ...process.env, DATABASE_URL: pg.url, FAULTLINE_DATA_DIR: dir, BETTER_AUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "silent", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
   });

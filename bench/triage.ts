@@ -19,7 +19,7 @@ import { endPgPool } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/transaction";
 import { DemoProvider } from "@/lib/market-data/demo/demo-provider";
 import { upsertBarsWith } from "@/lib/prices/store";
-import { NEXT_BIN } from "@/lib/runtime/build";
+import { nextServerArgs } from "@/lib/runtime/build";
 import { eventsNear, listMoveItems, moveThresholds, openMoveCounts, sparklines } from "@/lib/triage/queries";
 import { sessionPrincipal } from "@/lib/auth/session-lookup";
 import { unreadCount } from "@/lib/notifications/inbox";
@@ -167,7 +167,7 @@ async function main() {
     const password = "bench-password-long-enough";
     await createFirstAdmin({ name: "Bench", email, password });
     const port = await freePort();
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(process.execPath, nextServerArgs("start", port, "127.0.0.1"), {
       env: { ...process.env, DATABASE_URL: pg.url, FAULTLINE_DATA_DIR: dir, BETTER_AUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "silent", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "ignore",
     });

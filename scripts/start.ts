@@ -1,20 +1,17 @@
 // `npm start` (and `npm run dev` with --dev): database, migrations, first-run content, build if needed, then the
 // Next.js server. Ctrl-C / SIGTERM stops the web server first and PostgreSQL last.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { childEnvironment, config, overrideConfig } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 import { disconnectDb } from "@/lib/db/client";
 import { endPgPool } from "@/lib/db/pool";
 import { assertPortFree } from "@/lib/db/embedded-postgres";
 import { bootstrapAccounts, bootstrapContent } from "@/lib/runtime/bootstrap";
-import { NEXT_BIN, build, isBuildCurrent } from "@/lib/runtime/build";
+import { build, isBuildCurrent, nextServerArgs } from "@/lib/runtime/build";
 import { prepareDatabase } from "@/lib/runtime/database";
 import { startWorker } from "@/lib/runtime/worker";
 
 const dev = process.argv.includes("--dev");
-const FRONT_DOOR = pathToFileURL(path.resolve(import.meta.dirname, "../lib/runtime/http-front-door.mjs")).href;
 const log = (line: string) => console.log(`faultline: ${line}`);
 
 async function main() {
@@ -55,8 +52,7 @@ async function main() {
       build(childEnv);
     }
     // The front door (request ids, methods and paths Next cannot route) runs in the server process before Next.
-    const args = ["--import", FRONT_DOOR, NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME];
-    next = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
+    next = spawn(process.execPath, nextServerArgs(dev ? "dev" : "start", env.PORT, env.HOSTNAME), { stdio: "inherit", env: childEnv });
     log(`serving http://localhost:${env.PORT} (Ctrl-C to stop)`);
     next.on("exit", (code, signal) => {
       if (!stopping) {

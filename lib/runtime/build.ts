@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { childEnvironment } from "@/lib/config/env";
 import { StartupError } from "@/lib/config/startup-error";
 
@@ -11,6 +12,14 @@ const STAMP = path.join(".next", "faultline-source-stamp");
 const SOURCES = ["app", "lib", "prisma", "package-lock.json", "next.config.js", "tailwind.config.ts", "postcss.config.js"];
 
 export const NEXT_BIN = require.resolve("next/dist/bin/next");
+
+/** The front door every request of the Next server passes first (request ids, door checks, one write per answer). */
+const FRONT_DOOR = pathToFileURL(path.resolve(import.meta.dirname, "http-front-door.mjs")).href;
+
+/** Node's arguments for the Next server as `npm start` runs it: the front door preloaded, then `next start|dev`. */
+export function nextServerArgs(mode: "start" | "dev", port: number, hostname: string): string[] {
+  return ["--import", FRONT_DOOR, NEXT_BIN, mode, "-p", String(port), "-H", hostname];
+}
 
 /** Newest modification time among the app's sources. */
 function sourceStamp(): string {
