@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { eventQuerySchema, searchEvents } from "@/lib/events/search";
 import { fieldErrorsOf } from "@/lib/errors";
-import { listThemes } from "@/lib/themes/queries";
+import { themeOptions } from "@/lib/themes/queries";
 import { EventFilterForm, eventFilterValues } from "../_components/event-filter-form";
 import { CATEGORY_LABEL } from "../_components/format";
 import { ScrollRegion } from "../_components/scroll-region";
@@ -23,7 +23,7 @@ export default async function EventsPage({ searchParams }: Props) {
   const values = eventFilterValues(params);
   const pageParam = Array.isArray(params.page) ? params.page[0] : params.page;
   const parsed = eventQuerySchema.safeParse({ ...values, page: pageParam ?? 1, pageSize: PAGE_SIZE });
-  const [themes, page] = await Promise.all([listThemes(), parsed.success ? searchEvents(parsed.data) : Promise.resolve(null)]);
+  const [themes, page] = await Promise.all([themeOptions(), parsed.success ? searchEvents(parsed.data) : Promise.resolve(null)]);
   const errors = parsed.success ? null : fieldErrorsOf(parsed.error);
   const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   const hrefFor = (n: number) => `/events?${new URLSearchParams({ ...values, page: String(n) }).toString()}`;

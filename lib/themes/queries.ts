@@ -9,6 +9,11 @@ export async function listThemes() {
   });
 }
 
+/** Themes by name for a filter's choices: ids and names only, no event counts. */
+export async function themeOptions(): Promise<{ id: number; name: string }[]> {
+  return readDb().theme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
 export async function findTheme(id: number) {
   return db().theme.findUnique({ where: { id } });
 }

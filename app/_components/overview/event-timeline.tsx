@@ -2,7 +2,7 @@ import { Card, Text, Title } from "@tremor/react";
 import Link from "next/link";
 import { eventQuerySchema, searchEvents } from "@/lib/events/search";
 import { fieldErrorsOf } from "@/lib/errors";
-import { listThemes } from "@/lib/themes/queries";
+import { themeOptions } from "@/lib/themes/queries";
 import { EventFilterForm, eventFilterValues } from "../event-filter-form";
 import { CATEGORY_LABEL } from "../format";
 import { TimelineChart } from "./timeline-chart";
@@ -26,9 +26,8 @@ function eventsHref(filters: Record<string, string>): string {
 export async function EventTimeline({ params }: { params: Params }) {
   const raw = eventFilterValues(params);
   const parsed = eventQuerySchema.safeParse({ ...raw, pageSize: CHART_EVENTS });
-  const themes = await listThemes();
+  const [themes, page] = await Promise.all([themeOptions(), parsed.success ? searchEvents(parsed.data) : Promise.resolve(null)]);
   const errors = parsed.success ? null : fieldErrorsOf(parsed.error);
-  const page = parsed.success ? await searchEvents(parsed.data) : null;
   return (
     <Card>
       <Title>Event timeline</Title>
