@@ -186,7 +186,7 @@ async function main() {
     if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
     // Every query one request of the page runs, alone and in the page's order: who is asking (the session cookie),
     // the header's unread count, the queue update, the list, the counts and thresholds, then sparklines and the
-    // events near each item (the admin is an analyst).
+    // events near the items (the admin is an analyst).
     const requestHeaders = new Headers({ cookie });
     const pageQueries = async (filter: ReturnType<typeof moveFilterSchema.parse>) => {
       const user = await sessionPrincipal(requestHeaders);
@@ -196,7 +196,7 @@ async function main() {
       const [{ items }] = await Promise.all([listMoveItems(filter), openMoveCounts(), moveThresholds()]);
       await Promise.all([
         sparklines(items.flatMap((i) => i.moves.map((m) => ({ assetId: m.assetId, session: i.session })))),
-        Promise.all(items.map((i) => eventsNear(i.session))),
+        eventsNear(items.map((i) => i.session)),
       ]);
     };
     const queriesMs = await timeIt(() => pageQueries(moveFilterSchema.parse({})), 9);

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { fieldErrorsOf } from "@/lib/errors";
-import { eventsNear, listMoveItems, moveThresholds, openMoveCounts, PAGE_SIZE, sparklines, SPARK_SESSIONS } from "@/lib/triage/queries";
+import { eventsNear, listMoveItems, type NearbyEvent, moveThresholds, openMoveCounts, PAGE_SIZE, sparklines, SPARK_SESSIONS } from "@/lib/triage/queries";
 import { MOVE_KINDS, MOVE_KIND_LABEL, MOVE_STATUSES, MOVE_STATUS_LABEL, moveFilterSchema, type MoveFilter } from "@/lib/triage/schemas";
 import { updatePendingMovesIfAny } from "@/lib/triage/update-moves";
 import { sparklineValues } from "../_components/format";
@@ -45,7 +45,8 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   const analyst = hasRole(user.role, "ANALYST");
   const [spark, nearby] = await Promise.all([
     sparklines(items.flatMap((i) => i.moves.map((m) => ({ assetId: m.assetId, session: i.session })))),
-    analyst ? Promise.all(items.map((i) => (i.status === "OPEN" ? eventsNear(i.session) : Promise.resolve([])))) : Promise.resolve(items.map(() => [])),
+    // The link picker's events, for the open items an analyst may link.
+    analyst ? eventsNear(items.filter((i) => i.status === "OPEN").map((i) => i.session)) : Promise.resolve(new Map<string, NearbyEvent[]>()),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
@@ -100,7 +101,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           return [key, { values: sparklineValues(points.map((p) => p.close)), at: points.findIndex((p) => p.date === i.session) }];
         })))}
         sparkSessions={SPARK_SESSIONS}
-        nearby={nearby}
+        nearby={items.map((i) => (i.status === "OPEN" ? nearby.get(i.session) ?? [] : []))}
         analyst={analyst}
       />
       {pages > 1 && (

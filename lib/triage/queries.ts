@@ -4,7 +4,7 @@ import "server-only";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { readQuery } from "@/lib/db/read-routing";
 import { closesAroundSessions, type SparkPoint } from "@/lib/prices/around-sessions";
-import { moveFilterSchema, type DismissReasonCode, type MoveFilter, type MoveKind, type MoveStatus } from "@/lib/triage/schemas";
+import { type DismissReasonCode, type MoveFilter, type MoveKind, type MoveStatus } from "@/lib/triage/schemas";
 
 export const PAGE_SIZE = 20;
 /** Sessions either side of the move the sparkline shows. */
@@ -96,15 +96,35 @@ export function sparklines(pairs: readonly { assetId: number; session: string }[
   return closesAroundSessions(pairs, SPARK_SESSIONS);
 }
 
-/** Live events near a session, newest first, for the "link to an event" picker. */
-export async function eventsNear(session: string, days = 10): Promise<{ id: number; title: string; date: string }[]> {
-  const { rows } = await readQuery<{ id: number; title: string; date: string }>(
-    `SELECT id, title, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date FROM event
-     WHERE deleted_at IS NULL AND occurred_at BETWEEN $1::date - $2::int AND $1::date + $2::int + 1
-     ORDER BY abs(extract(epoch FROM occurred_at - $1::date)), occurred_at DESC LIMIT 20`,
-    [session, days],
+/** An event offered in the "link to an event" picker. */
+export interface NearbyEvent {
+  id: number;
+  title: string;
+  date: string;
+}
+
+/**
+ * Live events within `days` calendar days of each session, nearest first (up to 20 a session), for the "link to an
+ * event" picker: one statement for a page of items, keyed by session.
+ */
+export async function eventsNear(sessions: readonly string[], days = 10): Promise<Map<string, NearbyEvent[]>> {
+  const out = new Map<string, NearbyEvent[]>();
+  const wanted = [...new Set(sessions)];
+  if (wanted.length === 0) return out;
+  const { rows } = await readQuery<{ session: string; events: NearbyEvent[] }>(
+    `SELECT s.session, COALESCE(n.events, '[]'::json) AS events
+     FROM unnest($1::text[]) AS s(session)
+     CROSS JOIN LATERAL (
+       SELECT json_agg(json_build_object('id', e.id, 'title', e.title, 'date', e.date) ORDER BY e.distance, e.occurred_at DESC) AS events
+       FROM (SELECT id, title, occurred_at, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, abs(extract(epoch FROM occurred_at - s.session::date)) AS distance
+             FROM event
+             WHERE deleted_at IS NULL AND occurred_at BETWEEN s.session::date - $2::int AND s.session::date + $2::int + 1
+             ORDER BY distance, occurred_at DESC LIMIT 20) e
+     ) n`,
+    [wanted, days],
   );
-  return rows;
+  for (const r of rows) out.set(r.session, r.events);
+  return out;
 }
 
 /** One item with its moves, or null (the "create an event" prefill). */
@@ -115,11 +135,12 @@ export async function moveItemById(id: number): Promise<MoveItemView | null> {
 
 /** The global k and the assets with their own. */
 export async function moveThresholds(): Promise<{ global: number; assets: { symbol: string; threshold: number }[] }> {
-  const [g, a] = await Promise.all([
-    readQuery<{ threshold: number }>("SELECT threshold FROM move_settings WHERE id = 1"),
-    readQuery<{ symbol: string; threshold: number }>("SELECT a.symbol, t.threshold FROM asset_move_threshold t JOIN asset a ON a.id = t.asset_id ORDER BY a.symbol"),
-  ]);
-  return { global: g.rows[0]?.threshold ?? 3, assets: a.rows };
+  const { rows } = await readQuery<{ global: number | null; assets: { symbol: string; threshold: number }[] }>(
+    `SELECT (SELECT threshold FROM move_settings WHERE id = 1) AS global,
+            COALESCE((SELECT json_agg(json_build_object('symbol', a.symbol, 'threshold', t.threshold) ORDER BY a.symbol)
+                      FROM asset_move_threshold t JOIN asset a ON a.id = t.asset_id), '[]'::json) AS assets`,
+  );
+  return { global: rows[0]?.global ?? 3, assets: rows[0]?.assets ?? [] };
 }
 
 /**
@@ -128,10 +149,30 @@ export async function moveThresholds(): Promise<{ global: number; assets: { symb
  * overview is the busiest page, and scoring there put a rescore in every view while analysts were saving events. The
  * worker scores the queue within a minute, and the triage page scores it before it lists anything.
  */
-export async function triageCardData(): Promise<{ counts: { explain: number; checkData: number }; items: MoveItemView[] } | null> {
+/** An open item as the overview's card names it: its session and its largest moves. */
+export interface TriageCardItem {
+  id: number;
+  session: string;
+  /** Largest |z| first. */
+  moves: { symbol: string; z: number }[];
+}
+
+/**
+ * The overview's card: open items by kind and the three largest, in one statement (every overview view reads it), or
+ * null when the database cannot be reached, so the rest of the overview still renders.
+ */
+export async function triageCardData(): Promise<{ counts: { explain: number; checkData: number }; items: TriageCardItem[] } | null> {
   try {
-    const [counts, { items }] = await Promise.all([openMoveCounts(), listMoveItems(moveFilterSchema.parse({}), 3)]);
-    return { counts, items };
+    const { rows } = await readQuery<{ explain: number; check_data: number; items: TriageCardItem[] | null }>(
+      `SELECT count(*) FILTER (WHERE kind = 'EXPLAIN')::int AS explain, count(*) FILTER (WHERE kind = 'CHECK_DATA')::int AS check_data,
+              (SELECT json_agg(json_build_object('id', t.id, 'session', to_char(t.session, 'YYYY-MM-DD'), 'moves',
+                        (SELECT json_agg(json_build_object('symbol', a.symbol, 'z', m.z) ORDER BY abs(m.z) DESC)
+                         FROM move_item_asset m JOIN asset a ON a.id = m.asset_id WHERE m.item_id = t.id)) ORDER BY t.max_abs_z DESC, t.session DESC, t.id)
+               FROM (SELECT id, session, max_abs_z FROM move_item WHERE status = 'OPEN' ORDER BY max_abs_z DESC, session DESC, id LIMIT 3) t) AS items
+       FROM move_item WHERE status = 'OPEN'`,
+    );
+    const row = rows[0];
+    return { counts: { explain: row?.explain ?? 0, checkData: row?.check_data ?? 0 }, items: (row?.items ?? []).map((i) => ({ ...i, moves: i.moves ?? [] })) };
   } catch (err) {
     if (isDatabaseUnavailable(err)) return null;
     throw err;

@@ -61,6 +61,35 @@ describe("the triage page", () => {
     expect(await dismissed.textContent()).toContain("Dismissed (Other: Quarter-end flows)");
   });
 
+  it("links an item to a logged event picked from those within ten days of its session; it leaves the queue as linked", async () => {
+    const p = session.page;
+    await p.goto(`${session.app.baseUrl}/triage`);
+    const item = items().first();
+    const id = await item.getAttribute("data-item-id");
+    const day = (await item.getAttribute("data-session"))!;
+    // An event two days later that exposes nothing: it does not explain the move, so the item stays open until linked.
+    const when = new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+    const title = `Logged two days after ${day}`;
+    const res = await p.request.post(`${session.app.baseUrl}/api/v1/events`, {
+      headers: { origin: session.app.baseUrl },
+      data: { title, occurredAt: when, category: "OTHER", severity: 2 },
+    });
+    expect(res.status()).toBe(201);
+    const eventId = ((await res.json()) as { id: number }).id;
+    await p.reload();
+    const open = p.locator(`[data-testid=triage-item][data-item-id="${id}"]`);
+    await open.getByRole("button", { name: "Link to an event…" }).click();
+    const picker = open.locator("[data-testid=link-move]").getByLabel("Event");
+    expect(await picker.locator("option").allTextContents()).toContain(`${when} · ${title}`);
+    await picker.selectOption(String(eventId));
+    await open.getByRole("button", { name: "Link", exact: true }).click();
+    await open.waitFor({ state: "detached" });
+    await p.goto(`${session.app.baseUrl}/triage?status=LINKED`);
+    const linked = p.locator(`[data-testid=triage-item][data-item-id="${id}"]`);
+    await linked.waitFor();
+    expect(await linked.textContent()).toContain(`Linked to event ${eventId}`);
+  });
+
   it("creates an event from an item, prefilled with its session and assets, and the item leaves the queue", async () => {
     const p = session.page;
     await p.goto(`${session.app.baseUrl}/triage`);

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { createEvent, deleteEvent } from "@/lib/events/commands";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { dismissMove, linkMoveToEvent, reopenMove, resolveMoveByEvent, setMoveThreshold } from "@/lib/triage/commands";
-import { listMoveItems, openMoveCounts, sparklines } from "@/lib/triage/queries";
+import { eventsNear, listMoveItems, moveThresholds, openMoveCounts, sparklines, triageCardData } from "@/lib/triage/queries";
 import { moveFilterSchema } from "@/lib/triage/schemas";
 import { queueFullMoveScan, updatePendingMoves } from "@/lib/triage/update-moves";
 import { inbox } from "@/lib/notifications/inbox";
@@ -58,6 +58,11 @@ describe("stored moves", () => {
     expect(both!.kind).toBe("EXPLAIN");
     expect(single!.moves[0]!.z).toBeCloseTo(4, 6);
     expect(await openMoveCounts()).toEqual({ explain: 2, checkData: 0 });
+    // The overview's card reads the same queue in one statement.
+    const card = await triageCardData();
+    expect(card!.counts).toEqual({ explain: 2, checkData: 0 });
+    expect(card!.items.map((i) => [i.id, i.session, i.moves.map((m) => m.symbol)])).toEqual([[both!.id, dates[301], ["TAA", "TBB"]], [single!.id, dates[291], ["TBB"]]]);
+    expect(card!.items[0]!.moves.map((m) => m.z)).toEqual(both!.moves.map((m) => m.z));
     expect((await updatePendingMoves()).assets).toBe(0); // the queue is empty until something changes
   });
 
@@ -91,6 +96,11 @@ describe("stored moves", () => {
       expect(m.zEwma).toBeCloseTo(incremental[i]!.zEwma, 9);
     });
     expect((await listMoveItems(moveFilterSchema.parse({ kind: "CHECK_DATA" }))).items.map((i) => i.session)).toEqual([dates[411]]);
+    // The card counts both kinds and names the three largest open items, largest first.
+    const card = await triageCardData();
+    expect(card!.counts).toEqual({ explain: 2, checkData: 1 });
+    expect(card!.items.map((i) => i.session)).toEqual((await openItems()).slice(0, 3).map((i) => i.session));
+    expect(card!.items).toHaveLength(3);
   });
 
   it("keeps a dismissal across recomputes, findable under its status, audited", async () => {
@@ -145,6 +155,23 @@ describe("stored moves", () => {
     expect((await listMoveItems(moveFilterSchema.parse({ status: "RESOLVED" }))).items.map((i) => [i.id, i.eventId])).toEqual([[other.id, created.id]]);
   });
 
+  it("offers the live events within ten days of each session for the link picker, nearest first, in one read", async () => {
+    const make = (title: string, day: string) => createEvent(ana, { title, occurredAt: day, category: "OTHER", severity: 1 } as never);
+    const on = await make("Same day", dates[100]!);
+    const after = await make("Two sessions later", dates[102]!);
+    const gone = await make("Deleted next day", dates[101]!);
+    await deleteEvent(ana, { id: gone.id, version: gone.version });
+    await make("Three weeks later", dates[115]!);
+    const near = await eventsNear([dates[100]!, dates[200]!, dates[100]!]);
+    expect([...near.keys()].sort()).toEqual([dates[100], dates[200]].sort());
+    expect(near.get(dates[100]!)).toEqual([
+      { id: on.id, title: "Same day", date: dates[100] },
+      { id: after.id, title: "Two sessions later", date: dates[102] },
+    ]);
+    expect(near.get(dates[200]!)).toEqual([]);
+    expect((await eventsNear([])).size).toBe(0);
+  });
+
   it("applies an asset's own threshold and the global one", async () => {
     await expect(setMoveThreshold(ana, { threshold: 4 })).rejects.toBeInstanceOf(ForbiddenError); // global: admins
     await setMoveThreshold(ana, { threshold: 6.5, assetSymbol: "TAA" });
@@ -154,6 +181,7 @@ describe("stored moves", () => {
     expect(await db().moveItemAsset.count({ where: { assetId: aa } })).toBe(2);
     // Global k = 6 (admins): TBB's −5σ and +4σ moves go; TAA keeps its own k = 3.
     await setMoveThreshold(admin, { threshold: 6 });
+    expect(await moveThresholds()).toEqual({ global: 6, assets: [{ symbol: "TAA", threshold: 3 }] });
     expect(await db().moveItemAsset.count({ where: { assetId: bb } })).toBe(0);
     expect(await db().moveItemAsset.count({ where: { assetId: aa } })).toBe(2);
     await setMoveThreshold(admin, { threshold: 3 });
