@@ -42,8 +42,18 @@ function percent(fraction: number): string {
   return `${fraction >= 0 ? "+" : ""}${(fraction * 100).toFixed(1)}%`;
 }
 
+const scratch = new Date(0);
+
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD date, from its digits: Date.parse of a string, twice a bar, was most of the
+ * flags' time. setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+ */
+function dayNumber(date: string): number {
+  return scratch.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
 }
 
 // Checked field by field: an array per bar made the flags the slowest part of scanning 20 years of 50 assets.
@@ -55,8 +65,10 @@ export function qualityFlags(bars: readonly DailyBar[], options: QualityOptions 
   const maxGapDays = options.maxGapDays ?? 10;
   const flags: QualityFlag[] = [];
   let previous: DailyBar | undefined;
+  let previousDay = 0;
   for (const bar of bars) {
     const { date, open, high, low, close } = bar;
+    const day = dayNumber(date);
     if (nonPositive(open) || nonPositive(high) || nonPositive(low) || close <= 0 || nonPositive(bar.adjClose)) {
       flags.push({ date, code: "non_positive", message: "A price on this day is zero or negative." });
     }
@@ -69,7 +81,7 @@ export function qualityFlags(bars: readonly DailyBar[], options: QualityOptions 
       }
     }
     if (previous) {
-      const gapDays = daysBetween(previous.date, date);
+      const gapDays = day - previousDay;
       if (gapDays > maxGapDays) {
         flags.push({ date, code: "gap", message: `No prices for ${gapDays} days before this date (since ${previous.date}).` });
       }
@@ -83,6 +95,7 @@ export function qualityFlags(bars: readonly DailyBar[], options: QualityOptions 
       }
     }
     previous = bar;
+    previousDay = day;
   }
   return flags;
 }

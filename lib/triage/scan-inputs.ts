@@ -60,11 +60,14 @@ export async function readScanInputs(
   lap("assets");
   const bars = await readScanBars(client, [...wanted].map(([id, from]) => ({ id, from })), HISTORY_DAYS);
   lap("bars");
+  // Events from two days before the first bar read (a margin for time zones; the loop below skips those before it).
   const events = await client.query<{ asset_id: number; occurred_at: Date; time_precision: TimePrecision }>(
     `SELECT x.asset_id, e.occurred_at, e.time_precision::text AS time_precision
-     FROM exposure x JOIN event e ON e.id = x.event_id AND e.deleted_at IS NULL
-     WHERE x.asset_id = ANY($1::int[])`,
-    [ids],
+     FROM unnest($1::int[], $2::date[]) AS s(asset_id, from_date)
+     JOIN exposure x ON x.asset_id = s.asset_id
+     JOIN event e ON e.id = x.event_id AND e.deleted_at IS NULL
+     WHERE s.from_date IS NULL OR e.occurred_at >= s.from_date - ($3::int + 2)`,
+    [ids, ids.map((id) => fromOf.get(id) ?? null), HISTORY_DAYS],
   );
   lap("events query");
   const eventsOf = new Map<number, { occurredAt: Date; timePrecision: TimePrecision }[]>();
