@@ -63,9 +63,12 @@ export type EventDto = ReturnType<typeof toEventDto>;
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 // toEventDto's document for the event row `e` (theme row `t`), written by PostgreSQL.
+/** A day-precision event's date, or the instant of one logged to the minute, as toEventDto writes it. */
+const OCCURRED_AT = `CASE WHEN e.time_precision = 'DAY' THEN to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') ELSE ${iso("e.occurred_at")} END`;
+
 const EVENT_DOCUMENT = `json_build_object(
     'id', e.id, 'title', e.title,
-    'occurredAt', CASE WHEN e.time_precision = 'DAY' THEN to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') ELSE ${iso("e.occurred_at")} END,
+    'occurredAt', ${OCCURRED_AT},
     'timePrecision', e.time_precision, 'category', e.category, 'severity', e.severity, 'countries', e.countries,
     'summary', e.summary, 'sourceUrls', e.source_urls, 'tags', e.tags,
     'theme', CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'name', t.name) END,
@@ -79,6 +82,15 @@ const EVENT_DOCUMENT = `json_build_object(
       WHERE x.event_id = e.id
     ), '[]'::json)
   )`;
+
+/** What a timeline plots and lists of an event: the document's fields without its text, sources and exposures. */
+const EVENT_SUMMARY_DOCUMENT = `json_build_object(
+    'id', e.id, 'title', e.title, 'occurredAt', ${OCCURRED_AT}, 'category', e.category, 'severity', e.severity, 'countries', e.countries,
+    'theme', CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'name', t.name) END
+  )`;
+
+/** An event as a timeline shows it (EVENT_SUMMARY_DOCUMENT): the fields of an EventDto it needs. */
+export type EventSummaryDto = Pick<EventDto, "id" | "title" | "occurredAt" | "category" | "severity" | "countries" | "theme">;
 
 /** A LIKE pattern matching `word` anywhere: a searched % or _ matches itself, not anything. */
 function containsPattern(word: string): string {
@@ -110,14 +122,14 @@ function eventConditions(q: EventQuery, params: unknown[]): string {
  * One page of matching events, latest first, and how many match: one statement, the documents written by PostgreSQL
  * (an API request answers after its session lookup and this one round trip).
  */
-async function searchEventPage(q: EventQuery): Promise<{ dataJson: string; page: number; pageSize: number; total: number }> {
+async function searchEventPage(q: EventQuery, document = EVENT_DOCUMENT): Promise<{ dataJson: string; page: number; pageSize: number; total: number }> {
   const params: unknown[] = [];
   const where = eventConditions(q, params);
   const limit = `$${params.push(q.pageSize)}`;
   const offset = `$${params.push((q.page - 1) * q.pageSize)}`;
   const { rows } = await readQuery<{ total: number; data: string }>(
     `SELECT (SELECT count(*)::int FROM event e WHERE ${where}) AS total,
-       (SELECT COALESCE(json_agg(${EVENT_DOCUMENT} ORDER BY e.occurred_at DESC, e.id DESC), '[]'::json)::text
+       (SELECT COALESCE(json_agg(${document} ORDER BY e.occurred_at DESC, e.id DESC), '[]'::json)::text
           FROM (SELECT * FROM event e WHERE ${where} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${limit}::int OFFSET ${offset}::int) e
           LEFT JOIN theme t ON t.id = e.theme_id) AS data`,
     params,
@@ -129,6 +141,12 @@ async function searchEventPage(q: EventQuery): Promise<{ dataJson: string; page:
 export async function searchEvents(q: EventQuery): Promise<Page<EventDto>> {
   const { dataJson, ...page } = await searchEventPage(q);
   return { data: JSON.parse(dataJson) as EventDto[], ...page };
+}
+
+/** A page of events as a timeline shows them (no text, sources or exposures: a fraction of the documents' work). */
+export async function searchEventSummaries(q: EventQuery): Promise<Page<EventSummaryDto>> {
+  const { dataJson, ...page } = await searchEventPage(q, EVENT_SUMMARY_DOCUMENT);
+  return { data: JSON.parse(dataJson) as EventSummaryDto[], ...page };
 }
 
 /** The API's answer as JSON text: the page of events is written by PostgreSQL, the paging fields around it. */

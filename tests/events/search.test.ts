@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { createEvent, deleteEvent } from "@/lib/events/commands";
 import type { EventInput } from "@/lib/events/schemas";
-import { eventDto, eventQuerySchema, searchEvents, searchEventsBody } from "@/lib/events/search";
+import { eventDto, eventQuerySchema, searchEventSummaries, searchEvents, searchEventsBody } from "@/lib/events/search";
 import { seedStoryline } from "@/lib/seed/seed";
 import { createTheme } from "@/lib/themes/commands";
 import { createSignedInUser } from "../helpers/request-context";
@@ -55,6 +55,18 @@ describe("the list's documents", () => {
     const mine = all.data.find((e) => e.id === exact.id)!;
     expect(mine).toMatchObject({ occurredAt: "2024-06-19T10:15:30.250Z", timePrecision: "EXACT", countries: ["KP", "RU"], summary: "Line one\nline \"two\"" });
     expect(mine.exposures.map((x) => [x.asset, x.direction, x.setBy, x.setBeforeEvent])).toEqual([["^KS11", "DOWN", "Lister", false], ["KRW=X", "UP", "Lister", false]]);
+  });
+
+  it("as a timeline reads them are the documents' own fields, for the same events, order and count, filtered or not", async () => {
+    const pick = ({ id, title, occurredAt, category, severity, countries, theme }: Awaited<ReturnType<typeof searchEvents>>["data"][number]) =>
+      ({ id, title, occurredAt, category, severity, countries, theme });
+    for (const q of [{}, { category: "TREATY" }, { q: "shoigu", pageSize: 1, page: 2 }, { country: "KP", severityMin: 4, asset: "^KS11" }]) {
+      const query = eventQuerySchema.parse({ pageSize: 200, ...q });
+      const [full, summaries] = await Promise.all([searchEvents(query), searchEventSummaries(query)]);
+      expect(full.total).toBeGreaterThan(0);
+      expect(summaries.total).toBe(full.total);
+      expect(summaries.data).toEqual(full.data.map(pick));
+    }
   });
 
   it("come back as the API's JSON text with the paging fields", async () => {

@@ -1,6 +1,6 @@
 import { Card, Text, Title } from "@tremor/react";
 import Link from "next/link";
-import { eventQuerySchema, searchEvents } from "@/lib/events/search";
+import { eventQuerySchema, searchEventSummaries } from "@/lib/events/search";
 import { fieldErrorsOf } from "@/lib/errors";
 import { themeOptions } from "@/lib/themes/queries";
 import { EventFilterForm, eventFilterValues } from "../event-filter-form";
@@ -26,7 +26,7 @@ function eventsHref(filters: Record<string, string>): string {
 export async function EventTimeline({ params }: { params: Params }) {
   const raw = eventFilterValues(params);
   const parsed = eventQuerySchema.safeParse({ ...raw, pageSize: CHART_EVENTS });
-  const [themes, page] = await Promise.all([themeOptions(), parsed.success ? searchEvents(parsed.data) : Promise.resolve(null)]);
+  const [themes, page] = await Promise.all([themeOptions(), parsed.success ? searchEventSummaries(parsed.data) : Promise.resolve(null)]);
   const errors = parsed.success ? null : fieldErrorsOf(parsed.error);
   return (
     <Card>
