@@ -12,6 +12,26 @@ export function addDays(date: string, days: number): string {
   return isoDate(d);
 }
 
+const DAY_MS = 86_400_000;
+const scratch = new Date(0);
+
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD date, from its digits: no string parsing, which costs more than the rest of a
+ * pass over a long series. setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+ */
+export function dayNumber(date: string): number {
+  return scratch.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+const dateOfDayCache = new Map<number, string>();
+
+/** The YYYY-MM-DD date `days` days after 1970-01-01, remembered (series repeat the same few thousand dates). */
+export function dateOfDay(days: number): string {
+  let date = dateOfDayCache.get(days);
+  if (date === undefined) dateOfDayCache.set(days, (date = isoDate(new Date(days * DAY_MS))));
+  return date;
+}
+
 /** True for a YYYY-MM-DD string that names a real day (not 2024-02-30, not 24-01-01). */
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

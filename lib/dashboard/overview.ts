@@ -1,7 +1,7 @@
 // Data for the overview page, read from PostgreSQL once per request and derived in memory: the watchlist, the KPI
 // cards, the largest recent moves around events and the event-intensity series.
 import "server-only";
-import { addDays, isoDate } from "@/lib/dates";
+import { addDays, dayNumber, isoDate } from "@/lib/dates";
 import { reactingSessionIndex } from "@/lib/prices/day-zero";
 import { freshnessByExchange, type ExchangeFreshness } from "./freshness";
 import { loadAdjustedCloses, type PriceSeries } from "@/lib/prices/adjusted-closes";
@@ -228,6 +228,6 @@ export async function overviewData(options: { now?: Date; intensitySymbol?: stri
     watchlistDate: commonLastDate(watchlist.map((w) => w.lastDate)),
     ...intensityAgainstVolatility(),
     lastEventDate,
-    lastEventDaysAgo: lastEventDate ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${lastEventDate}T00:00:00Z`)) / 86_400_000) : null,
+    lastEventDaysAgo: lastEventDate ? dayNumber(today) - dayNumber(lastEventDate) : null,
   };
 }

@@ -1,5 +1,6 @@
 // Data-quality flags: what a reviewer should look at before trusting a series. Computed from the stored bars on
 // read (and on CSV import), shown and exported, and never used to change a bar.
+import { dayNumber } from "@/lib/dates";
 import type { DailyBar } from "@/lib/market-data/provider";
 
 export type QualityFlagCode =
@@ -36,20 +37,8 @@ export interface QualityOptions {
   maxGapDays?: number;
 }
 
-const DAY_MS = 86_400_000;
-
 function percent(fraction: number): string {
   return `${fraction >= 0 ? "+" : ""}${(fraction * 100).toFixed(1)}%`;
-}
-
-const scratch = new Date(0);
-
-/**
- * Days since 1970-01-01 of a YYYY-MM-DD date, from its digits: Date.parse of a string, twice a bar, was most of the
- * flags' time. setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
- */
-function dayNumber(date: string): number {
-  return scratch.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
 function daysBetween(from: string, to: string): number {

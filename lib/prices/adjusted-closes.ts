@@ -3,6 +3,7 @@
 import "server-only";
 import os from "node:os";
 import type { Series } from "@/lib/analytics";
+import { dateOfDay } from "@/lib/dates";
 import { readQuery } from "@/lib/db/read-routing";
 
 export interface PriceSeries extends Series {
@@ -11,14 +12,6 @@ export interface PriceSeries extends Series {
 }
 
 const EMPTY: PriceSeries = { dates: [], values: new Float64Array(0) };
-
-const DAY_MS = 86_400_000;
-const isoOfDay = new Map<number, string>();
-function isoDay(days: number): string {
-  let s = isoOfDay.get(days);
-  if (s === undefined) isoOfDay.set(days, (s = new Date(days * DAY_MS).toISOString().slice(0, 10)));
-  return s;
-}
 
 /**
  * Adjusted-close series per asset id, ascending, from `from` and up to `asOf` (both inclusive) when given. Rows whose
@@ -58,7 +51,7 @@ export async function loadAdjustedCloses(assetIds: readonly number[], asOf?: str
       row.prices.copy(bytes);
       if (os.endianness() === "LE") bytes.swap64();
       const dates = new Array<string>(n);
-      for (let i = 0; i < n; i++) dates[i] = isoDay(row.days.readInt32BE(4 * i));
+      for (let i = 0; i < n; i++) dates[i] = dateOfDay(row.days.readInt32BE(4 * i));
       out.set(row.asset_id, { dates, values });
     }
   }

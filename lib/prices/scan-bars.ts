@@ -3,7 +3,7 @@
 import "server-only";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { isCalendarDate, isoDate } from "@/lib/dates";
+import { dateOfDay, isCalendarDate } from "@/lib/dates";
 import type { DailyBar } from "@/lib/prices/types";
 
 export interface ScanBars {
@@ -14,9 +14,8 @@ export interface ScanBars {
   usable: Float64Array;
 }
 
-/** PostgreSQL's binary `date` counts days from 2000-01-01. */
-const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
-const DAY_MS = 86_400_000;
+/** PostgreSQL's binary `date` counts days from 2000-01-01, 10,957 days after 1970-01-01. */
+const PG_EPOCH_DAY = 10_957;
 /** "PGCOPY\n\377\r\n\0", then 32-bit flags and the length of a header extension. */
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 
@@ -53,12 +52,6 @@ export async function readScanBars(client: pg.PoolClient, assets: { id: number; 
   const buf = Buffer.concat(chunks);
   if (buf.length < 19 || !buf.subarray(0, 11).equals(SIGNATURE)) throw new Error("the bars did not arrive in PostgreSQL's binary COPY format");
   let o = 19 + buf.readInt32BE(15);
-  const dayNames = new Map<number, string>();
-  const dayName = (day: number) => {
-    let name = dayNames.get(day);
-    if (name === undefined) dayNames.set(day, (name = isoDate(new Date(PG_EPOCH_MS + day * DAY_MS))));
-    return name;
-  };
   const float = (): number | null => {
     const length = buf.readInt32BE(o);
     o += 4;
@@ -77,7 +70,7 @@ export async function readScanBars(client: pg.PoolClient, assets: { id: number; 
     o += 2 + 4; // field count, asset_id length
     const assetId = buf.readInt32BE(o);
     o += 4 + 4; // asset_id, date length
-    const date = dayName(buf.readInt32BE(o));
+    const date = dateOfDay(PG_EPOCH_DAY + buf.readInt32BE(o));
     o += 4;
     const open = float();
     const high = float();
