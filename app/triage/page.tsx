@@ -101,7 +101,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           return [key, { values: sparklineValues(points.map((p) => p.close)), at: points.findIndex((p) => p.date === i.session) }];
         })))}
         sparkSessions={SPARK_SESSIONS}
-        nearby={items.map((i) => (i.status === "OPEN" ? nearby.get(i.session) ?? [] : []))}
+        nearby={items.map((i) => nearby.get(i.session) ?? [])}
         analyst={analyst}
       />
       {pages > 1 && (

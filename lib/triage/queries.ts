@@ -82,12 +82,12 @@ export async function listMoveItems(filter: MoveFilter, pageSize = PAGE_SIZE, on
   };
 }
 
-/** Open items by kind, for the overview card and the page's header. */
+/** Open items by kind, as columns of a SELECT over the open rows of move_item. */
+const OPEN_COUNTS = "count(*) FILTER (WHERE kind = 'EXPLAIN')::int AS explain, count(*) FILTER (WHERE kind = 'CHECK_DATA')::int AS check_data";
+
+/** Open items by kind, for the triage page's header. */
 export async function openMoveCounts(): Promise<{ explain: number; checkData: number }> {
-  const { rows } = await readQuery<{ explain: number; check_data: number }>(
-    `SELECT count(*) FILTER (WHERE kind = 'EXPLAIN')::int AS explain, count(*) FILTER (WHERE kind = 'CHECK_DATA')::int AS check_data
-     FROM move_item WHERE status = 'OPEN'`,
-  );
+  const { rows } = await readQuery<{ explain: number; check_data: number }>(`SELECT ${OPEN_COUNTS} FROM move_item WHERE status = 'OPEN'`);
   return { explain: rows[0]?.explain ?? 0, checkData: rows[0]?.check_data ?? 0 };
 }
 
@@ -143,12 +143,6 @@ export async function moveThresholds(): Promise<{ global: number; assets: { symb
   return { global: rows[0]?.global ?? 3, assets: rows[0]?.assets ?? [] };
 }
 
-/**
- * The overview card's figures: the open counts and the three largest open items as stored; null while the database is
- * unreachable, so the card says so instead of failing the overview. The card does not score what is pending: the
- * overview is the busiest page, and scoring there put a rescore in every view while analysts were saving events. The
- * worker scores the queue within a minute, and the triage page scores it before it lists anything.
- */
 /** An open item as the overview's card names it: its session and its largest moves. */
 export interface TriageCardItem {
   id: number;
@@ -158,13 +152,16 @@ export interface TriageCardItem {
 }
 
 /**
- * The overview's card: open items by kind and the three largest, in one statement (every overview view reads it), or
- * null when the database cannot be reached, so the rest of the overview still renders.
+ * The overview card's figures: the open counts and the three largest open items as stored, in one statement (every
+ * overview view reads it); null while the database is unreachable, so the card says so instead of failing the
+ * overview. The card does not score what is pending: the overview is the busiest page, and scoring there put a rescore
+ * in every view while analysts were saving events. The worker scores the queue within a minute, and the triage page
+ * scores it before it lists anything.
  */
 export async function triageCardData(): Promise<{ counts: { explain: number; checkData: number }; items: TriageCardItem[] } | null> {
   try {
     const { rows } = await readQuery<{ explain: number; check_data: number; items: TriageCardItem[] | null }>(
-      `SELECT count(*) FILTER (WHERE kind = 'EXPLAIN')::int AS explain, count(*) FILTER (WHERE kind = 'CHECK_DATA')::int AS check_data,
+      `SELECT ${OPEN_COUNTS},
               (SELECT json_agg(json_build_object('id', t.id, 'session', to_char(t.session, 'YYYY-MM-DD'), 'moves',
                         (SELECT json_agg(json_build_object('symbol', a.symbol, 'z', m.z) ORDER BY abs(m.z) DESC)
                          FROM move_item_asset m JOIN asset a ON a.id = m.asset_id WHERE m.item_id = t.id)) ORDER BY t.max_abs_z DESC, t.session DESC, t.id)
